@@ -1,0 +1,7 @@
+import { NextResponse } from "next/server";
+import { openApiDocument } from "@/lib/http/openapi";
+
+// Public: describes the API, exposes no data.
+export async function GET(): Promise<Response> {
+  return NextResponse.json(openApiDocument());
+}

@@ -1,0 +1,69 @@
+import "server-only";
+import { getServerSession } from "next-auth";
+import { cache } from "react";
+import { db } from "@/lib/db";
+import { forbidden, unauthenticated } from "@/lib/errors";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { currentRequestMeta, type RequestMeta } from "@/lib/http/request-meta";
+import type { Principal } from "@/lib/permissions";
+import { authOptions } from "./options";
+
+/** The signed-in user, re-read from the database on every request, and where the request came from. */
+export interface Actor extends Principal {
+  id: string;
+  email: string;
+  name: string;
+  title: string | null;
+  role: Role;
+  agencyId: string | null;
+  agency: { id: string; code: string; name: string; shortName: string } | null;
+  mustChangePassword: boolean;
+  request: RequestMeta;
+}
+
+/**
+ * The session token carries only the user id and a token version. Role, agency and disabled status
+ * come from the database, so a change takes effect on the next request; a bumped token version (sign
+ * out, password change, role change, disabling) ends every older session.
+ */
+const loadActor = cache(async (): Promise<Actor | null> => {
+  const session = await getServerSession(authOptions);
+  const id = session?.user?.id;
+  const tokenVersion = session?.tokenVersion;
+  if (typeof id !== "string" || typeof tokenVersion !== "number") return null;
+  const user = await db.user.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      title: true,
+      role: true,
+      agencyId: true,
+      disabled: true,
+      tokenVersion: true,
+      mustChangePassword: true,
+      agency: { select: { id: true, code: true, name: true, shortName: true } },
+    },
+  });
+  if (!user || user.disabled || user.tokenVersion !== tokenVersion) return null;
+  const { disabled: _disabled, tokenVersion: _version, ...actor } = user;
+  return { ...actor, request: await currentRequestMeta() };
+});
+
+export async function currentActor(): Promise<Actor | null> {
+  return loadActor();
+}
+
+/**
+ * The acting user, or UNAUTHENTICATED. A user whose password was reset by an admin may only change it
+ * (and read their own account) until they do.
+ */
+export async function requireActor(options: { allowPendingPasswordChange?: boolean } = {}): Promise<Actor> {
+  const actor = await loadActor();
+  if (!actor) throw unauthenticated();
+  if (actor.mustChangePassword && !options.allowPendingPasswordChange) {
+    throw forbidden("errors.passwordChangeRequired");
+  }
+  return actor;
+}

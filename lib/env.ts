@@ -1,0 +1,45 @@
+import { z } from "zod";
+
+// Environment of the running app, validated once on first use (not at import: `next build` runs
+// without a database or secrets). Every variable is documented in README.md and .env.example.
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// URL"),
+    NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters (openssl rand -base64 32)"),
+    NEXTAUTH_URL: z.url().default("http://localhost:3000"),
+    /** "1" when the embedded database was started for us (demo accounts are shown on the sign-in page). */
+    DEMO_MODE: z.enum(["0", "1"]).default("0"),
+    /** Number of reverse proxies in front of the app whose X-Forwarded-For entries are trusted. */
+    TRUSTED_PROXY_COUNT: z.coerce.number().int().min(0).max(5).default(0),
+    LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === "production" && env.DEMO_MODE === "0" && !env.NEXTAUTH_URL.startsWith("https://")) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["NEXTAUTH_URL"],
+        message: "NEXTAUTH_URL must be an https:// URL in production (secure cookies and HSTS depend on it)",
+      });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  if (cached) return cached;
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `- ${issue.path.join(".")}: ${issue.message}`).join("\n");
+    throw new Error(`Invalid environment:\n${problems}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/** The app is served over https: cookies are Secure and HSTS is sent. */
+export function servedOverHttps(): boolean {
+  return getEnv().NEXTAUTH_URL.startsWith("https://");
+}

@@ -1,0 +1,95 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { db } from "@/lib/db";
+import type { MessageParams } from "@/lib/errors";
+import type { Phase } from "@/lib/years/phases";
+import { listMyYears } from "@/lib/years/queries";
+import type { YearDto } from "@/lib/years/schemas";
+
+/** One thing the user must do next ("việc cần làm"): a catalog key, its values and where to do it. */
+export interface Todo {
+  key: string;
+  params: MessageParams;
+  href: string;
+  /** Deadline of the phase the task belongs to (ISO date), if set. */
+  deadline?: string | null;
+}
+
+export interface HomeYear {
+  year: YearDto;
+  /** The actor's agency leads this year (bloc-level powers, for the secretariat). */
+  leadsYear: boolean;
+  /** Deadline of the current phase, if set. */
+  deadline: string | null;
+}
+
+export interface HomeOverview {
+  years: HomeYear[];
+  todos: Todo[];
+}
+
+/** What each agency role does in each phase (PRODUCT.md, "One emulation year"). */
+const MEMBER_TASKS: Partial<Record<Phase, Partial<Record<Actor["role"], string>>>> = {
+  PLEDGING: { AGENCY_LEADER: "todo.leader.PLEDGING" },
+  SELF_ASSESSMENT: { AGENCY_LEADER: "todo.leader.SELF_ASSESSMENT", AGENCY_STAFF: "todo.staff.SELF_ASSESSMENT" },
+  VOTING: { AGENCY_LEADER: "todo.leader.VOTING" },
+  NOMINATION: { AGENCY_STAFF: "todo.staff.NOMINATION" },
+};
+
+function deadlineOf(year: YearDto): string | null {
+  return year.deadlines[year.phase] ?? null;
+}
+
+function yearParams(year: YearDto): MessageParams {
+  return { year: year.year, bloc: year.blocName };
+}
+
+async function adminTodos(years: YearDto[]): Promise<Todo[]> {
+  const todos: Todo[] = [];
+  for (const year of years) {
+    if (year.phase === "SETUP" && (!year.leaderAgency || year.members.length < 2)) {
+      todos.push({ key: "todo.admin.setupYear", params: yearParams(year), href: `/admin/years/${year.id}` });
+    }
+  }
+  // Agencies of a running year without a leader account cannot sign, submit or vote.
+  const running = years.filter((year) => year.phase !== "CLOSED");
+  const codes = [...new Set(running.flatMap((year) => year.members.map((member) => member.code)))];
+  if (codes.length > 0) {
+    const withLeader = await db.agency.findMany({
+      where: { code: { in: codes }, users: { some: { role: "AGENCY_LEADER", disabled: false } } },
+      select: { code: true },
+    });
+    const covered = new Set(withLeader.map((agency) => agency.code));
+    for (const year of running) {
+      for (const member of year.members) {
+        if (!covered.has(member.code)) {
+          todos.push({ key: "todo.admin.agencyWithoutLeader", params: { agency: member.name, year: year.year }, href: `/admin/users?agencyCode=${member.code}` });
+          covered.add(member.code);
+        }
+      }
+    }
+  }
+  return todos;
+}
+
+/** The home page: the user's blocs and years with their phase, and what they must do next. */
+export async function getHomeOverview(actor: Actor): Promise<HomeOverview> {
+  const years = await listMyYears(actor);
+  const current = years.filter((year) => year.phase !== "CLOSED");
+  const shown = current.length > 0 ? current : years.slice(0, 1);
+  const leads = (year: YearDto) => actor.agency !== null && year.leaderAgency?.code === actor.agency.code;
+
+  const todos: Todo[] = [];
+  if (actor.role === "ADMIN") todos.push(...(await adminTodos(years)));
+  for (const year of current) {
+    const task = { params: yearParams(year), href: `/years/${year.id}`, deadline: deadlineOf(year) };
+    if (actor.role === "BOARD" && year.phase === "BOARD_REVIEW") todos.push({ key: "todo.board.BOARD_REVIEW", ...task });
+    if (actor.role === "SECRETARIAT" && leads(year) && year.phase !== "SETUP") {
+      todos.push({ key: `todo.secretariat.${year.phase}`, ...task });
+    }
+    const memberTask = MEMBER_TASKS[year.phase]?.[actor.role];
+    if (memberTask) todos.push({ key: memberTask, ...task });
+  }
+
+  return { years: shown.map((year) => ({ year, leadsYear: leads(year), deadline: deadlineOf(year) })), todos };
+}

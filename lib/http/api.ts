@@ -1,0 +1,76 @@
+import { NextResponse } from "next/server";
+import { requireActor, type Actor } from "@/lib/auth/actor";
+import { AppError, forbidden } from "@/lib/errors";
+import { translatorFor } from "@/lib/i18n/translate";
+import { toPublicError } from "./errors";
+import { STATE_CHANGING_METHODS, carriesSessionCookie, isSameOrigin } from "./origin";
+import { currentRequestMeta } from "./request-meta";
+
+// The thin web layer of /api/v1: authenticate, check the origin of state changes, read JSON, call one
+// data access function, and answer {"data": ...} or {"error": {code, message, details}}.
+
+export interface ApiContext<P> {
+  req: Request;
+  params: P;
+  actor: Actor;
+  /** The request body parsed as JSON (VALIDATION when it is not JSON); validation is the DAL's job. */
+  body(): Promise<unknown>;
+  /** Query string parameters as a plain object. */
+  query: Record<string, string>;
+}
+
+export type RouteContext<P> = { params: Promise<P> };
+
+export class ApiResponse {
+  constructor(
+    readonly data: unknown,
+    readonly status: number,
+  ) {}
+}
+
+/** A result with a status other than 200 (e.g. 201 Created). */
+export const withStatus = (data: unknown, status: number) => new ApiResponse(data, status);
+
+const noStore = { "Cache-Control": "no-store" };
+
+async function readJson(req: Request): Promise<unknown> {
+  const text = await req.text();
+  if (!text.trim()) return {};
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new AppError("VALIDATION", "errors.invalidJson");
+  }
+}
+
+export function apiError(error: unknown, requestId: string): NextResponse {
+  // The API speaks Vietnamese (PRODUCT.md: "message": "<Vietnamese>").
+  const { status, body } = toPublicError(error, translatorFor("vi"), requestId);
+  return NextResponse.json({ error: body }, { status, headers: noStore });
+}
+
+/**
+ * A /api/v1 route handler for a signed-in user. `allowPendingPasswordChange` lets a user whose password
+ * was reset reach it (their own account and the password change only).
+ */
+export function apiRoute<P = Record<string, never>>(
+  handler: (ctx: ApiContext<P>) => Promise<unknown>,
+  options: { allowPendingPasswordChange?: boolean } = {},
+) {
+  return async (req: Request, context: RouteContext<P>): Promise<Response> => {
+    const meta = await currentRequestMeta();
+    try {
+      if (STATE_CHANGING_METHODS.has(req.method) && carriesSessionCookie(req.headers) && !isSameOrigin(req.headers)) {
+        throw forbidden("errors.foreignOrigin");
+      }
+      const actor = await requireActor(options);
+      const params = (await context.params) ?? ({} as P);
+      const query = Object.fromEntries(new URL(req.url).searchParams);
+      const result = await handler({ req, params, actor, query, body: () => readJson(req) });
+      if (result instanceof ApiResponse) return NextResponse.json({ data: result.data }, { status: result.status, headers: noStore });
+      return NextResponse.json({ data: result ?? null }, { headers: noStore });
+    } catch (error) {
+      return apiError(error, meta.requestId);
+    }
+  };
+}

@@ -1,0 +1,39 @@
+import { isAppError, type ErrorCode } from "@/lib/errors";
+import { translateIssue, type Translate } from "@/lib/i18n/translate";
+
+/** What a user or API client is told about a failure. */
+export interface PublicError {
+  code: ErrorCode | "INTERNAL";
+  message: string;
+  details?: Record<string, unknown>;
+}
+
+/**
+ * Expected errors (AppError) are translated; anything else is logged with the request id and the
+ * user gets a generic message: no stack trace or internal message ever reaches them.
+ */
+export function toPublicError(error: unknown, t: Translate, requestId: string): { status: number; body: PublicError } {
+  if (isAppError(error)) {
+    const fields =
+      error.fieldIssues.length > 0
+        ? Object.fromEntries(error.fieldIssues.map((issue) => [issue.path || "_", translateIssue(t, issue)]))
+        : undefined;
+    const items = error.items.length > 0 ? error.items.map((item) => t(item.message, item.params)) : undefined;
+    const details =
+      fields || items || error.details
+        ? { ...(error.details ?? {}), ...(fields ? { fields } : {}), ...(items ? { items } : {}) }
+        : undefined;
+    return {
+      status: error.status,
+      body: { code: error.code, message: t(error.messageKey, error.params), ...(details ? { details } : {}) },
+    };
+  }
+  logUnexpected(error, requestId);
+  return { status: 500, body: { code: "INTERNAL", message: t("errors.internal", { requestId }), details: { requestId } } };
+}
+
+export function logUnexpected(error: unknown, requestId: string): void {
+  const detail = error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : { value: String(error) };
+  console.error(JSON.stringify({ level: "error", requestId, ...detail }));
+}
+

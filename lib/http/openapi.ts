@@ -1,0 +1,127 @@
+import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
+import { z } from "zod";
+import { agencySchema, createAgencySchema, updateAgencySchema } from "@/lib/agencies/schemas";
+import { auditEntrySchema, auditFiltersSchema } from "@/lib/audit/schemas";
+import { changePasswordSchema } from "@/lib/auth/schemas";
+import { blocSchema, createBlocSchema, updateBlocSchema } from "@/lib/blocs/schemas";
+import { ERROR_STATUS } from "@/lib/errors";
+import { createUserSchema, resetPasswordSchema, roleSchema, updateUserSchema, userFiltersSchema, userSchema } from "@/lib/users/schemas";
+import { createYearSchema, moveYearPhaseSchema, setYearMembersSchema, updateYearSettingsSchema, yearSchema } from "@/lib/years/schemas";
+
+// The OpenAPI 3.1 description of /api/v1, generated from the zod schemas the data layer validates with.
+// tests/integration/permission-matrix.test.ts checks that every route handler is described here.
+
+type Method = "get" | "post" | "put" | "patch" | "delete";
+
+export interface Operation {
+  method: Method;
+  /** OpenAPI path, e.g. /api/v1/years/{yearId} */
+  path: string;
+  summary: string;
+  params?: z.ZodObject;
+  query?: z.ZodObject;
+  body?: z.ZodType;
+  /** Schema of `data` on success. */
+  data: z.ZodType;
+  status?: 200 | 201;
+  public?: boolean;
+}
+
+const errorSchema = z.object({
+  error: z.object({
+    code: z.enum([...(Object.keys(ERROR_STATUS) as (keyof typeof ERROR_STATUS)[]), "INTERNAL"]),
+    message: z.string().describe("Vietnamese, for people"),
+    details: z.record(z.string(), z.unknown()).optional(),
+  }),
+});
+
+const blocParams = z.object({ blocId: z.uuid() });
+const yearParams = z.object({ yearId: z.uuid() });
+const agencyParams = z.object({ code: z.string() });
+const userParams = z.object({ userId: z.uuid() });
+
+const meSchema = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  name: z.string(),
+  title: z.string().nullable(),
+  role: roleSchema,
+  agency: z.object({ code: z.string(), name: z.string() }).nullable(),
+  mustChangePassword: z.boolean(),
+});
+
+export const OPERATIONS: Operation[] = [
+  { method: "get", path: "/api/health", summary: "Health of the app and its database (no authentication)", data: z.object({ status: z.string(), database: z.string() }), public: true },
+  { method: "get", path: "/api/v1/openapi.json", summary: "This document", data: z.record(z.string(), z.unknown()), public: true },
+  { method: "get", path: "/api/v1/me", summary: "The signed-in user", data: meSchema },
+  { method: "post", path: "/api/v1/me/password", summary: "Change one's own password (ends every session)", body: changePasswordSchema, data: z.null() },
+  { method: "get", path: "/api/v1/blocs", summary: "Blocs the user may see", data: z.array(blocSchema) },
+  { method: "post", path: "/api/v1/blocs", summary: "Create a bloc (admin)", body: createBlocSchema, data: blocSchema, status: 201 },
+  { method: "get", path: "/api/v1/blocs/{blocId}", summary: "One bloc", params: blocParams, data: blocSchema },
+  { method: "patch", path: "/api/v1/blocs/{blocId}", summary: "Edit a bloc (admin)", params: blocParams, body: updateBlocSchema, data: blocSchema },
+  { method: "get", path: "/api/v1/blocs/{blocId}/years", summary: "Emulation years of a bloc, newest first", params: blocParams, data: z.array(yearSchema) },
+  { method: "post", path: "/api/v1/blocs/{blocId}/years", summary: "Create a year (admin); members and rules copied from the previous year", params: blocParams, body: createYearSchema, data: yearSchema, status: 201 },
+  { method: "get", path: "/api/v1/years/{yearId}", summary: "One emulation year", params: yearParams, data: yearSchema },
+  {
+    method: "patch",
+    path: "/api/v1/years/{yearId}",
+    summary: "Move the phase ({phase, reason?}: admin any move, the year's secretariat forward) or edit settings (admin)",
+    params: yearParams,
+    body: z.union([moveYearPhaseSchema, updateYearSettingsSchema]),
+    data: yearSchema,
+  },
+  { method: "put", path: "/api/v1/years/{yearId}/members", summary: "Set the member agencies of a year (admin, until self-assessment)", params: yearParams, body: setYearMembersSchema, data: yearSchema },
+  { method: "get", path: "/api/v1/agencies", summary: "Agency directory", data: z.array(agencySchema) },
+  { method: "post", path: "/api/v1/agencies", summary: "Create an agency (admin)", body: createAgencySchema, data: agencySchema, status: 201 },
+  { method: "get", path: "/api/v1/agencies/{code}", summary: "One agency", params: agencyParams, data: agencySchema },
+  { method: "patch", path: "/api/v1/agencies/{code}", summary: "Edit an agency (admin)", params: agencyParams, body: updateAgencySchema, data: agencySchema },
+  { method: "get", path: "/api/v1/users", summary: "Accounts (admin)", query: userFiltersSchema, data: z.array(userSchema) },
+  { method: "post", path: "/api/v1/users", summary: "Create an account with a temporary password (admin)", body: createUserSchema, data: userSchema, status: 201 },
+  { method: "get", path: "/api/v1/users/{userId}", summary: "One account (admin)", params: userParams, data: userSchema },
+  { method: "patch", path: "/api/v1/users/{userId}", summary: "Edit role, agency, name, title or disable (admin)", params: userParams, body: updateUserSchema, data: userSchema },
+  { method: "post", path: "/api/v1/users/{userId}/password", summary: "Reset to a temporary password (admin)", params: userParams, body: resetPasswordSchema, data: userSchema },
+  { method: "get", path: "/api/v1/audit", summary: "Audit trail, newest first (admin, board)", query: auditFiltersSchema, data: z.object({ entries: z.array(auditEntrySchema), nextCursor: z.string().nullable() }) },
+];
+
+export function openApiDocument(serverUrl?: string) {
+  const registry = new OpenAPIRegistry();
+  registry.registerComponent("securitySchemes", "session", {
+    type: "apiKey",
+    in: "cookie",
+    name: "next-auth.session-token",
+    description: "The session cookie of the web sign-in. State changes must also send the app's own Origin.",
+  });
+  for (const op of OPERATIONS) {
+    const status = op.status ?? 200;
+    const errors = op.public ? {} : Object.fromEntries(
+      [...new Set(Object.values(ERROR_STATUS))].map((code) => [code, { description: "Error", content: { "application/json": { schema: errorSchema } } }]),
+    );
+    registry.registerPath({
+      method: op.method,
+      path: op.path,
+      summary: op.summary,
+      ...(op.public ? { security: [] } : { security: [{ session: [] }] }),
+      request: {
+        ...(op.params ? { params: op.params } : {}),
+        ...(op.query ? { query: op.query } : {}),
+        ...(op.body ? { body: { required: true, content: { "application/json": { schema: op.body } } } } : {}),
+      },
+      responses: {
+        [status]: {
+          description: "Success",
+          content: { "application/json": { schema: op.path === "/api/health" || op.path === "/api/v1/openapi.json" ? op.data : z.object({ data: op.data }) } },
+        },
+        ...errors,
+      },
+    });
+  }
+  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+    openapi: "3.1.0",
+    info: {
+      title: "Khối thi đua API",
+      version: "1",
+      description: "JSON API of Khối thi đua. Success: {\"data\": ...}. Failure: {\"error\": {code, message, details}}.",
+    },
+    ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
+  });
+}

@@ -1,0 +1,101 @@
+// The one permission map. Guards in the data access layer (authorize / can) and the permission matrix
+// test are both derived from it. Deny by default: a role without an entry has no access, and a scoped
+// entry without the context it needs is a denial.
+import type { Role } from "@/lib/generated/prisma/enums";
+import { forbidden } from "@/lib/errors";
+
+export const ROLES = ["ADMIN", "BOARD", "SECRETARIAT", "AGENCY_LEADER", "AGENCY_STAFF"] as const satisfies readonly Role[];
+
+/**
+ * How far a role's permission reaches.
+ * - any: every object of the kind
+ * - blocMember: blocs in which the actor's agency is (or was) a member in some year
+ * - yearMember: years in which the actor's agency is a member
+ * - yearLeader: years whose Khối trưởng is the actor's agency (bloc-level powers of that year only)
+ * - ownAgency: objects of the actor's own agency
+ * - self: the actor's own account
+ */
+export type Scope = "any" | "blocMember" | "yearMember" | "yearLeader" | "ownAgency" | "self";
+
+type PermissionMap = Record<string, Partial<Record<Role, Scope>>>;
+
+const everyone = (scope: Scope) => ({ ADMIN: scope, BOARD: scope, SECRETARIAT: scope, AGENCY_LEADER: scope, AGENCY_STAFF: scope });
+const membersOr = (scope: Scope) => ({ ADMIN: "any", BOARD: "any", SECRETARIAT: scope, AGENCY_LEADER: scope, AGENCY_STAFF: scope }) as const;
+
+export const PERMISSIONS = {
+  "account.read": everyone("self"),
+  "account.changePassword": everyone("self"),
+
+  "bloc.read": membersOr("blocMember"),
+  "bloc.manage": { ADMIN: "any" },
+
+  // The agency directory (codes and names) is not an agency's data: every signed-in user reads it.
+  "agency.read": everyone("any"),
+  "agency.manage": { ADMIN: "any" },
+
+  "year.read": membersOr("yearMember"),
+  /** Create years; set members, Khối trưởng, Khối phó, rules and deadlines. */
+  "year.manage": { ADMIN: "any" },
+  /** Admins move any year in any direction; the year's secretariat moves it forward. */
+  "year.phase.move": { ADMIN: "any", SECRETARIAT: "yearLeader" },
+
+  "user.read": { ADMIN: "any" },
+  "user.manage": { ADMIN: "any" },
+
+  "audit.read": { ADMIN: "any", BOARD: "any" },
+} as const satisfies PermissionMap;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+/** Who is asking: the fields of the acting user that permissions depend on. */
+export interface Principal {
+  id: string;
+  role: Role;
+  agencyId: string | null;
+}
+
+/** Facts about the object that scoped permissions are checked against. */
+export interface ScopeContext {
+  /** Agencies that are members of the bloc in any year (for blocMember). */
+  blocMemberAgencyIds?: readonly string[];
+  year?: { leaderAgencyId: string | null; memberAgencyIds: readonly string[] };
+  /** Agency the object belongs to (for ownAgency). */
+  agencyId?: string | null;
+  /** User the object is (for self). */
+  userId?: string;
+}
+
+export function scopeOf(principal: Principal, permission: Permission): Scope | undefined {
+  return (PERMISSIONS[permission] as Partial<Record<Role, Scope>>)[principal.role];
+}
+
+export function can(principal: Principal, permission: Permission, context: ScopeContext = {}): boolean {
+  const scope = scopeOf(principal, permission);
+  const agencyId = principal.agencyId;
+  switch (scope) {
+    case "any":
+      return true;
+    case "blocMember":
+      return agencyId !== null && (context.blocMemberAgencyIds?.includes(agencyId) ?? false);
+    case "yearMember":
+      return agencyId !== null && (context.year?.memberAgencyIds.includes(agencyId) ?? false);
+    case "yearLeader":
+      return agencyId !== null && context.year?.leaderAgencyId === agencyId;
+    case "ownAgency":
+      return agencyId !== null && context.agencyId === agencyId;
+    case "self":
+      return context.userId === principal.id;
+    default:
+      return false;
+  }
+}
+
+/** Throws FORBIDDEN unless `can`. */
+export function authorize(principal: Principal, permission: Permission, context: ScopeContext = {}): void {
+  if (!can(principal, permission, context)) throw forbidden();
+}
+
+/** Roles that hold a permission at all (any scope); used by navigation and the matrix test. */
+export function rolesWith(permission: Permission): Role[] {
+  return ROLES.filter((role) => (PERMISSIONS[permission] as Partial<Record<Role, Scope>>)[role] !== undefined);
+}
