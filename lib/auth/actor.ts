@@ -1,12 +1,13 @@
 import "server-only";
-import { getServerSession } from "next-auth";
+import { decode } from "next-auth/jwt";
+import { cookies } from "next/headers";
 import { cache } from "react";
 import { db } from "@/lib/db";
+import { getEnv, servedOverHttps } from "@/lib/env";
 import { forbidden, unauthenticated } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { currentRequestMeta, type RequestMeta } from "@/lib/http/request-meta";
 import type { Principal } from "@/lib/permissions";
-import { authOptions } from "./options";
 
 /** The signed-in user, re-read from the database on every request, and where the request came from. */
 export interface Actor extends Principal {
@@ -21,16 +22,43 @@ export interface Actor extends Principal {
   request: RequestMeta;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** next-auth's session cookie (Secure-prefixed over https), split in chunks when it is large. */
+export function sessionCookieName(): string {
+  return `${servedOverHttps() ? "__Secure-" : ""}next-auth.session-token`;
+}
+
+/** The decoded session token of the request, or null (absent, forged, expired). */
+async function readSessionToken(): Promise<{ sub?: string; tv?: unknown } | null> {
+  const name = sessionCookieName();
+  const store = await cookies();
+  const whole = store.get(name)?.value;
+  const chunks = store
+    .getAll()
+    .filter((cookie) => cookie.name.startsWith(`${name}.`))
+    .sort((a, b) => Number(a.name.slice(name.length + 1)) - Number(b.name.slice(name.length + 1)))
+    .map((cookie) => cookie.value)
+    .join("");
+  const token = whole ?? chunks;
+  if (!token) return null;
+  try {
+    return (await decode({ token, secret: getEnv().NEXTAUTH_SECRET })) as { sub?: string; tv?: unknown } | null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * The session token carries only the user id and a token version. Role, agency and disabled status
  * come from the database, so a change takes effect on the next request; a bumped token version (sign
  * out, password change, role change, disabling) ends every older session.
  */
 const loadActor = cache(async (): Promise<Actor | null> => {
-  const session = await getServerSession(authOptions);
-  const id = session?.user?.id;
-  const tokenVersion = session?.tokenVersion;
-  if (typeof id !== "string" || typeof tokenVersion !== "number") return null;
+  const session = await readSessionToken();
+  const id = session?.sub;
+  const tokenVersion = session?.tv;
+  if (typeof id !== "string" || typeof tokenVersion !== "number" || !UUID.test(id)) return null;
   const user = await db.user.findUnique({
     where: { id },
     select: {

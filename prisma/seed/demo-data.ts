@@ -1,6 +1,6 @@
 // The real bloc behind this project (PRODUCT.md): Khối thi đua các cơ quan Đảng thuộc Tỉnh ủy Nam Định.
 // People's names are fictional.
-import criteria from "./criteria.json";
+import criteria from "./criteria.json" with { type: "json" };
 
 export const DEMO_PASSWORD = "ThiDua@2026";
 export const DEMO_BLOC = {

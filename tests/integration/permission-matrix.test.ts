@@ -1,0 +1,372 @@
+// The permission matrix: every route handler and every server action of the app, called as every
+// persona (each role, plus scoped and cross-agency variants, plus anonymous). A handler or action
+// without an entry here fails the first test, so a new endpoint cannot ship without its row.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { NextRequest } from "next/server";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { OPERATIONS } from "@/lib/http/openapi";
+import { makeAgency, makeBloc, makeUser, makeYear, TEST_PASSWORD, uniqueToken } from "@/prisma/seed/factories";
+import { resetRequest, setHeader } from "../support/request-context";
+import { signInAs } from "../support/sessions";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const ORIGIN = "http://localhost:3000";
+
+const PERSONAS = ["anonymous", "ADMIN", "BOARD", "SECRETARIAT_LEAD", "SECRETARIAT_OTHER", "AGENCY_LEADER", "AGENCY_STAFF", "OUTSIDER"] as const;
+type Persona = (typeof PERSONAS)[number];
+const SIGNED_IN = PERSONAS.filter((p) => p !== "anonymous");
+/** Personas whose agency belongs to the bloc's years (plus the province-wide roles). */
+const BLOC_READERS: Persona[] = ["ADMIN", "BOARD", "SECRETARIAT_LEAD", "SECRETARIAT_OTHER", "AGENCY_LEADER", "AGENCY_STAFF"];
+
+// ---------------------------------------------------------------------------------------------
+// The world every call runs in: a bloc whose years are led by agency A1 (deputy A2, member A3), and
+// an outsider agency O that is not in the bloc.
+interface World {
+  blocId: string;
+  agencyCodes: { a1: string; a2: string; a3: string; outsider: string };
+  users: Record<Exclude<Persona, "anonymous">, { id: string; tokenVersion: number }>;
+  /** A new year (SETUP, leader A1, deputy A2, members A1–A3), in a bloc of its own so numbers never run out. */
+  newYear(): Promise<{ id: string; version: number }>;
+  newAgencyCode(): Promise<string>;
+  newUserId(): Promise<string>;
+}
+
+let world: World;
+/** Years created through the API in the world's bloc. */
+let yearNumber = 2040;
+
+beforeAll(async () => {
+  const bloc = await makeBloc(db);
+  const [a1, a2, a3, outsider] = [await makeAgency(db), await makeAgency(db), await makeAgency(db), await makeAgency(db)];
+  const newYear = async () => {
+    const ownBloc = await makeBloc(db);
+    const year = await makeYear(db, { blocId: ownBloc.id, year: 2030, memberIds: [a1.id, a2.id, a3.id], leaderId: a1.id, deputyId: a2.id });
+    return { id: year.id, version: year.version };
+  };
+  await makeYear(db, { blocId: bloc.id, year: 2030, memberIds: [a1.id, a2.id, a3.id], leaderId: a1.id, deputyId: a2.id });
+  world = {
+    blocId: bloc.id,
+    agencyCodes: { a1: a1.code, a2: a2.code, a3: a3.code, outsider: outsider.code },
+    users: {
+      ADMIN: await makeUser(db, { role: "ADMIN" }),
+      BOARD: await makeUser(db, { role: "BOARD" }),
+      SECRETARIAT_LEAD: await makeUser(db, { role: "SECRETARIAT", agencyId: a1.id }),
+      SECRETARIAT_OTHER: await makeUser(db, { role: "SECRETARIAT", agencyId: a2.id }),
+      AGENCY_LEADER: await makeUser(db, { role: "AGENCY_LEADER", agencyId: a3.id }),
+      AGENCY_STAFF: await makeUser(db, { role: "AGENCY_STAFF", agencyId: a3.id }),
+      OUTSIDER: await makeUser(db, { role: "AGENCY_LEADER", agencyId: outsider.id }),
+    },
+    newYear,
+    newAgencyCode: async () => (await makeAgency(db)).code,
+    newUserId: async () => (await makeUser(db, { role: "AGENCY_STAFF", agencyId: a3.id })).id,
+  };
+});
+
+async function actAs(persona: Persona): Promise<void> {
+  resetRequest();
+  if (persona !== "anonymous") await signInAs(world.users[persona]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Route handlers
+
+interface RouteCall {
+  /** Concrete path, e.g. /api/v1/years/<id> */
+  path: string;
+  params?: Record<string, string | string[]>;
+  body?: unknown;
+}
+
+interface RouteEntry {
+  /** Who gets through authorization; everyone else must be refused (401 anonymous, 403/404 others). */
+  allowed: Persona[] | "public";
+  /** Statuses that count as success for an allowed persona (default: 200/201). */
+  okStatuses?: number[];
+  call(): Promise<RouteCall>;
+}
+
+const ROUTES: Record<string, RouteEntry> = {
+  "GET /api/health": { allowed: "public", call: async () => ({ path: "/api/health" }) },
+  "GET /api/v1/openapi.json": { allowed: "public", call: async () => ({ path: "/api/v1/openapi.json" }) },
+  // next-auth's own endpoints (csrf, session, sign-in, sign-out) are public by nature.
+  "GET /api/auth/[...nextauth]": { allowed: "public", call: async () => ({ path: "/api/auth/csrf", params: { nextauth: ["csrf"] } }) },
+  "POST /api/auth/[...nextauth]": {
+    allowed: "public",
+    okStatuses: [200, 302],
+    call: async () => ({ path: "/api/auth/signout", params: { nextauth: ["signout"] }, body: {} }),
+  },
+  "GET /api/v1/me": { allowed: SIGNED_IN, call: async () => ({ path: "/api/v1/me" }) },
+  // Authorized for everyone signed in; the wrong current password makes it a 422 that changes nothing.
+  "POST /api/v1/me/password": {
+    allowed: SIGNED_IN,
+    okStatuses: [422],
+    call: async () => ({ path: "/api/v1/me/password", body: { currentPassword: "not-the-password-1", newPassword: "MotMatKhauMoi2026" } }),
+  },
+  "GET /api/v1/blocs": { allowed: SIGNED_IN, call: async () => ({ path: "/api/v1/blocs" }) },
+  "POST /api/v1/blocs": { allowed: ["ADMIN"], call: async () => ({ path: "/api/v1/blocs", body: { name: `Khối ${uniqueToken()}` } }) },
+  "GET /api/v1/blocs/[blocId]": { allowed: BLOC_READERS, call: async () => ({ path: `/api/v1/blocs/${world.blocId}`, params: { blocId: world.blocId } }) },
+  "PATCH /api/v1/blocs/[blocId]": {
+    allowed: ["ADMIN"],
+    call: async () => ({ path: `/api/v1/blocs/${world.blocId}`, params: { blocId: world.blocId }, body: { description: `Mô tả ${uniqueToken()}` } }),
+  },
+  "GET /api/v1/blocs/[blocId]/years": { allowed: BLOC_READERS, call: async () => ({ path: `/api/v1/blocs/${world.blocId}/years`, params: { blocId: world.blocId } }) },
+  "POST /api/v1/blocs/[blocId]/years": {
+    allowed: ["ADMIN"],
+    call: async () => {
+      yearNumber += 1;
+      return { path: `/api/v1/blocs/${world.blocId}/years`, params: { blocId: world.blocId }, body: { year: yearNumber } };
+    },
+  },
+  "GET /api/v1/years/[yearId]": {
+    allowed: BLOC_READERS,
+    call: async () => {
+      const year = await world.newYear();
+      return { path: `/api/v1/years/${year.id}`, params: { yearId: year.id } };
+    },
+  },
+  // Phase moves: the admin, and the secretariat of the year's leader agency (one step forward).
+  "PATCH /api/v1/years/[yearId]": {
+    allowed: ["ADMIN", "SECRETARIAT_LEAD"],
+    call: async () => {
+      const year = await world.newYear();
+      return { path: `/api/v1/years/${year.id}`, params: { yearId: year.id }, body: { phase: "PLEDGING" } };
+    },
+  },
+  "PUT /api/v1/years/[yearId]/members": {
+    allowed: ["ADMIN"],
+    call: async () => {
+      const year = await world.newYear();
+      const { a1, a2, a3 } = world.agencyCodes;
+      return { path: `/api/v1/years/${year.id}/members`, params: { yearId: year.id }, body: { agencyCodes: [a1, a2, a3] } };
+    },
+  },
+  "GET /api/v1/agencies": { allowed: SIGNED_IN, call: async () => ({ path: "/api/v1/agencies" }) },
+  "POST /api/v1/agencies": {
+    allowed: ["ADMIN"],
+    call: async () => {
+      const token = uniqueToken();
+      return { path: "/api/v1/agencies", body: { code: `m${token}`, name: `Cơ quan ${token}`, shortName: `CQ ${token}` } };
+    },
+  },
+  "GET /api/v1/agencies/[code]": { allowed: SIGNED_IN, call: async () => ({ path: `/api/v1/agencies/${world.agencyCodes.a3}`, params: { code: world.agencyCodes.a3 } }) },
+  "PATCH /api/v1/agencies/[code]": {
+    allowed: ["ADMIN"],
+    call: async () => {
+      const code = await world.newAgencyCode();
+      return { path: `/api/v1/agencies/${code}`, params: { code }, body: { shortName: `Sửa ${uniqueToken()}` } };
+    },
+  },
+  "GET /api/v1/users": { allowed: ["ADMIN"], call: async () => ({ path: "/api/v1/users" }) },
+  "POST /api/v1/users": {
+    allowed: ["ADMIN"],
+    call: async () => ({ path: "/api/v1/users", body: { email: `moi.${uniqueToken()}@test.local`, name: "Người mới", role: "BOARD", password: TEST_PASSWORD } }),
+  },
+  "GET /api/v1/users/[userId]": {
+    allowed: ["ADMIN"],
+    call: async () => {
+      const userId = await world.newUserId();
+      return { path: `/api/v1/users/${userId}`, params: { userId } };
+    },
+  },
+  "PATCH /api/v1/users/[userId]": {
+    allowed: ["ADMIN"],
+    call: async () => {
+      const userId = await world.newUserId();
+      return { path: `/api/v1/users/${userId}`, params: { userId }, body: { title: "Chuyên viên chính" } };
+    },
+  },
+  "POST /api/v1/users/[userId]/password": {
+    allowed: ["ADMIN"],
+    call: async () => {
+      const userId = await world.newUserId();
+      return { path: `/api/v1/users/${userId}/password`, params: { userId }, body: { password: "TamThoi2026x" } };
+    },
+  },
+  "GET /api/v1/audit": { allowed: ["ADMIN", "BOARD"], call: async () => ({ path: "/api/v1/audit" }) },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Server actions
+
+type ActionOutcome = { ok: boolean; code?: string } | undefined;
+
+interface ActionEntry {
+  allowed: Persona[] | "public";
+  /** Arguments of the action (a FormData last, as forms send it). */
+  args(): Promise<unknown[]>;
+}
+
+function form(values: Record<string, string | string[]>): FormData {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(values)) for (const item of [value].flat()) data.append(key, item);
+  return data;
+}
+
+const ACTIONS: Record<string, ActionEntry> = {
+  "app/locale-actions.ts#setLocaleAction": { allowed: "public", args: async () => ["en"] },
+  "app/(app)/account/actions.ts#changePasswordAction": {
+    allowed: SIGNED_IN,
+    args: async () => [form({ currentPassword: "not-the-password-1", newPassword: "MotMatKhauMoi2026" })],
+  },
+  "app/(app)/admin/agencies/actions.ts#createAgencyAction": {
+    allowed: ["ADMIN"],
+    args: async () => {
+      const token = uniqueToken();
+      return [form({ code: `f${token}`, name: `Cơ quan ${token}`, shortName: `CQ ${token}` })];
+    },
+  },
+  "app/(app)/admin/agencies/actions.ts#updateAgencyAction": {
+    allowed: ["ADMIN"],
+    args: async () => [await world.newAgencyCode(), form({ shortName: `Sửa ${uniqueToken()}` })],
+  },
+  "app/(app)/admin/blocs/actions.ts#createBlocAction": { allowed: ["ADMIN"], args: async () => [form({ name: `Khối ${uniqueToken()}` })] },
+  "app/(app)/admin/blocs/actions.ts#updateBlocAction": { allowed: ["ADMIN"], args: async () => [world.blocId, form({ description: uniqueToken() })] },
+  "app/(app)/admin/years/actions.ts#createYearAction": {
+    allowed: ["ADMIN"],
+    args: async () => {
+      yearNumber += 1;
+      return [form({ blocId: world.blocId, year: String(yearNumber), copyMembersFromPrevious: "on" })];
+    },
+  },
+  "app/(app)/admin/years/actions.ts#updateYearLeadershipAction": {
+    allowed: ["ADMIN"],
+    args: async () => [(await world.newYear()).id, form({ leaderAgencyCode: world.agencyCodes.a1, deputyAgencyCode: world.agencyCodes.a3, "deadline.PLEDGING": "2031-03-31" })],
+  },
+  "app/(app)/admin/years/actions.ts#updateYearRulesAction": {
+    allowed: ["ADMIN"],
+    args: async () => {
+      const { DEFAULT_RULES } = await import("@/lib/years/rules");
+      return [(await world.newYear()).id, form({ rules: JSON.stringify({ ...DEFAULT_RULES, scale: 1000 }) })];
+    },
+  },
+  "app/(app)/admin/years/actions.ts#setYearMembersAction": {
+    allowed: ["ADMIN"],
+    args: async () => [(await world.newYear()).id, form({ "agencyCodes[]": [world.agencyCodes.a1, world.agencyCodes.a2, world.agencyCodes.a3] })],
+  },
+  "app/(app)/admin/users/actions.ts#createUserAction": {
+    allowed: ["ADMIN"],
+    args: async () => [form({ email: `hd.${uniqueToken()}@test.local`, name: "Người mới", role: "BOARD", agencyCode: "", password: TEST_PASSWORD })],
+  },
+  "app/(app)/admin/users/actions.ts#updateUserAction": {
+    allowed: ["ADMIN"],
+    args: async () => [await world.newUserId(), form({ name: "Tên mới", role: "AGENCY_STAFF", agencyCode: world.agencyCodes.a3 })],
+  },
+  "app/(app)/admin/users/actions.ts#resetUserPasswordAction": { allowed: ["ADMIN"], args: async () => [await world.newUserId(), form({ password: "TamThoi2026x" })] },
+  "app/(app)/years/actions.ts#moveYearPhaseAction": {
+    allowed: ["ADMIN", "SECRETARIAT_LEAD"],
+    args: async () => [(await world.newYear()).id, form({ phase: "PLEDGING" })],
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Discovery of what the app actually exposes
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? walk(full) : [full];
+  });
+}
+
+const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+const appFiles = walk(path.join(ROOT, "app")).map((file) => path.relative(ROOT, file));
+const routeFiles = appFiles.filter((file) => file.endsWith("/route.ts"));
+const actionFiles = appFiles.filter((file) => /\.tsx?$/.test(file) && /^\s*["']use server["']/.test(readFileSync(path.join(ROOT, file), "utf8")));
+
+function routePath(file: string): string {
+  return `/${path.dirname(file).split(path.sep).slice(1).filter((segment) => !/^\(.*\)$/.test(segment)).join("/")}`;
+}
+
+async function discoverRoutes(): Promise<Map<string, (req: Request, ctx: { params: Promise<unknown> }) => Promise<Response>>> {
+  const found = new Map();
+  for (const file of routeFiles) {
+    const mod = (await import(path.join(ROOT, file))) as Record<string, unknown>;
+    for (const method of HTTP_METHODS) if (typeof mod[method] === "function") found.set(`${method} ${routePath(file)}`, mod[method]);
+  }
+  return found;
+}
+
+async function discoverActions(): Promise<Map<string, (...args: unknown[]) => Promise<ActionOutcome>>> {
+  const found = new Map();
+  for (const file of actionFiles) {
+    const mod = (await import(path.join(ROOT, file))) as Record<string, unknown>;
+    for (const [name, value] of Object.entries(mod)) if (typeof value === "function") found.set(`${file}#${name}`, value);
+  }
+  return found;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+describe("permission matrix", () => {
+  it("has an entry for every route handler and every server action, and no stale entries", async () => {
+    const routes = [...(await discoverRoutes()).keys()].sort();
+    const actions = [...(await discoverActions()).keys()].sort();
+    expect(routes.length).toBeGreaterThan(20);
+    expect(actions.length).toBeGreaterThan(10);
+    expect(routes, "route handlers without a matrix entry (or stale entries)").toEqual(Object.keys(ROUTES).sort());
+    expect(actions, "server actions without a matrix entry (or stale entries)").toEqual(Object.keys(ACTIONS).sort());
+  });
+
+  it("describes every /api route handler in the OpenAPI document", async () => {
+    const described = new Set(OPERATIONS.map((op) => `${op.method.toUpperCase()} ${op.path.replace(/\{(\w+)\}/g, "[$1]")}`));
+    const missing = [...(await discoverRoutes()).keys()].filter((key) => !key.includes("/api/auth/") && !described.has(key));
+    expect(missing).toEqual([]);
+  });
+
+  describe.each(Object.entries(ROUTES))("%s", (key, entry) => {
+    const method = key.split(" ")[0]!;
+    it.each(PERSONAS)("as %s", async (persona) => {
+      const handler = (await discoverRoutes()).get(key);
+      expect(handler, `${key} is not exported`).toBeDefined();
+      await actAs(persona);
+      const call = await entry.call();
+      const headers = new Headers({ origin: ORIGIN, host: "localhost:3000", "user-agent": "vitest" });
+      const cookie = (await (await import("next/headers")).headers()).get("cookie");
+      if (cookie) headers.set("cookie", cookie);
+      if (call.body !== undefined) headers.set("content-type", "application/json");
+      setHeader("origin", ORIGIN);
+      const request = new NextRequest(`${ORIGIN}${call.path}`, {
+        method,
+        headers,
+        ...(call.body !== undefined ? { body: JSON.stringify(call.body) } : {}),
+      });
+      const response = await handler!(request, { params: Promise.resolve(call.params ?? {}) });
+      const status = response.status;
+      const allowed = entry.allowed === "public" || entry.allowed.includes(persona);
+      if (allowed) {
+        expect(entry.okStatuses ?? [200, 201], `${key} as ${persona}: ${await response.clone().text()}`).toContain(status);
+      } else if (persona === "anonymous") {
+        expect(status).toBe(401);
+      } else {
+        expect([403, 404], `${key} as ${persona} must be refused: ${await response.clone().text()}`).toContain(status);
+      }
+      if (status >= 400 && key.startsWith(`${method} /api/v1`)) {
+        const body = (await response.json()) as { error?: { code?: string; message?: string } };
+        expect(body.error?.code).toBeTruthy();
+        expect(body.error?.message).toBeTruthy();
+      }
+    });
+  });
+
+  describe.each(Object.entries(ACTIONS))("%s", (key, entry) => {
+    it.each(PERSONAS)("as %s", async (persona) => {
+      const action = (await discoverActions()).get(key);
+      expect(action, `${key} is not exported`).toBeDefined();
+      await actAs(persona);
+      const outcome = await action!(...(await entry.args()));
+      const allowed = entry.allowed === "public" || entry.allowed.includes(persona);
+      if (entry.allowed === "public") {
+        expect(outcome?.ok ?? true).toBe(true);
+      } else if (allowed) {
+        // Authorized: the action did its work, or refused the input itself (never an authorization error).
+        expect(outcome?.ok || ["VALIDATION", "CONFLICT", "WRONG_PHASE"].includes(outcome?.code ?? ""), `${key} as ${persona}: ${JSON.stringify(outcome)}`).toBe(true);
+      } else if (persona === "anonymous") {
+        expect(outcome).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
+      } else {
+        expect(["FORBIDDEN", "NOT_FOUND"], `${key} as ${persona}: ${JSON.stringify(outcome)}`).toContain(outcome?.code);
+      }
+    });
+  });
+});
