@@ -35,6 +35,7 @@ export default defineConfig({
           hookTimeout: 60_000,
           // One database for the tier; files run in parallel on their own data (unique factories).
           maxWorkers: 2,
+          sequence: { groupOrder: 1 },
         },
       },
     ],

@@ -65,8 +65,14 @@ export interface ScopeContext {
   userId?: string;
 }
 
+/** The entry of a permission; undefined for a name the map does not hold (deny, never a TypeError). */
+function entryOf(permission: Permission): Partial<Record<Role, Scope>> | undefined {
+  return Object.hasOwn(PERMISSIONS, permission) ? (PERMISSIONS[permission] as Partial<Record<Role, Scope>>) : undefined;
+}
+
 export function scopeOf(principal: Principal, permission: Permission): Scope | undefined {
-  return (PERMISSIONS[permission] as Partial<Record<Role, Scope>>)[principal.role];
+  const entry = entryOf(permission);
+  return entry && Object.hasOwn(entry, principal.role) ? entry[principal.role] : undefined;
 }
 
 export function can(principal: Principal, permission: Permission, context: ScopeContext = {}): boolean {
@@ -97,5 +103,6 @@ export function authorize(principal: Principal, permission: Permission, context:
 
 /** Roles that hold a permission at all (any scope); used by navigation and the matrix test. */
 export function rolesWith(permission: Permission): Role[] {
-  return ROLES.filter((role) => (PERMISSIONS[permission] as Partial<Record<Role, Scope>>)[role] !== undefined);
+  const entry = entryOf(permission);
+  return ROLES.filter((role) => entry?.[role] !== undefined);
 }

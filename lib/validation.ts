@@ -62,6 +62,18 @@ export const optionalText = (max: number) =>
 
 export const uuid = z.uuid("validation.invalidId");
 
+/** A real calendar day: Date.parse alone accepts 2022-02-30 (as 2 March). */
+function isCalendarDay(value: string): boolean {
+  const time = Date.parse(`${value}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
+}
+
+/** An ISO day (yyyy-MM-dd) that exists in the calendar. */
+export const isoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "validation.date", abort: true })
+  .refine(isCalendarDay, "validation.date");
+
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** An id from a URL or a body: a malformed one is simply not found (never a database error). */

@@ -1,6 +1,5 @@
 import { z } from "zod";
-
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "validation.date");
+import { isoDay } from "@/lib/validation";
 
 export const auditFiltersSchema = z.object({
   actor: z.string().trim().max(254).optional(),

@@ -4,6 +4,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { encode as defaultEncode, type JWTEncodeParams } from "next-auth/jwt";
 import { getEnv, servedOverHttps } from "@/lib/env";
 import { requestMetaFrom } from "@/lib/http/request-meta";
+import { log } from "@/lib/log";
 import { endSessions, verifyCredentials } from "./sign-in";
 
 /** At most 12 hours from sign-in, whatever happens in between. */
@@ -61,11 +62,11 @@ export const authOptions: NextAuthOptions = {
     error(code, metadata) {
       // Expected sign-in failures are not errors of the app.
       if (code === "CREDENTIALS_SIGNIN_ERROR" || code === "SIGNIN_EMAIL_ERROR") return;
-      console.error(JSON.stringify({ level: "error", source: "next-auth", code, message: metadata instanceof Error ? metadata.message : undefined }));
+      log.error("next-auth error", { code, error: metadata instanceof Error ? metadata.message : undefined });
     },
     warn(code) {
       if (code === "NEXTAUTH_URL") return;
-      console.warn(JSON.stringify({ level: "warn", source: "next-auth", code }));
+      log.warn("next-auth warning", { code });
     },
     debug() {},
   },

@@ -57,11 +57,12 @@ export async function verifyCredentials(
           entityId: user?.id ?? email,
           after: { email },
         });
-        return null;
+        return "INVALID_CREDENTIALS" as const;
       }
       if (user.disabled) {
         await recordAudit(tx, auditActor, { action: "auth.signIn.disabled", entity: "User", entityId: user.id });
-        throw new SignInError("DISABLED");
+        // Thrown after the commit (below): throwing here would roll the audit row back.
+        return "DISABLED" as const;
       }
       await clearSignInFailures(tx, email);
       await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
@@ -70,8 +71,8 @@ export async function verifyCredentials(
     },
     { timeout: 15_000 },
   ).then((result) => {
-    // The failure is committed (counted) before the error is raised.
-    if (!result) throw new SignInError("INVALID_CREDENTIALS");
+    // The failure is committed (counted, audited) before the error is raised.
+    if (typeof result === "string") throw new SignInError(result);
     return result;
   });
 }

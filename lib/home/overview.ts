@@ -44,15 +44,15 @@ function yearParams(year: YearDto): MessageParams {
   return { year: year.year, bloc: year.blocName };
 }
 
-async function adminTodos(years: YearDto[]): Promise<Todo[]> {
+/** Setup an admin must finish in the running years. */
+async function adminTodos(running: YearDto[]): Promise<Todo[]> {
   const todos: Todo[] = [];
-  for (const year of years) {
+  for (const year of running) {
     if (year.phase === "SETUP" && (!year.leaderAgency || year.members.length < 2)) {
       todos.push({ key: "todo.admin.setupYear", params: yearParams(year), href: `/admin/years/${year.id}` });
     }
   }
   // Agencies of a running year without a leader account cannot sign, submit or vote.
-  const running = years.filter((year) => year.phase !== "CLOSED");
   const codes = [...new Set(running.flatMap((year) => year.members.map((member) => member.code)))];
   if (codes.length > 0) {
     const withLeader = await db.agency.findMany({
@@ -74,13 +74,12 @@ async function adminTodos(years: YearDto[]): Promise<Todo[]> {
 
 /** The home page: the user's blocs and years with their phase, and what they must do next. */
 export async function getHomeOverview(actor: Actor): Promise<HomeOverview> {
-  const years = await listMyYears(actor);
-  const current = years.filter((year) => year.phase !== "CLOSED");
-  const shown = current.length > 0 ? current : years.slice(0, 1);
+  const current = await listMyYears(actor, { running: true });
+  const shown = current.length > 0 ? current : await listMyYears(actor, { take: 1 });
   const leads = (year: YearDto) => actor.agency !== null && year.leaderAgency?.code === actor.agency.code;
 
   const todos: Todo[] = [];
-  if (actor.role === "ADMIN") todos.push(...(await adminTodos(years)));
+  if (actor.role === "ADMIN") todos.push(...(await adminTodos(current)));
   for (const year of current) {
     const task = { params: yearParams(year), href: `/years/${year.id}`, deadline: deadlineOf(year) };
     if (actor.role === "BOARD" && year.phase === "BOARD_REVIEW") todos.push({ key: "todo.board.BOARD_REVIEW", ...task });

@@ -1,5 +1,6 @@
 import { isAppError, type ErrorCode } from "@/lib/errors";
 import { translateIssue, type Translate } from "@/lib/i18n/translate";
+import { log } from "@/lib/log";
 
 /** What a user or API client is told about a failure. */
 export interface PublicError {
@@ -33,7 +34,7 @@ export function toPublicError(error: unknown, t: Translate, requestId: string): 
 }
 
 export function logUnexpected(error: unknown, requestId: string): void {
-  const detail = error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : { value: String(error) };
-  console.error(JSON.stringify({ level: "error", requestId, ...detail }));
+  const detail = error instanceof Error ? { name: error.name, error: error.message, stack: error.stack } : { error: String(error) };
+  log.error("unexpected error", { requestId, ...detail });
 }
 

@@ -9,11 +9,15 @@ export const AGENCY_ROLES = ["SECRETARIAT", "AGENCY_LEADER", "AGENCY_STAFF"] as 
 
 const email = z.string().trim().toLowerCase().max(254, "validation.tooLong").pipe(z.email("validation.invalidEmail"));
 
-/** Agency roles need an agency; ADMIN and BOARD act for the province and have none. */
-function roleMatchesAgency(input: { role?: string; agencyCode?: string | null }, ctx: z.RefinementCtx): void {
+/**
+ * Agency roles need an agency; ADMIN and BOARD act for the province and have none. On an update an
+ * absent agencyCode keeps the user's current agency, which the data layer checks against the role.
+ */
+function roleMatchesAgency(input: { role?: string; agencyCode?: string | null }, ctx: z.RefinementCtx, keepsAgency: boolean): void {
   if (input.role === undefined) return;
   const needsAgency = (AGENCY_ROLES as readonly string[]).includes(input.role);
-  if (needsAgency && !input.agencyCode) ctx.addIssue({ code: "custom", path: ["agencyCode"], message: "validation.agencyRequiredForRole" });
+  const missing = keepsAgency ? input.agencyCode === null : !input.agencyCode;
+  if (needsAgency && missing) ctx.addIssue({ code: "custom", path: ["agencyCode"], message: "validation.agencyRequiredForRole" });
   if (!needsAgency && input.agencyCode) ctx.addIssue({ code: "custom", path: ["agencyCode"], message: "validation.noAgencyForRole" });
 }
 
@@ -30,7 +34,7 @@ export const createUserSchema = z
     password: newPasswordSchema,
   })
   .strict()
-  .superRefine(roleMatchesAgency);
+  .superRefine((input, ctx) => roleMatchesAgency(input, ctx, false));
 
 export const updateUserSchema = z
   .object({
@@ -41,7 +45,7 @@ export const updateUserSchema = z
     disabled: z.boolean().optional(),
   })
   .strict()
-  .superRefine(roleMatchesAgency);
+  .superRefine((input, ctx) => roleMatchesAgency(input, ctx, true));
 
 export const resetPasswordSchema = z.object({ password: newPasswordSchema }).strict();
 

@@ -78,13 +78,16 @@ export async function getYear(actor: Actor, yearId: string): Promise<YearDto> {
   return toYearDto(row);
 }
 
-/** Years the actor's agency belongs to (or all years for province-wide roles), newest first. */
-export async function listMyYears(actor: Actor, options: { take?: number } = {}): Promise<YearDto[]> {
+/**
+ * Years the actor's agency belongs to (all years for province-wide roles), newest first: the running
+ * ones (not CLOSED), or the latest `take`.
+ */
+export async function listMyYears(actor: Actor, options: { running: true } | { take: number }): Promise<YearDto[]> {
   const rows = await db.emulationYear.findMany({
-    where: visibleYearsWhere(actor),
+    where: { AND: [visibleYearsWhere(actor), "running" in options ? { phase: { not: "CLOSED" } } : {}] },
     select: yearSelect,
     orderBy: [{ year: "desc" }, { bloc: { name: "asc" } }],
-    take: options.take ?? 50,
+    ...("take" in options ? { take: options.take } : {}),
   });
   return rows.map(toYearDto);
 }

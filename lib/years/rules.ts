@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { requiredText } from "@/lib/validation";
+import { isoDay, requiredText } from "@/lib/validation";
 
 // Rules of an emulation year: data of the year, edited per province, never constants in code.
 // DEFAULT_RULES is only the starting point of a bloc's very first year; later years copy their
@@ -105,11 +105,10 @@ export const DEFAULT_RULES: YearRules = {
 };
 
 /** Deadlines: the last day of each working phase (ISO dates, Asia/Ho_Chi_Minh). */
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "validation.date").refine((value) => !Number.isNaN(Date.parse(value)), "validation.date");
 export const DEADLINE_PHASES = ["PLEDGING", "SELF_ASSESSMENT", "REVIEW", "VOTING", "NOMINATION", "BOARD_REVIEW"] as const;
 type DeadlinePhase = (typeof DEADLINE_PHASES)[number];
 export const yearDeadlinesSchema = z
-  .object(Object.fromEntries(DEADLINE_PHASES.map((phase) => [phase, isoDate.nullish()])) as Record<DeadlinePhase, z.ZodOptional<z.ZodNullable<typeof isoDate>>>)
+  .object(Object.fromEntries(DEADLINE_PHASES.map((phase) => [phase, isoDay.nullish()])) as Record<DeadlinePhase, z.ZodOptional<z.ZodNullable<typeof isoDay>>>)
   .strict()
   .transform((deadlines) => Object.fromEntries(Object.entries(deadlines).filter(([, value]) => value)) as Partial<Record<DeadlinePhase, string>>)
   .superRefine((deadlines, ctx) => {

@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { NAV_ITEMS, navigationFor } from "./navigation";
+import { ROLES } from "./permissions";
+
+const keysFor = (role: Role) => navigationFor(role).map((item) => item.key);
+const ADMIN_ITEMS = ["blocs", "agencies", "years", "users"];
+
+describe("navigationFor", () => {
+  it("shows ADMIN every admin item and the audit trail", () => {
+    expect(keysFor("ADMIN")).toEqual(["home", "blocs", "agencies", "years", "users", "audit", "account"]);
+    expect(navigationFor("ADMIN").filter((item) => item.href.startsWith("/admin/")).map((item) => item.key)).toEqual(ADMIN_ITEMS);
+  });
+
+  it("shows BOARD the audit trail but no admin item", () => {
+    expect(keysFor("BOARD")).toEqual(["home", "audit", "account"]);
+  });
+
+  it.each(["SECRETARIAT", "AGENCY_LEADER", "AGENCY_STAFF"] as const)("shows %s only home and account", (role) => {
+    expect(keysFor(role)).toEqual(["home", "account"]);
+  });
+
+  it("shows every role home and account, and admin pages only to ADMIN", () => {
+    for (const role of ROLES) {
+      expect(keysFor(role)).toEqual(expect.arrayContaining(["home", "account"]));
+      if (role !== "ADMIN") expect(keysFor(role).some((key) => ADMIN_ITEMS.includes(key))).toBe(false);
+    }
+  });
+
+  it("has unique keys and links", () => {
+    expect(new Set(NAV_ITEMS.map((item) => item.key)).size).toBe(NAV_ITEMS.length);
+    expect(new Set(NAV_ITEMS.map((item) => item.href)).size).toBe(NAV_ITEMS.length);
+  });
+});

@@ -1,0 +1,314 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import type { Phase } from "@/lib/generated/prisma/enums";
+import { moveYearPhase, phaseMoveOptions } from "@/lib/years/move-phase";
+import { PHASES } from "@/lib/years/phases";
+import { makeAgency, makeBloc, makeBlocWithYear, makeUser, makeYear } from "@/prisma/seed/factories";
+import { actorFor, auditActorFields, auditOf, newAdmin } from "../support/dal";
+
+const MISSING_ID = "00000000-0000-4000-8000-000000000000";
+
+const phaseOf = async (yearId: string) => (await db.emulationYear.findUniqueOrThrow({ where: { id: yearId } })).phase;
+
+/** A year in `phase` with a leader, a deputy and three members; the secretariat of the leader agency. */
+async function yearIn(phase: Phase) {
+  const setup = await makeBlocWithYear(db, { phase, memberCount: 3 });
+  return { ...setup, secretariatActor: await actorFor(setup.secretariat) };
+}
+
+describe("moveYearPhase by the year's secretariat", () => {
+  it("moves one step forward, bumps the version and writes one audit row", async () => {
+    const { year, bloc, secretariatActor } = await yearIn("SETUP");
+    const moved = await moveYearPhase(secretariatActor, year.id, { phase: "PLEDGING", version: 1 });
+
+    expect(moved).toMatchObject({ id: year.id, phase: "PLEDGING", version: 2 });
+    expect(await phaseOf(year.id)).toBe("PLEDGING");
+    const audit = await auditOf(year.id);
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({
+      action: "year.phase.move",
+      entity: "EmulationYear",
+      entityId: year.id,
+      blocId: bloc.id,
+      before: { phase: "SETUP" },
+      after: { phase: "PLEDGING" },
+      reason: null,
+      ...auditActorFields(secretariatActor),
+    });
+  });
+
+  it("walks the whole year forward, step by step", async () => {
+    const { year, secretariatActor } = await yearIn("SETUP");
+    for (const phase of PHASES.slice(1)) {
+      await expect(moveYearPhase(secretariatActor, year.id, { phase })).resolves.toMatchObject({ phase });
+    }
+    expect((await auditOf(year.id)).map((row) => (row.after as { phase: string }).phase)).toEqual(PHASES.slice(1));
+  });
+
+  it("may not go back or skip a phase (FORBIDDEN forwardOnly), even with a reason", async () => {
+    const { year, secretariatActor } = await yearIn("SELF_ASSESSMENT");
+    for (const phase of ["PLEDGING", "SETUP", "VOTING", "CLOSED"] as const) {
+      await expect(moveYearPhase(secretariatActor, year.id, { phase, reason: "Lý do" })).rejects.toMatchObject({
+        code: "FORBIDDEN",
+        messageKey: "errors.year.forwardOnly",
+      });
+    }
+    expect(await phaseOf(year.id)).toBe("SELF_ASSESSMENT");
+    expect(await auditOf(year.id)).toHaveLength(0);
+  });
+
+  it("refuses the secretariat of another member agency", async () => {
+    const { year, deputyAgency } = await yearIn("SETUP");
+    const other = await actorFor(await makeUser(db, { role: "SECRETARIAT", agencyId: deputyAgency.id }));
+    await expect(moveYearPhase(other, year.id, { phase: "PLEDGING" })).rejects.toMatchObject({ code: "FORBIDDEN", messageKey: "errors.forbidden" });
+    expect(await phaseOf(year.id)).toBe("SETUP");
+  });
+
+  it("refuses the leader agency's secretariat in a year their agency no longer leads", async () => {
+    const { year, secretariatActor, deputyAgency } = await yearIn("PLEDGING");
+    await db.emulationYear.update({ where: { id: year.id }, data: { leaderAgencyId: deputyAgency.id, deputyAgencyId: null } });
+    await expect(moveYearPhase(secretariatActor, year.id, { phase: "SELF_ASSESSMENT" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it.each(["AGENCY_LEADER", "AGENCY_STAFF", "BOARD"] as const)("refuses %s, even of the leader agency", async (role) => {
+    const { year, leaderAgency } = await yearIn("SETUP");
+    const actor = await actorFor(await makeUser(db, { role, agencyId: role === "BOARD" ? null : leaderAgency.id }));
+    await expect(moveYearPhase(actor, year.id, { phase: "PLEDGING" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await phaseOf(year.id)).toBe("SETUP");
+    expect(await auditOf(year.id)).toHaveLength(0);
+  });
+
+  it("refuses a move to the current phase", async () => {
+    const { year, secretariatActor } = await yearIn("REVIEW");
+    await expect(moveYearPhase(secretariatActor, year.id, { phase: "REVIEW" })).rejects.toMatchObject({
+      code: "CONFLICT",
+      messageKey: "errors.year.samePhase",
+    });
+  });
+
+  it("cannot move a closed year anywhere", async () => {
+    const { year, secretariatActor } = await yearIn("CLOSED");
+    await expect(moveYearPhase(secretariatActor, year.id, { phase: "BOARD_REVIEW" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      messageKey: "errors.year.forwardOnly",
+    });
+  });
+});
+
+describe("moveYearPhase by an admin", () => {
+  it("moves back only with a reason (VALIDATION on reason), which the audit row keeps", async () => {
+    const admin = await newAdmin();
+    const { year } = await yearIn("REVIEW");
+    await expect(moveYearPhase(admin, year.id, { phase: "SELF_ASSESSMENT" })).rejects.toMatchObject({
+      code: "VALIDATION",
+      fieldIssues: [{ path: "reason", message: "validation.reasonRequired" }],
+    });
+    await expect(moveYearPhase(admin, year.id, { phase: "SELF_ASSESSMENT", reason: "   " })).rejects.toMatchObject({ code: "VALIDATION" });
+    expect(await auditOf(year.id)).toHaveLength(0);
+
+    const reason = "Mở lại để cơ quan bổ sung minh chứng";
+    await expect(moveYearPhase(admin, year.id, { phase: "SELF_ASSESSMENT", reason: `  ${reason} ` })).resolves.toMatchObject({
+      phase: "SELF_ASSESSMENT",
+    });
+    const audit = await auditOf(year.id);
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({
+      action: "year.phase.move",
+      before: { phase: "REVIEW" },
+      after: { phase: "SELF_ASSESSMENT" },
+      reason,
+      ...auditActorFields(admin),
+    });
+  });
+
+  it("skips ahead only with a reason", async () => {
+    const admin = await newAdmin();
+    const { year } = await yearIn("PLEDGING");
+    await expect(moveYearPhase(admin, year.id, { phase: "CLOSED" })).rejects.toMatchObject({
+      code: "VALIDATION",
+      fieldIssues: [{ path: "reason", message: "validation.reasonRequired" }],
+    });
+    await expect(moveYearPhase(admin, year.id, { phase: "CLOSED", reason: "Năm không tổ chức" })).resolves.toMatchObject({ phase: "CLOSED" });
+    expect((await auditOf(year.id))[0]).toMatchObject({ before: { phase: "PLEDGING" }, after: { phase: "CLOSED" }, reason: "Năm không tổ chức" });
+  });
+
+  it("moves forward one step without a reason", async () => {
+    const admin = await newAdmin();
+    const { year } = await yearIn("VOTING");
+    await expect(moveYearPhase(admin, year.id, { phase: "NOMINATION" })).resolves.toMatchObject({ phase: "NOMINATION" });
+    expect((await auditOf(year.id))[0]!.reason).toBeNull();
+  });
+
+  it("moves a year back to setup even when it has no leader any more (going back has no blockers)", async () => {
+    const admin = await newAdmin();
+    const bloc = await makeBloc(db);
+    const agency = await makeAgency(db);
+    const year = await makeYear(db, { blocId: bloc.id, phase: "PLEDGING", memberIds: [agency.id] });
+    await expect(moveYearPhase(admin, year.id, { phase: "SETUP", reason: "Chưa đủ thành viên" })).resolves.toMatchObject({ phase: "SETUP" });
+  });
+
+  it("rejects an unknown phase and unknown fields", async () => {
+    const admin = await newAdmin();
+    const { year } = await yearIn("SETUP");
+    await expect(moveYearPhase(admin, year.id, { phase: "DONE" })).rejects.toMatchObject({
+      code: "VALIDATION",
+      fieldIssues: [expect.objectContaining({ path: "phase", message: "validation.phase" })],
+    });
+    await expect(moveYearPhase(admin, year.id, { phase: "PLEDGING", force: true })).rejects.toMatchObject({ code: "VALIDATION" });
+    expect(await phaseOf(year.id)).toBe("SETUP");
+  });
+
+  it("is NOT_FOUND for a malformed or unknown year id", async () => {
+    const admin = await newAdmin();
+    await expect(moveYearPhase(admin, "nam-2022", { phase: "PLEDGING" })).rejects.toMatchObject({ code: "NOT_FOUND", messageKey: "errors.year.notFound" });
+    await expect(moveYearPhase(admin, MISSING_ID, { phase: "PLEDGING" })).rejects.toMatchObject({ code: "NOT_FOUND", messageKey: "errors.year.notFound" });
+  });
+});
+
+describe("leaving setup", () => {
+  it("is blocked without a leader or with fewer than two members, whoever asks and whatever the reason", async () => {
+    const admin = await newAdmin();
+    const bloc = await makeBloc(db);
+    const agency = await makeAgency(db);
+    const year = await makeYear(db, { blocId: bloc.id, memberIds: [agency.id] });
+
+    for (const reason of [undefined, "Vẫn chuyển"]) {
+      const error = await moveYearPhase(admin, year.id, { phase: "PLEDGING", reason }).catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: "CONFLICT", messageKey: "errors.year.blocked" });
+      expect((error as { items: { message: string }[] }).items).toEqual([{ message: "pendingWork.noLeader" }, { message: "pendingWork.tooFewMembers" }]);
+    }
+    // Skipping further ahead is blocked the same way.
+    await expect(moveYearPhase(admin, year.id, { phase: "REVIEW", reason: "Bỏ qua" })).rejects.toMatchObject({ messageKey: "errors.year.blocked" });
+    expect(await phaseOf(year.id)).toBe("SETUP");
+    expect(await auditOf(year.id)).toHaveLength(0);
+  });
+
+  it("is blocked with a leader but a single member", async () => {
+    const admin = await newAdmin();
+    const bloc = await makeBloc(db);
+    const agency = await makeAgency(db);
+    const year = await makeYear(db, { blocId: bloc.id, memberIds: [agency.id], leaderId: agency.id });
+    const secretariat = await actorFor(await makeUser(db, { role: "SECRETARIAT", agencyId: agency.id }));
+    for (const actor of [admin, secretariat]) {
+      const error = await moveYearPhase(actor, year.id, { phase: "PLEDGING" }).catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: "CONFLICT", messageKey: "errors.year.blocked", items: [{ message: "pendingWork.tooFewMembers" }] });
+    }
+  });
+
+  it("without a deputy needs a reason, which is logged", async () => {
+    const bloc = await makeBloc(db);
+    const [leader, other] = [await makeAgency(db), await makeAgency(db)];
+    const year = await makeYear(db, { blocId: bloc.id, memberIds: [leader.id, other.id], leaderId: leader.id });
+    const secretariat = await actorFor(await makeUser(db, { role: "SECRETARIAT", agencyId: leader.id }));
+
+    const error = await moveYearPhase(secretariat, year.id, { phase: "PLEDGING" }).catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      code: "CONFLICT",
+      messageKey: "errors.year.pendingWorkNeedsReason",
+      params: { count: 1 },
+      items: [{ message: "pendingWork.noDeputy" }],
+    });
+    expect(await phaseOf(year.id)).toBe("SETUP");
+    expect(await auditOf(year.id)).toHaveLength(0);
+
+    const reason = "Khối phó sẽ được bầu sau";
+    await expect(moveYearPhase(secretariat, year.id, { phase: "PLEDGING", reason })).resolves.toMatchObject({ phase: "PLEDGING" });
+    const audit = await auditOf(year.id);
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ action: "year.phase.move", reason, before: { phase: "SETUP" }, after: { phase: "PLEDGING" } });
+  });
+});
+
+describe("concurrent and stale moves", () => {
+  it("refuses a stale version", async () => {
+    const { year, secretariatActor } = await yearIn("SETUP");
+    await db.emulationYear.update({ where: { id: year.id }, data: { version: 3 } });
+    await expect(moveYearPhase(secretariatActor, year.id, { phase: "PLEDGING", version: 2 })).rejects.toMatchObject({
+      code: "CONFLICT",
+      messageKey: "errors.year.stale",
+    });
+    expect(await phaseOf(year.id)).toBe("SETUP");
+  });
+
+  it("lets exactly one of two simultaneous moves with the same version succeed", async () => {
+    const admin = await newAdmin();
+    const { year, secretariatActor } = await yearIn("SETUP");
+    const results = await Promise.allSettled([
+      moveYearPhase(secretariatActor, year.id, { phase: "PLEDGING", version: 1 }),
+      moveYearPhase(admin, year.id, { phase: "PLEDGING", version: 1 }),
+    ]);
+    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
+    expect((results.find((result) => result.status === "rejected") as PromiseRejectedResult).reason).toMatchObject({ code: "CONFLICT" });
+    expect(await db.emulationYear.findUniqueOrThrow({ where: { id: year.id } })).toMatchObject({ phase: "PLEDGING", version: 2 });
+    expect(await auditOf(year.id)).toHaveLength(1);
+  });
+
+  it("lets exactly one of several simultaneous moves without a version succeed", async () => {
+    const { year, secretariatActor } = await yearIn("PLEDGING");
+    const results = await Promise.allSettled(
+      Array.from({ length: 4 }, () => moveYearPhase(secretariatActor, year.id, { phase: "SELF_ASSESSMENT" })),
+    );
+    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
+    for (const result of results.filter((r): r is PromiseRejectedResult => r.status === "rejected")) {
+      expect(result.reason).toMatchObject({ code: "CONFLICT" });
+    }
+    expect(await db.emulationYear.findUniqueOrThrow({ where: { id: year.id } })).toMatchObject({ phase: "SELF_ASSESSMENT", version: 2 });
+    expect(await auditOf(year.id)).toHaveLength(1);
+  });
+});
+
+describe("phaseMoveOptions", () => {
+  it("offers the year's secretariat the next phase only, with no blockers for a ready year", async () => {
+    const { year, secretariatActor } = await yearIn("SETUP");
+    await expect(phaseMoveOptions(secretariatActor, year.id)).resolves.toEqual({
+      current: "SETUP",
+      targets: ["PLEDGING"],
+      blockers: [],
+      pending: [],
+    });
+  });
+
+  it("offers the secretariat nothing once the year is closed", async () => {
+    const { year, secretariatActor } = await yearIn("CLOSED");
+    await expect(phaseMoveOptions(secretariatActor, year.id)).resolves.toMatchObject({ current: "CLOSED", targets: [] });
+  });
+
+  it("offers an admin every other phase, with the blockers and pending work of the year", async () => {
+    const admin = await newAdmin();
+    const bloc = await makeBloc(db);
+    const agency = await makeAgency(db);
+    const year = await makeYear(db, { blocId: bloc.id, phase: "SETUP", memberIds: [agency.id] });
+    await expect(phaseMoveOptions(admin, year.id)).resolves.toEqual({
+      current: "SETUP",
+      targets: PHASES.filter((phase) => phase !== "SETUP"),
+      blockers: [{ message: "pendingWork.noLeader" }, { message: "pendingWork.tooFewMembers" }],
+      pending: [{ message: "pendingWork.noDeputy" }],
+    });
+  });
+
+  it("lists every other phase for an admin in the middle of the year", async () => {
+    const admin = await newAdmin();
+    const { year } = await yearIn("REVIEW");
+    const options = await phaseMoveOptions(admin, year.id);
+    expect(options?.targets).toEqual(["SETUP", "PLEDGING", "SELF_ASSESSMENT", "VOTING", "NOMINATION", "BOARD_REVIEW", "CLOSED"]);
+  });
+
+  it("is null for users who may not move the year", async () => {
+    const { year, leaderAgency, deputyAgency } = await yearIn("PLEDGING");
+    const users = [
+      await makeUser(db, { role: "SECRETARIAT", agencyId: deputyAgency.id }),
+      await makeUser(db, { role: "AGENCY_LEADER", agencyId: leaderAgency.id }),
+      await makeUser(db, { role: "AGENCY_STAFF", agencyId: leaderAgency.id }),
+      await makeUser(db, { role: "BOARD" }),
+    ];
+    for (const user of users) {
+      await expect(phaseMoveOptions(await actorFor(user), year.id)).resolves.toBeNull();
+    }
+  });
+
+  it("is NOT_FOUND for a malformed or unknown id", async () => {
+    const admin = await newAdmin();
+    await expect(phaseMoveOptions(admin, "x")).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(phaseMoveOptions(admin, MISSING_ID)).rejects.toMatchObject({ code: "NOT_FOUND", messageKey: "errors.year.notFound" });
+  });
+});
