@@ -7,6 +7,7 @@ import { PhaseMoveForm } from "@/components/years/phase-move-form";
 import { PhaseSteps } from "@/components/years/phase-steps";
 import { formatDate } from "@/lib/format";
 import { load, pageActor } from "@/lib/http/page";
+import { can } from "@/lib/permissions";
 import { phaseMoveOptions } from "@/lib/years/move-phase";
 import { getYear } from "@/lib/years/queries";
 import { DEADLINE_PHASES } from "@/lib/years/rules";
@@ -31,7 +32,7 @@ export default async function YearPage({ params }: Props) {
         actions={
           <div className="flex items-center gap-3">
             <PhaseBadge phase={year.phase} />
-            {actor.role === "ADMIN" && (
+            {can(actor, "year.manage") && (
               <Link href={`/admin/years/${year.id}`} className="text-sm font-semibold text-brand-700 underline">
                 {t("years.settingsLink")}
               </Link>
