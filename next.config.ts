@@ -18,6 +18,8 @@ const nextConfig: NextConfig = {
   typedRoutes: false,
   // forbidden() renders app/forbidden.tsx with status 403.
   experimental: { authInterrupts: true },
+  // Rendered in Node from node_modules (its own font and layout engines), not bundled.
+  serverExternalPackages: ["@react-pdf/renderer"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

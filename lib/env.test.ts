@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 // lib/env.ts caches the parsed environment: each case loads a fresh copy of the module.
 async function loadEnv(values: Record<string, string | undefined>) {
   vi.resetModules();
-  for (const name of ["NODE_ENV", "DATABASE_URL", "NEXTAUTH_SECRET", "NEXTAUTH_URL", "DEMO_MODE", "TRUSTED_PROXY_COUNT", "LOG_LEVEL"]) vi.stubEnv(name, values[name]);
+  for (const name of ["NODE_ENV", "DATABASE_URL", "NEXTAUTH_SECRET", "SIGNATURE_SEAL_KEY", "SMTP_URL", "NEXTAUTH_URL", "DEMO_MODE", "TRUSTED_PROXY_COUNT", "LOG_LEVEL"]) vi.stubEnv(name, values[name]);
   return import("./env");
 }
 
@@ -11,6 +11,7 @@ const valid = {
   NODE_ENV: "test",
   DATABASE_URL: "postgresql://app@localhost:5432/khoithidua",
   NEXTAUTH_SECRET: "0123456789abcdef0123456789abcdef",
+  SIGNATURE_SEAL_KEY: "seal-key-0123456789abcdef0123456789",
 };
 
 afterEach(() => {
@@ -29,6 +30,15 @@ describe("getEnv", () => {
     expect(getEnv().TRUSTED_PROXY_COUNT).toBe(2);
     vi.stubEnv("TRUSTED_PROXY_COUNT", "3");
     expect(getEnv().TRUSTED_PROXY_COUNT).toBe(2);
+  });
+
+  it("requires a seal key and accepts only smtp URLs for mail", async () => {
+    const missing = await loadEnv({ ...valid, SIGNATURE_SEAL_KEY: undefined });
+    expect(() => missing.getEnv()).toThrow(/SIGNATURE_SEAL_KEY/);
+    const badMail = await loadEnv({ ...valid, SMTP_URL: "http://mail.example" });
+    expect(() => badMail.getEnv()).toThrow(/SMTP_URL/);
+    const mail = await loadEnv({ ...valid, SMTP_URL: "smtp://mail.example:587" });
+    expect(mail.getEnv()).toMatchObject({ SMTP_URL: "smtp://mail.example:587", MAIL_FROM: expect.stringContaining("@") });
   });
 
   it("refuses a short secret and a non-PostgreSQL URL, naming the variables", async () => {

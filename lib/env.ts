@@ -8,6 +8,11 @@ const envSchema = z
     DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// URL"),
     NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters (openssl rand -base64 32)"),
     NEXTAUTH_URL: z.url().default("http://localhost:3000"),
+    /** Key of the HMAC seals on signatures; kept outside the database (rotating it makes old seals unverifiable). */
+    SIGNATURE_SEAL_KEY: z.string().min(32, "SIGNATURE_SEAL_KEY must be at least 32 characters (openssl rand -base64 32)"),
+    /** smtp(s)://user:password@host:port — unset: no e-mail is sent (in-app notifications only). */
+    SMTP_URL: z.string().regex(/^smtps?:\/\//, "SMTP_URL must be an smtp:// or smtps:// URL").optional(),
+    MAIL_FROM: z.string().default("Khối thi đua <no-reply@khoithidua.local>"),
     /** "1" when the embedded database was started for us (demo accounts are shown on the sign-in page). */
     DEMO_MODE: z.enum(["0", "1"]).default("0"),
     /** Number of reverse proxies in front of the app whose X-Forwarded-For entries are trusted. */

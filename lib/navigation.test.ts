@@ -8,21 +8,21 @@ const ADMIN_ITEMS = ["blocs", "agencies", "years", "users"];
 
 describe("navigationFor", () => {
   it("shows ADMIN every admin item and the audit trail", () => {
-    expect(keysFor("ADMIN")).toEqual(["home", "blocs", "agencies", "years", "users", "audit", "account"]);
+    expect(keysFor("ADMIN")).toEqual(["home", "blocs", "agencies", "years", "users", "audit", "notifications", "account"]);
     expect(navigationFor("ADMIN").filter((item) => item.href.startsWith("/admin/")).map((item) => item.key)).toEqual(ADMIN_ITEMS);
   });
 
   it("shows BOARD the audit trail but no admin item", () => {
-    expect(keysFor("BOARD")).toEqual(["home", "audit", "account"]);
+    expect(keysFor("BOARD")).toEqual(["home", "audit", "notifications", "account"]);
   });
 
-  it.each(["SECRETARIAT", "AGENCY_LEADER", "AGENCY_STAFF"] as const)("shows %s only home and account", (role) => {
-    expect(keysFor(role)).toEqual(["home", "account"]);
+  it.each(["SECRETARIAT", "AGENCY_LEADER", "AGENCY_STAFF"] as const)("shows %s only home, notifications and account", (role) => {
+    expect(keysFor(role)).toEqual(["home", "notifications", "account"]);
   });
 
   it("shows every role home and account, and admin pages only to ADMIN", () => {
     for (const role of ROLES) {
-      expect(keysFor(role)).toEqual(expect.arrayContaining(["home", "account"]));
+      expect(keysFor(role)).toEqual(expect.arrayContaining(["home", "notifications", "account"]));
       if (role !== "ADMIN") expect(keysFor(role).some((key) => ADMIN_ITEMS.includes(key))).toBe(false);
     }
   });

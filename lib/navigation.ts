@@ -9,6 +9,7 @@ export const NAV_ITEMS: { href: string; key: string; permission: Permission | nu
   { href: "/admin/years", key: "years", permission: "year.manage" },
   { href: "/admin/users", key: "users", permission: "user.manage" },
   { href: "/audit", key: "audit", permission: "audit.read" },
+  { href: "/notifications", key: "notifications", permission: "notification.read" },
   { href: "/account", key: "account", permission: "account.read" },
 ];
 

@@ -43,6 +43,15 @@ export const PERMISSIONS = {
   "user.manage": { ADMIN: "any" },
 
   "audit.read": { ADMIN: "any", BOARD: "any" },
+
+  /** Read the year's pledge: drafts, versions, who has signed, the signed document. */
+  "pledge.read": membersOr("yearMember"),
+  /** Draft the pledge and open a version for signing: the secretariat of the year's Khối trưởng. */
+  "pledge.draft": { SECRETARIAT: "yearLeader" },
+  /** Sign the open version for one's own agency. */
+  "pledge.sign": { AGENCY_LEADER: "yearMember" },
+
+  "notification.read": everyone("self"),
 } as const satisfies PermissionMap;
 
 export type Permission = keyof typeof PERMISSIONS;

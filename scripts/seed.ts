@@ -2,7 +2,7 @@
 // the embedded database (DATABASE_URL unset), or an external one when DEMO_SEED=1 says so explicitly.
 import { createPrismaClient } from "@/lib/db/client";
 import { seedDemo } from "@/prisma/seed/demo";
-import { finish, openDatabase } from "./db/database";
+import { finish, openDatabase, secrets } from "./db/database";
 import { applyMigrations } from "./db/migrations";
 
 finish(
@@ -16,7 +16,7 @@ finish(
     const db = createPrismaClient(database.url, { max: 2 });
     try {
       await applyMigrations(database.url);
-      const { created } = await seedDemo(db);
+      const { created } = await seedDemo(db, { sealKey: secrets().sealKey });
       console.log(created ? "Demo bloc seeded." : "Demo bloc already present: nothing to do.");
     } finally {
       await db.$disconnect();

@@ -3,13 +3,11 @@
 // seeds the demo bloc on the first run only, builds when the sources changed, then runs `next start`.
 // `npm run dev` does the same with `next dev`.
 import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { createPrismaClient } from "@/lib/db/client";
 import { demoAlreadySeeded, seedDemo } from "@/prisma/seed/demo";
 import { buildIsCurrent, recordBuild } from "./build-if-needed";
-import { DATA_DIR, openDatabase } from "./db/database";
+import { DATA_DIR, openDatabase, secrets } from "./db/database";
 import { applyMigrations } from "./db/migrations";
 
 const dev = process.argv.includes("--dev");
@@ -18,16 +16,6 @@ const nextBin = path.resolve(import.meta.dirname, "../node_modules/next/dist/bin
 
 function say(message: string) {
   console.log(`[khoi-thi-dua] ${message}`);
-}
-
-/** Demo mode keeps its own secret in ./.data so sessions survive restarts. */
-function demoSecret(): string {
-  const file = path.join(DATA_DIR, "nextauth-secret");
-  if (!existsSync(file)) {
-    mkdirSync(DATA_DIR, { recursive: true });
-    writeFileSync(file, randomBytes(32).toString("base64"), { mode: 0o600 });
-  }
-  return readFileSync(file, "utf8").trim();
 }
 
 function run(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
@@ -46,10 +34,7 @@ function run(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
 
 async function main(): Promise<number> {
   const external = Boolean(process.env.DATABASE_URL);
-  if (external && !process.env.NEXTAUTH_SECRET) {
-    console.error("NEXTAUTH_SECRET is required with DATABASE_URL (generate one: openssl rand -base64 32).");
-    return 1;
-  }
+  const { nextAuthSecret, sealKey } = secrets();
   say(external ? "Using the database of DATABASE_URL." : `Starting the embedded PostgreSQL in ${path.relative(process.cwd(), DATA_DIR)}/postgres ...`);
   const database = await openDatabase();
   try {
@@ -61,7 +46,7 @@ async function main(): Promise<number> {
       try {
         if (await demoAlreadySeeded(db)) say("Demo data present (seeded on the first run).");
         else {
-          await seedDemo(db);
+          await seedDemo(db, { sealKey });
           say("Demo bloc seeded: sign in with the accounts in README.md (password ThiDua@2026).");
         }
       } finally {
@@ -72,7 +57,8 @@ async function main(): Promise<number> {
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       DATABASE_URL: database.url,
-      NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? demoSecret(),
+      NEXTAUTH_SECRET: nextAuthSecret,
+      SIGNATURE_SEAL_KEY: sealKey,
       NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
       DEMO_MODE: database.embedded ? "1" : (process.env.DEMO_MODE ?? "0"),
       NEXT_TELEMETRY_DISABLED: "1",

@@ -13,6 +13,7 @@ function BlocFields({ bloc, fieldError }: { bloc?: BlocDto; fieldError: (name: s
     <>
       <TextInput label={t("name")} name="name" defaultValue={bloc?.name} required maxLength={200} error={fieldError("name")} />
       <TextInput label={t("shortName")} name="shortName" defaultValue={bloc?.shortName ?? ""} maxLength={80} error={fieldError("shortName")} />
+      <TextInput label={t("place")} name="place" defaultValue={bloc?.place ?? ""} maxLength={100} hint={t("placeHint")} error={fieldError("place")} />
       <TextArea label={t("descriptionField")} name="description" defaultValue={bloc?.description ?? ""} maxLength={2000} error={fieldError("description")} className="sm:col-span-2" />
     </>
   );

@@ -9,7 +9,7 @@ import { cn } from "@/components/ui/cn";
 import { LocaleSwitch } from "./locale-switch";
 
 export interface HeaderProps {
-  items: { href: string; label: string }[];
+  items: { href: string; label: string; badge?: number }[];
   user: { name: string; roleLabel: string; agency: string | null };
 }
 
@@ -35,6 +35,11 @@ export function AppHeader({ items, user }: HeaderProps) {
       )}
     >
       {item.label}
+      {item.badge ? (
+        <span className="ml-1.5 inline-flex min-w-5 items-center justify-center rounded-full bg-amber-400 px-1.5 text-xs font-bold text-slate-900" aria-label={t("unread", { count: item.badge })}>
+          {item.badge}
+        </span>
+      ) : null}
     </Link>
   ));
 

@@ -13,6 +13,7 @@ const blocSelect = {
   name: true,
   shortName: true,
   description: true,
+  place: true,
   years: { select: { year: true }, orderBy: { year: "desc" }, take: 1 },
   _count: { select: { years: true } },
 } as const satisfies Prisma.BlocSelect;
@@ -25,6 +26,7 @@ function toDto(row: BlocRow): BlocDto {
     name: row.name,
     shortName: row.shortName,
     description: row.description,
+    place: row.place,
     yearCount: row._count.years,
     latestYear: row.years[0]?.year ?? null,
   };
@@ -84,7 +86,7 @@ export async function updateBloc(actor: Actor, blocId: string, input: unknown): 
   const data = parseInput(updateBlocSchema, input);
   try {
     return await db.$transaction(async (tx) => {
-      const before = await tx.bloc.findUnique({ where: { id }, select: { name: true, shortName: true, description: true } });
+      const before = await tx.bloc.findUnique({ where: { id }, select: { name: true, shortName: true, description: true, place: true } });
       if (!before) throw notFound("errors.bloc.notFound");
       const row = await tx.bloc.update({ where: { id }, data, select: blocSelect });
       await recordAudit(tx, actor, { action: "bloc.update", entity: "Bloc", entityId: id, before, after: data, blocId: id });

@@ -6,6 +6,8 @@ export const createBlocSchema = z
     name: requiredText(200),
     shortName: optionalText(80),
     description: optionalText(2000),
+    /** Địa danh on the bloc's documents, e.g. "Nam Định". */
+    place: optionalText(100),
   })
   .strict();
 
@@ -16,6 +18,7 @@ export const blocSchema = z.object({
   name: z.string(),
   shortName: z.string().nullable(),
   description: z.string().nullable(),
+  place: z.string().nullable(),
   yearCount: z.number().int(),
   latestYear: z.number().int().nullable(),
 });

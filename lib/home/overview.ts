@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import type { MessageParams } from "@/lib/errors";
 import type { Phase } from "@/lib/years/phases";
+import { pledgeStatusOfYears } from "@/lib/pledges/status";
 import { listMyYears } from "@/lib/years/queries";
 import type { YearDto } from "@/lib/years/schemas";
 
@@ -30,7 +31,6 @@ export interface HomeOverview {
 
 /** What each agency role does in each phase (PRODUCT.md, "One emulation year"). */
 const MEMBER_TASKS: Partial<Record<Phase, Partial<Record<Actor["role"], string>>>> = {
-  PLEDGING: { AGENCY_LEADER: "todo.leader.PLEDGING" },
   SELF_ASSESSMENT: { AGENCY_LEADER: "todo.leader.SELF_ASSESSMENT", AGENCY_STAFF: "todo.staff.SELF_ASSESSMENT" },
   VOTING: { AGENCY_LEADER: "todo.leader.VOTING" },
   NOMINATION: { AGENCY_STAFF: "todo.staff.NOMINATION" },
@@ -72,6 +72,28 @@ async function adminTodos(running: YearDto[]): Promise<Todo[]> {
   return todos;
 }
 
+/**
+ * Pledging: the secretariat drafts and opens the pledge, then follows the signatures; each member's
+ * leader signs the open version (again, when a new version supersedes the one they signed).
+ */
+function pledgeTodos(
+  actor: Actor,
+  year: YearDto,
+  pledge: { openVersionId: string; signedAgencyIds: Set<string> } | undefined,
+  leadsYear: boolean,
+  task: Omit<Todo, "key">,
+): Todo[] {
+  const href = `/years/${year.id}/pledge`;
+  if (actor.role === "SECRETARIAT" && leadsYear) {
+    if (!pledge) return [{ ...task, key: "todo.secretariat.PLEDGING", href }];
+    return [{ ...task, key: "todo.secretariat.pledgeProgress", params: { ...task.params, signed: pledge.signedAgencyIds.size, total: year.members.length }, href }];
+  }
+  if (actor.role === "AGENCY_LEADER" && pledge && actor.agencyId && !pledge.signedAgencyIds.has(actor.agencyId)) {
+    return [{ ...task, key: "todo.leader.PLEDGING", href }];
+  }
+  return [];
+}
+
 /** The home page: the user's blocs and years with their phase, and what they must do next. */
 export async function getHomeOverview(actor: Actor): Promise<HomeOverview> {
   const current = await listMyYears(actor, { running: true });
@@ -80,8 +102,13 @@ export async function getHomeOverview(actor: Actor): Promise<HomeOverview> {
 
   const todos: Todo[] = [];
   if (actor.role === "ADMIN") todos.push(...(await adminTodos(current)));
+  const pledges = await pledgeStatusOfYears(current.filter((year) => year.phase === "PLEDGING").map((year) => year.id));
   for (const year of current) {
     const task = { params: yearParams(year), href: `/years/${year.id}`, deadline: deadlineOf(year) };
+    if (year.phase === "PLEDGING") {
+      todos.push(...pledgeTodos(actor, year, pledges.get(year.id), leads(year), task));
+      continue;
+    }
     if (actor.role === "BOARD" && year.phase === "BOARD_REVIEW") todos.push({ key: "todo.board.BOARD_REVIEW", ...task });
     if (actor.role === "SECRETARIAT" && leads(year) && year.phase !== "SETUP") {
       todos.push({ key: `todo.secretariat.${year.phase}`, ...task });

@@ -67,6 +67,7 @@ export function apiRoute<P = Record<string, never>>(
       const params = (await context.params) ?? ({} as P);
       const query = Object.fromEntries(new URL(req.url).searchParams);
       const result = await handler({ req, params, actor, query, body: () => readJson(req) });
+      if (result instanceof Response) return result;
       if (result instanceof ApiResponse) return NextResponse.json({ data: result.data }, { status: result.status, headers: noStore });
       return NextResponse.json({ data: result ?? null }, { headers: noStore });
     } catch (error) {

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { agencySchema, createAgencySchema, updateAgencySchema } from "@/lib/agencies/schemas";
 import { auditEntrySchema, auditFiltersSchema } from "@/lib/audit/schemas";
 import { changePasswordSchema } from "@/lib/auth/schemas";
+import { openPledgeSchema, pledgeSummarySchema, saveDraftSchema, signPledgeSchema, signatureSchema, verificationSchema } from "@/lib/pledges/schemas";
 import { blocSchema, createBlocSchema, updateBlocSchema } from "@/lib/blocs/schemas";
 import { ERROR_STATUS } from "@/lib/errors";
 import { createUserSchema, resetPasswordSchema, roleSchema, updateUserSchema, userFiltersSchema, userSchema } from "@/lib/users/schemas";
@@ -25,6 +26,8 @@ export interface Operation {
   data: z.ZodType;
   status?: 200 | 201;
   public?: boolean;
+  /** A file instead of JSON on success (e.g. application/pdf). */
+  file?: string;
 }
 
 const errorSchema = z.object({
@@ -39,6 +42,18 @@ const blocParams = z.object({ blocId: z.uuid() });
 const yearParams = z.object({ yearId: z.uuid() });
 const agencyParams = z.object({ code: z.string() });
 const userParams = z.object({ userId: z.uuid() });
+const versionParams = z.object({ versionId: z.uuid() });
+
+const pledgeVersionSchema = z.object({
+  id: z.uuid(),
+  number: z.number().int(),
+  status: z.enum(["DRAFT", "OPEN", "SUPERSEDED"]),
+  content: z.record(z.string(), z.string()),
+  sha256: z.string().nullable(),
+  openedAt: z.string().nullable(),
+  revision: z.number().int(),
+});
+const notificationSchema = z.object({ id: z.uuid(), kind: z.string(), messageKey: z.string(), params: z.record(z.string(), z.unknown()), href: z.string(), createdAt: z.string(), read: z.boolean() });
 
 const meSchema = z.object({
   id: z.uuid(),
@@ -80,6 +95,14 @@ export const OPERATIONS: Operation[] = [
   { method: "get", path: "/api/v1/users/{userId}", summary: "One account (admin)", params: userParams, data: userSchema },
   { method: "patch", path: "/api/v1/users/{userId}", summary: "Edit role, agency, name, title or disable (admin)", params: userParams, body: updateUserSchema, data: userSchema },
   { method: "post", path: "/api/v1/users/{userId}/password", summary: "Reset to a temporary password (admin)", params: userParams, body: resetPasswordSchema, data: userSchema },
+  { method: "get", path: "/api/v1/years/{yearId}/pledge", summary: "The year's pledge: the open version (else the draft), who has signed, who is pending", params: yearParams, data: pledgeSummarySchema },
+  { method: "put", path: "/api/v1/years/{yearId}/pledge/draft", summary: "Save the pledge draft (the year's secretariat, PLEDGING); creates the next version when none is drafted", params: yearParams, body: saveDraftSchema, data: pledgeVersionSchema },
+  { method: "post", path: "/api/v1/years/{yearId}/pledge/open", summary: "Open the draft for signing: freeze and hash it; supersedes the open version", params: yearParams, body: openPledgeSchema, data: pledgeVersionSchema },
+  { method: "post", path: "/api/v1/pledge-versions/{versionId}/signatures", summary: "Sign the open version for one's own agency (agency leader; password re-entered). 201 first time, 200 with the same signature after", params: versionParams, body: signPledgeSchema, data: signatureSchema, status: 201 },
+  { method: "get", path: "/api/v1/pledge-versions/{versionId}/pdf", summary: "The signed pledge as a PDF (official layout, certificate page with QR code). Success is application/pdf, not JSON", params: versionParams, data: z.string(), file: "application/pdf" },
+  { method: "get", path: "/api/v1/pledge-versions/{versionId}/verify", summary: "Recompute the document hash and every seal: valid or invalid per signature", params: versionParams, data: verificationSchema },
+  { method: "get", path: "/api/v1/notifications", summary: "The signed-in user's notifications, newest first", data: z.array(notificationSchema) },
+  { method: "post", path: "/api/v1/notifications/{notificationId}/read", summary: "Mark one of one's notifications read", params: z.object({ notificationId: z.uuid() }), data: z.null() },
   { method: "get", path: "/api/v1/audit", summary: "Audit trail, newest first (admin, board)", query: auditFiltersSchema, data: z.object({ entries: z.array(auditEntrySchema), nextCursor: z.string().nullable() }) },
 ];
 
@@ -109,7 +132,9 @@ export function openApiDocument(serverUrl?: string) {
       responses: {
         [status]: {
           description: "Success",
-          content: { "application/json": { schema: op.path === "/api/health" || op.path === "/api/v1/openapi.json" ? op.data : z.object({ data: op.data }) } },
+          content: op.file
+            ? { [op.file]: { schema: { type: "string", format: "binary" } } }
+            : { "application/json": { schema: op.path === "/api/health" || op.path === "/api/v1/openapi.json" ? op.data : z.object({ data: op.data }) } },
         },
         ...errors,
       },

@@ -5,6 +5,7 @@ beforeAll(() => {
   // lib/env.ts validates and caches the environment on first use: set it before any getEnv() call.
   vi.stubEnv("DATABASE_URL", "postgresql://test@localhost:5432/test");
   vi.stubEnv("NEXTAUTH_SECRET", "unit-test-secret-unit-test-secret-0123456789");
+  vi.stubEnv("SIGNATURE_SEAL_KEY", "unit-test-seal-key-unit-test-seal-key-0123");
   vi.stubEnv("NEXTAUTH_URL", "https://thidua.namdinh.gov.vn");
 });
 

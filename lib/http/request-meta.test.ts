@@ -5,6 +5,7 @@ beforeAll(() => {
   // requestMetaFrom reads TRUSTED_PROXY_COUNT through getEnv(); clientIp is always given it explicitly.
   vi.stubEnv("DATABASE_URL", "postgresql://test@localhost:5432/test");
   vi.stubEnv("NEXTAUTH_SECRET", "unit-test-secret-unit-test-secret-0123456789");
+  vi.stubEnv("SIGNATURE_SEAL_KEY", "unit-test-seal-key-unit-test-seal-key-0123");
   vi.stubEnv("NEXTAUTH_URL", "http://localhost:3000");
   vi.stubEnv("TRUSTED_PROXY_COUNT", "0");
 });

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
+import { unsignedPledgeWork } from "@/lib/pledges/pending-work";
 import type { MessageParams } from "@/lib/errors";
 import type { Phase } from "./phases";
 
@@ -23,6 +24,7 @@ type PendingWorkCheck = (tx: Tx, year: YearFacts) => Promise<PendingItem[]>;
 // self-assessments, ...).
 const CHECKS: Partial<Record<Phase, PendingWorkCheck[]>> = {
   SETUP: [async (_tx, year) => (year.deputyAgencyId ? [] : [{ message: "pendingWork.noDeputy" }])],
+  PLEDGING: [unsignedPledgeWork],
 };
 
 export async function pendingWorkOf(tx: Tx, year: YearFacts): Promise<PendingItem[]> {

@@ -7,6 +7,7 @@ export const DEMO_BLOC = {
   name: "Khối thi đua các cơ quan Đảng thuộc Tỉnh ủy Nam Định",
   shortName: "Khối các cơ quan Đảng",
   description: "Khối thi đua gồm 10 cơ quan tham mưu, giúp việc và đơn vị sự nghiệp của Tỉnh ủy Nam Định.",
+  place: "Nam Định",
 };
 
 export interface DemoAgency {

@@ -13,6 +13,7 @@ import {
   leaderEmail,
   staffEmail,
 } from "./demo-data";
+import { seedDemoPledges } from "./demo-pledges";
 import { passwordHashFor } from "./factories";
 
 export const DEMO_SEED_ACTION = "demo.seed";
@@ -26,11 +27,12 @@ export async function demoAlreadySeeded(db: PrismaClient): Promise<boolean> {
   return (await db.auditLog.count({ where: { action: DEMO_SEED_ACTION } })) > 0;
 }
 
-export async function seedDemo(db: PrismaClient): Promise<{ created: boolean }> {
+export async function seedDemo(db: PrismaClient, options: { sealKey: string }): Promise<{ created: boolean }> {
   const passwordHash = await passwordHashFor(DEMO_PASSWORD);
   return db.$transaction(
     async (tx) => {
       const bloc = await tx.bloc.upsert({ where: { name: DEMO_BLOC.name }, update: {}, create: DEMO_BLOC });
+      const years = new Map<number, { id: string; leaderCode: string }>();
       const agencyIds = new Map<string, string>();
       for (const agency of DEMO_AGENCIES) {
         const row = await tx.agency.upsert({
@@ -44,8 +46,11 @@ export async function seedDemo(db: PrismaClient): Promise<{ created: boolean }> 
 
       for (const demoYear of DEMO_YEARS) {
         const existing = await tx.emulationYear.findUnique({ where: { blocId_year: { blocId: bloc.id, year: demoYear.year } } });
-        if (existing) continue;
-        await tx.emulationYear.create({
+        if (existing) {
+          years.set(demoYear.year, { id: existing.id, leaderCode: demoYear.leader });
+          continue;
+        }
+        const created = await tx.emulationYear.create({
           data: {
             blocId: bloc.id,
             year: demoYear.year,
@@ -57,6 +62,7 @@ export async function seedDemo(db: PrismaClient): Promise<{ created: boolean }> 
             members: { create: DEMO_AGENCIES.map((agency) => ({ agencyId: id(agency.code) })) },
           },
         });
+        years.set(demoYear.year, { id: created.id, leaderCode: demoYear.leader });
       }
 
       const accounts = [
@@ -71,6 +77,11 @@ export async function seedDemo(db: PrismaClient): Promise<{ created: boolean }> 
       for (const account of accounts) {
         await tx.user.upsert({ where: { email: account.email }, update: {}, create: { ...account, passwordHash } });
       }
+      const secretaries = new Map<number, string>();
+      for (const [index, secretary] of DEMO_SECRETARIES.entries()) {
+        secretaries.set(DEMO_YEARS[index]!.year, (await tx.user.findUniqueOrThrow({ where: { email: secretary.email } })).id);
+      }
+      await seedDemoPledges(tx, years, secretaries, options.sealKey);
 
       const created = (await tx.auditLog.count({ where: { action: DEMO_SEED_ACTION } })) === 0;
       if (created) {

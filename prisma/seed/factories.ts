@@ -2,11 +2,17 @@
 // unique defaults so that tests never collide, and returns what it created.
 import { randomBytes } from "node:crypto";
 import { hashPassword } from "@/lib/auth/password";
-import type { PrismaClient } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/client";
 import type { Phase, Role } from "@/lib/generated/prisma/enums";
+import { canonicalPledge, sealKeyId, sealSignature, sha256Hex, type SignatureRecord } from "@/lib/pledges/canonical";
+import type { PledgeContent } from "@/lib/pledges/schemas";
+import { pledgeTemplate } from "@/lib/pledges/template";
 import { DEFAULT_RULES, type YearRules } from "@/lib/years/rules";
 
 export const TEST_PASSWORD = "MatKhau@2026";
+
+/** A Prisma client, or the client of a transaction (the demo seed runs in one). */
+type Db = Prisma.TransactionClient;
 
 let sequence = 0;
 /** A short token unique in this process and across processes (lower-case letters and digits). */
@@ -22,7 +28,7 @@ export function passwordHashFor(password: string): Promise<string> {
   return hashes.get(password)!;
 }
 
-export async function makeAgency(db: PrismaClient, overrides: { code?: string; name?: string; shortName?: string } = {}) {
+export async function makeAgency(db: Db, overrides: { code?: string; name?: string; shortName?: string } = {}) {
   const token = uniqueToken();
   return db.agency.create({
     data: {
@@ -33,7 +39,7 @@ export async function makeAgency(db: PrismaClient, overrides: { code?: string; n
   });
 }
 
-export async function makeBloc(db: PrismaClient, overrides: { name?: string; shortName?: string | null; description?: string | null } = {}) {
+export async function makeBloc(db: Db, overrides: { name?: string; shortName?: string | null; description?: string | null } = {}) {
   const token = uniqueToken();
   return db.bloc.create({
     data: {
@@ -45,7 +51,7 @@ export async function makeBloc(db: PrismaClient, overrides: { name?: string; sho
 }
 
 export async function makeYear(
-  db: PrismaClient,
+  db: Db,
   options: {
     blocId: string;
     year?: number;
@@ -72,7 +78,7 @@ export async function makeYear(
 }
 
 export async function makeUser(
-  db: PrismaClient,
+  db: Db,
   options: {
     role: Role;
     agencyId?: string | null;
@@ -104,7 +110,7 @@ export async function makeUser(
  * and, for every agency, a leader and a staff account; plus a secretariat account of the leader agency.
  */
 export async function makeBlocWithYear(
-  db: PrismaClient,
+  db: Db,
   options: { memberCount?: number; phase?: Phase; year?: number; rules?: YearRules } = {},
 ) {
   const bloc = await makeBloc(db);
@@ -128,4 +134,77 @@ export async function makeBlocWithYear(
   }
   const secretariat = await makeUser(db, { role: "SECRETARIAT", agencyId: leaderAgency!.id });
   return { bloc, year, agencies, leaderAgency: leaderAgency!, deputyAgency: deputyAgency!, leaders, staff, secretariat };
+}
+
+/**
+ * A pledge version of a year, opened for signing exactly as lib/pledges does it (canonical form and
+ * SHA-256 over the year's current members), or left as a draft.
+ */
+export async function makePledgeVersion(
+  db: Db,
+  options: { yearId: string; createdById: string; status?: "DRAFT" | "OPEN"; content?: Partial<PledgeContent>; openedAt?: Date },
+) {
+  const year = await db.emulationYear.findUniqueOrThrow({
+    where: { id: options.yearId },
+    select: { id: true, year: true, bloc: { select: { id: true, name: true } }, members: { select: { agency: { select: { code: true, name: true } } } } },
+  });
+  const pledge = await db.pledge.upsert({ where: { yearId: year.id }, update: {}, create: { yearId: year.id } });
+  const last = await db.pledgeVersion.aggregate({ where: { pledgeId: pledge.id }, _max: { number: true } });
+  const content = { ...pledgeTemplate(year.year, year.bloc.name), ...options.content };
+  const draft = await db.pledgeVersion.create({ data: { pledgeId: pledge.id, number: (last._max.number ?? 0) + 1, ...content, createdById: options.createdById } });
+  if (options.status === "DRAFT") return draft;
+  const openedAt = options.openedAt ?? new Date();
+  await db.pledgeVersion.updateMany({ where: { pledgeId: pledge.id, status: "OPEN" }, data: { status: "SUPERSEDED", supersededAt: openedAt } });
+  const canonicalContent = canonicalPledge({
+    bloc: year.bloc,
+    year: { id: year.id, year: year.year },
+    version: { id: draft.id, number: draft.number },
+    members: year.members.map((member) => member.agency),
+    openedAt: openedAt.toISOString(),
+    ...content,
+  });
+  return db.pledgeVersion.update({
+    where: { id: draft.id },
+    data: { status: "OPEN", canonicalContent, sha256: sha256Hex(canonicalContent), openedAt, openedById: options.createdById },
+  });
+}
+
+/** A sealed signature of an open version by a leader of one agency, as lib/pledges/signatures writes it. */
+export async function makePledgeSignature(
+  db: Db,
+  options: { versionId: string; signerId: string; sealKey: string; signedAt?: Date; authMethod?: string; ip?: string | null; userAgent?: string | null },
+) {
+  const version = await db.pledgeVersion.findUniqueOrThrow({ where: { id: options.versionId }, select: { id: true, sha256: true } });
+  const signer = await db.user.findUniqueOrThrow({ where: { id: options.signerId }, select: { id: true, name: true, title: true, agency: { select: { id: true, code: true, name: true } } } });
+  const signedAt = options.signedAt ?? new Date();
+  const record: SignatureRecord = {
+    versionId: version.id,
+    documentSha256: version.sha256!,
+    agency: signer.agency!,
+    signer: { id: signer.id, name: signer.name, title: signer.title },
+    authMethod: options.authMethod ?? "PASSWORD_REAUTH",
+    authenticatedAt: signedAt.toISOString(),
+    ip: options.ip === undefined ? "203.0.113.10" : options.ip,
+    userAgent: options.userAgent === undefined ? "seed-factory" : options.userAgent,
+    signedAt: signedAt.toISOString(),
+  };
+  return db.pledgeSignature.create({
+    data: {
+      versionId: version.id,
+      agencyId: signer.agency!.id,
+      signerId: signer.id,
+      agencyCode: signer.agency!.code,
+      agencyName: signer.agency!.name,
+      signerName: signer.name,
+      signerTitle: signer.title,
+      documentSha256: version.sha256!,
+      authMethod: record.authMethod,
+      authenticatedAt: signedAt,
+      ip: record.ip,
+      userAgent: record.userAgent,
+      signedAt,
+      sealKeyId: sealKeyId(options.sealKey),
+      seal: sealSignature(record, options.sealKey),
+    },
+  });
 }

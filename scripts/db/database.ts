@@ -1,4 +1,6 @@
 // Where the scripts find PostgreSQL: DATABASE_URL when set, else the embedded server in ./.data (demo mode).
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "./embedded";
 
@@ -33,4 +35,29 @@ export function finish(promise: Promise<unknown>): void {
       process.exit(1);
     },
   );
+}
+
+/** A secret of demo mode kept in ./.data, so sessions and seals survive restarts. */
+function demoSecret(name: string): string {
+  const file = path.join(DATA_DIR, name);
+  if (!existsSync(file)) {
+    mkdirSync(DATA_DIR, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("base64"), { mode: 0o600 });
+  }
+  return readFileSync(file, "utf8").trim();
+}
+
+/**
+ * The session secret and the seal key: from the environment (required with DATABASE_URL), else the
+ * demo ones in ./.data.
+ */
+export function secrets(): { nextAuthSecret: string; sealKey: string } {
+  const external = Boolean(process.env.DATABASE_URL);
+  const nextAuthSecret = process.env.NEXTAUTH_SECRET ?? (external ? "" : demoSecret("nextauth-secret"));
+  const sealKey = process.env.SIGNATURE_SEAL_KEY ?? (external ? "" : demoSecret("signature-seal-key"));
+  const missing = [!nextAuthSecret && "NEXTAUTH_SECRET", !sealKey && "SIGNATURE_SEAL_KEY"].filter(Boolean);
+  if (missing.length > 0) {
+    throw new Error(`${missing.join(" and ")} required with DATABASE_URL (generate each with: openssl rand -base64 32).`);
+  }
+  return { nextAuthSecret, sealKey };
 }

@@ -9,7 +9,7 @@ import { createPrismaClient } from "@/lib/db/client";
 import { seedDemo } from "@/prisma/seed/demo";
 import { startEmbeddedPostgres } from "../../scripts/db/embedded";
 import { applyMigrations } from "../../scripts/db/migrations";
-import { E2E_DB_PORT, E2E_PORT, E2E_SECRET } from "./support/env";
+import { E2E_DB_PORT, E2E_PORT, E2E_SEAL_KEY, E2E_SECRET } from "./support/env";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
@@ -20,7 +20,7 @@ async function main() {
   const database = await startEmbeddedPostgres({ dataDir: path.join(dir, "data"), port: E2E_DB_PORT, persistent: false });
   await applyMigrations(database.url);
   const db = createPrismaClient(database.url, { max: 2 });
-  await seedDemo(db);
+  await seedDemo(db, { sealKey: E2E_SEAL_KEY });
   await db.$disconnect();
 
   const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(E2E_PORT)], {
@@ -31,6 +31,7 @@ async function main() {
       NODE_ENV: "production",
       DATABASE_URL: database.url,
       NEXTAUTH_SECRET: E2E_SECRET,
+      SIGNATURE_SEAL_KEY: E2E_SEAL_KEY,
       NEXTAUTH_URL: `http://localhost:${E2E_PORT}`,
       DEMO_MODE: "1",
       NEXT_TELEMETRY_DISABLED: "1",

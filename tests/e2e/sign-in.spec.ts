@@ -23,7 +23,7 @@ test.describe("sign-in", () => {
 
   test("the 2022 leader agency's secretariat and a member leader see what to do next", async ({ page }) => {
     await signIn(page, "thuky.bdv@khoithidua.local");
-    await expect(page.getByTestId("todo-list")).toContainText("Soạn và mở ký bản giao ước thi đua năm 2022");
+    await expect(page.getByTestId("todo-list")).toContainText("Theo dõi ký giao ước năm 2022: 4/10 cơ quan đã ký");
     await expect(page.getByText("Cơ quan của bạn là Khối trưởng năm nay.")).toBeVisible();
     await page.context().clearCookies();
     await signIn(page, "lanhdao.btc@khoithidua.local");

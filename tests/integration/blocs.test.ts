@@ -35,7 +35,7 @@ describe("listBlocs and getBloc", () => {
       const blocs = await listBlocs(actor);
       // The agency's only blocs are the ones of this test.
       expect(blocs).toEqual([
-        { id: mine.id, name: mine.name, shortName: mine.shortName, description: null, yearCount: 2, latestYear: 2022 },
+        { id: mine.id, name: mine.name, shortName: mine.shortName, description: null, place: null, yearCount: 2, latestYear: 2022 },
       ]);
       await expect(getBloc(actor, mine.id)).resolves.toMatchObject({ id: mine.id });
       await expect(getBloc(actor, other.id)).rejects.toMatchObject({ code: "NOT_FOUND", messageKey: "errors.bloc.notFound" });
@@ -82,9 +82,9 @@ describe("createBloc", () => {
   it("creates a bloc (admin) with trimmed text, empty optional text as null, and one audit row", async () => {
     const admin = await newAdmin();
     const name = `Khối mới ${uniqueToken()}`;
-    const bloc = await createBloc(admin, { name: `  ${name}  `, shortName: "", description: "Mô tả" });
+    const bloc = await createBloc(admin, { name: `  ${name}  `, shortName: "", description: "Mô tả", place: "  Nam Định " });
 
-    expect(bloc).toEqual({ id: expect.any(String), name, shortName: null, description: "Mô tả", yearCount: 0, latestYear: null });
+    expect(bloc).toEqual({ id: expect.any(String), name, shortName: null, description: "Mô tả", place: "Nam Định", yearCount: 0, latestYear: null });
     const audit = await auditOf(bloc.id);
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({
@@ -92,9 +92,14 @@ describe("createBloc", () => {
       entity: "Bloc",
       entityId: bloc.id,
       blocId: bloc.id,
-      after: { name, shortName: null, description: "Mô tả" },
+      after: { name, shortName: null, description: "Mô tả", place: "Nam Định" },
       ...auditActorFields(admin),
     });
+  });
+
+  it("leaves the place (địa danh of documents) empty when not given", async () => {
+    const bloc = await createBloc(await newAdmin(), { name: `Khối ${uniqueToken()}` });
+    expect(bloc.place).toBeNull();
   });
 
   it("refuses a taken name with CONFLICT and writes nothing", async () => {
@@ -136,16 +141,16 @@ describe("updateBloc", () => {
     const admin = await newAdmin();
     const bloc = await makeBloc(db);
     const name = `Khối đổi tên ${uniqueToken()}`;
-    const updated = await updateBloc(admin, bloc.id, { name, description: "Mới" });
-    expect(updated).toMatchObject({ id: bloc.id, name, shortName: bloc.shortName, description: "Mới" });
+    const updated = await updateBloc(admin, bloc.id, { name, description: "Mới", place: "Nam Định" });
+    expect(updated).toMatchObject({ id: bloc.id, name, shortName: bloc.shortName, description: "Mới", place: "Nam Định" });
 
     const audit = await auditOf(bloc.id);
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({
       action: "bloc.update",
       blocId: bloc.id,
-      before: { name: bloc.name, shortName: bloc.shortName, description: null },
-      after: { name, description: "Mới" },
+      before: { name: bloc.name, shortName: bloc.shortName, description: null, place: null },
+      after: { name, description: "Mới", place: "Nam Định" },
       ...auditActorFields(admin),
     });
   });

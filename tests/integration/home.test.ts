@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { Phase } from "@/lib/generated/prisma/enums";
 import { getHomeOverview } from "@/lib/home/overview";
-import { makeAgency, makeBloc, makeBlocWithYear, makeUser, makeYear, uniqueToken } from "@/prisma/seed/factories";
+import { makeAgency, makeBloc, makeBlocWithYear, makePledgeSignature, makePledgeVersion, makeUser, makeYear, uniqueToken } from "@/prisma/seed/factories";
 import { actorFor } from "../support/dal";
 
 const DEADLINES = { PLEDGING: "2022-03-31", SELF_ASSESSMENT: "2022-11-30", VOTING: "2022-12-25", NOMINATION: "2023-01-10", BOARD_REVIEW: "2023-02-28" };
@@ -21,6 +21,15 @@ const taskFor = (setup: Awaited<ReturnType<typeof yearIn>>, key: string, phase: 
   deadline: DEADLINES[phase],
 });
 
+/** Pledging tasks link to the year's pledge page. */
+const pledgeTaskFor = (setup: Awaited<ReturnType<typeof yearIn>>, key: string, extra: Record<string, number> = {}) => ({
+  ...taskFor(setup, key, "PLEDGING"),
+  params: { year: setup.year.year, bloc: setup.bloc.name, ...extra },
+  href: `/years/${setup.year.id}/pledge`,
+});
+
+const SEAL_KEY = process.env.SIGNATURE_SEAL_KEY!;
+
 /**
  * Province-wide roles see every year of every bloc, newest first, by bloc name, 50 at most: their
  * test years are the newest possible (2100) in blocs whose names sort first, so that years of
@@ -33,12 +42,39 @@ async function provinceWideYear(options: { phase: Phase; memberIds: string[]; le
 }
 
 describe("getHomeOverview for agency users", () => {
-  it("asks the leader of a member agency to sign the pledge", async () => {
+  it("asks the leader of a member agency to sign the pledge once a version is open, until their agency has signed it", async () => {
     const setup = await yearIn("PLEDGING");
-    const overview = await getHomeOverview(await actorFor(setup.leaders[2]!));
-    expect(overview.todos).toEqual([taskFor(setup, "todo.leader.PLEDGING", "PLEDGING")]);
+    const leader = await actorFor(setup.leaders[2]!);
+    // Nothing to sign yet: no version is open.
+    let overview = await getHomeOverview(leader);
+    expect(overview.todos).toEqual([]);
     expect(overview.years).toHaveLength(1);
     expect(overview.years[0]).toMatchObject({ year: { id: setup.year.id, phase: "PLEDGING" }, leadsYear: false, deadline: DEADLINES.PLEDGING });
+
+    // A draft is not something to sign either.
+    await makePledgeVersion(db, { yearId: setup.year.id, createdById: setup.secretariat.id, status: "DRAFT" });
+    expect((await getHomeOverview(leader)).todos).toEqual([]);
+
+    const version = await makePledgeVersion(db, { yearId: setup.year.id, createdById: setup.secretariat.id });
+    overview = await getHomeOverview(leader);
+    expect(overview.todos).toEqual([pledgeTaskFor(setup, "todo.leader.PLEDGING")]);
+
+    // Another agency's signature changes nothing for this leader; their own removes the task.
+    await makePledgeSignature(db, { versionId: version.id, signerId: setup.leaders[0]!.id, sealKey: SEAL_KEY });
+    expect((await getHomeOverview(leader)).todos).toEqual([pledgeTaskFor(setup, "todo.leader.PLEDGING")]);
+    await makePledgeSignature(db, { versionId: version.id, signerId: setup.leaders[2]!.id, sealKey: SEAL_KEY });
+    expect((await getHomeOverview(leader)).todos).toEqual([]);
+  });
+
+  it("asks a leader who signed a superseded version to sign the new one", async () => {
+    const setup = await yearIn("PLEDGING");
+    const first = await makePledgeVersion(db, { yearId: setup.year.id, createdById: setup.secretariat.id });
+    await makePledgeSignature(db, { versionId: first.id, signerId: setup.leaders[1]!.id, sealKey: SEAL_KEY });
+    const leader = await actorFor(setup.leaders[1]!);
+    expect((await getHomeOverview(leader)).todos).toEqual([]);
+
+    await makePledgeVersion(db, { yearId: setup.year.id, createdById: setup.secretariat.id, content: { targets: "Chỉ tiêu mới" } });
+    expect((await getHomeOverview(leader)).todos).toEqual([pledgeTaskFor(setup, "todo.leader.PLEDGING")]);
   });
 
   it("gives staff nothing to do while pledging", async () => {
@@ -50,9 +86,29 @@ describe("getHomeOverview for agency users", () => {
 
   it("gives the secretariat of the leader agency the bloc's work of the phase", async () => {
     const setup = await yearIn("PLEDGING");
-    const overview = await getHomeOverview(await actorFor(setup.secretariat));
-    expect(overview.todos).toEqual([taskFor(setup, "todo.secretariat.PLEDGING", "PLEDGING")]);
+    const secretariat = await actorFor(setup.secretariat);
+    const overview = await getHomeOverview(secretariat);
+    expect(overview.todos).toEqual([pledgeTaskFor(setup, "todo.secretariat.PLEDGING")]);
     expect(overview.years[0]).toMatchObject({ leadsYear: true });
+
+    // A draft still has to be opened for signing.
+    await makePledgeVersion(db, { yearId: setup.year.id, createdById: setup.secretariat.id, status: "DRAFT" });
+    expect((await getHomeOverview(secretariat)).todos).toEqual([pledgeTaskFor(setup, "todo.secretariat.PLEDGING")]);
+  });
+
+  it("gives the secretariat the signing progress once a version is open", async () => {
+    const setup = await yearIn("PLEDGING");
+    const secretariat = await actorFor(setup.secretariat);
+    const version = await makePledgeVersion(db, { yearId: setup.year.id, createdById: setup.secretariat.id });
+    expect((await getHomeOverview(secretariat)).todos).toEqual([pledgeTaskFor(setup, "todo.secretariat.pledgeProgress", { signed: 0, total: 3 })]);
+
+    await makePledgeSignature(db, { versionId: version.id, signerId: setup.leaders[1]!.id, sealKey: SEAL_KEY });
+    await makePledgeSignature(db, { versionId: version.id, signerId: setup.leaders[2]!.id, sealKey: SEAL_KEY });
+    expect((await getHomeOverview(secretariat)).todos).toEqual([pledgeTaskFor(setup, "todo.secretariat.pledgeProgress", { signed: 2, total: 3 })]);
+
+    // A new version starts the count again.
+    await makePledgeVersion(db, { yearId: setup.year.id, createdById: setup.secretariat.id, content: { goals: "Mục tiêu mới" } });
+    expect((await getHomeOverview(secretariat)).todos).toEqual([pledgeTaskFor(setup, "todo.secretariat.pledgeProgress", { signed: 0, total: 3 })]);
   });
 
   it("gives the secretariat of another member agency no bloc work", async () => {
@@ -97,6 +153,7 @@ describe("getHomeOverview for agency users", () => {
     expect(overview.todos).toEqual([]);
 
     const y2022 = await makeYear(db, { blocId: bloc.id, year: 2022, phase: "PLEDGING", memberIds: [agency.id, peer.id] });
+    await makePledgeVersion(db, { yearId: y2022.id, createdById: leader.id });
     overview = await getHomeOverview(await actorFor(leader));
     expect(overview.years.map((entry) => entry.year.id)).toEqual([y2022.id]);
     expect(overview.years[0]!.deadline).toBeNull();

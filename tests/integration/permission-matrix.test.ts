@@ -7,7 +7,7 @@ import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { OPERATIONS } from "@/lib/http/openapi";
-import { makeAgency, makeBloc, makeUser, makeYear, TEST_PASSWORD, uniqueToken } from "@/prisma/seed/factories";
+import { makeAgency, makeBloc, makePledgeVersion, makeUser, makeYear, TEST_PASSWORD, uniqueToken } from "@/prisma/seed/factories";
 import { resetRequest, setHeader } from "../support/request-context";
 import { signInAs } from "../support/sessions";
 
@@ -28,7 +28,11 @@ interface World {
   agencyCodes: { a1: string; a2: string; a3: string; outsider: string };
   users: Record<Exclude<Persona, "anonymous">, { id: string; tokenVersion: number }>;
   /** A new year (SETUP, leader A1, deputy A2, members A1–A3), in a bloc of its own so numbers never run out. */
-  newYear(): Promise<{ id: string; version: number }>;
+  newYear(phase?: "SETUP" | "PLEDGING"): Promise<{ id: string; version: number }>;
+  /** A PLEDGING year whose pledge has a version OPEN (or only a DRAFT). */
+  newPledge(status: "OPEN" | "DRAFT"): Promise<{ yearId: string; versionId: string }>;
+  /** A notification of the persona's own (any user's for anonymous). */
+  newNotification(persona: Persona): Promise<string>;
   newAgencyCode(): Promise<string>;
   newUserId(): Promise<string>;
 }
@@ -40,25 +44,36 @@ let yearNumber = 2040;
 beforeAll(async () => {
   const bloc = await makeBloc(db);
   const [a1, a2, a3, outsider] = [await makeAgency(db), await makeAgency(db), await makeAgency(db), await makeAgency(db)];
-  const newYear = async () => {
+  const newYear = async (phase: "SETUP" | "PLEDGING" = "SETUP") => {
     const ownBloc = await makeBloc(db);
-    const year = await makeYear(db, { blocId: ownBloc.id, year: 2030, memberIds: [a1.id, a2.id, a3.id], leaderId: a1.id, deputyId: a2.id });
+    const year = await makeYear(db, { blocId: ownBloc.id, year: 2030, phase, memberIds: [a1.id, a2.id, a3.id], leaderId: a1.id, deputyId: a2.id });
     return { id: year.id, version: year.version };
   };
   await makeYear(db, { blocId: bloc.id, year: 2030, memberIds: [a1.id, a2.id, a3.id], leaderId: a1.id, deputyId: a2.id });
+  const users = {
+    ADMIN: await makeUser(db, { role: "ADMIN" }),
+    BOARD: await makeUser(db, { role: "BOARD" }),
+    SECRETARIAT_LEAD: await makeUser(db, { role: "SECRETARIAT", agencyId: a1.id }),
+    SECRETARIAT_OTHER: await makeUser(db, { role: "SECRETARIAT", agencyId: a2.id }),
+    AGENCY_LEADER: await makeUser(db, { role: "AGENCY_LEADER", agencyId: a3.id, title: "Trưởng ban" }),
+    AGENCY_STAFF: await makeUser(db, { role: "AGENCY_STAFF", agencyId: a3.id }),
+    OUTSIDER: await makeUser(db, { role: "AGENCY_LEADER", agencyId: outsider.id }),
+  };
   world = {
     blocId: bloc.id,
     agencyCodes: { a1: a1.code, a2: a2.code, a3: a3.code, outsider: outsider.code },
-    users: {
-      ADMIN: await makeUser(db, { role: "ADMIN" }),
-      BOARD: await makeUser(db, { role: "BOARD" }),
-      SECRETARIAT_LEAD: await makeUser(db, { role: "SECRETARIAT", agencyId: a1.id }),
-      SECRETARIAT_OTHER: await makeUser(db, { role: "SECRETARIAT", agencyId: a2.id }),
-      AGENCY_LEADER: await makeUser(db, { role: "AGENCY_LEADER", agencyId: a3.id }),
-      AGENCY_STAFF: await makeUser(db, { role: "AGENCY_STAFF", agencyId: a3.id }),
-      OUTSIDER: await makeUser(db, { role: "AGENCY_LEADER", agencyId: outsider.id }),
-    },
+    users,
     newYear,
+    newPledge: async (status) => {
+      const year = await newYear("PLEDGING");
+      const version = await makePledgeVersion(db, { yearId: year.id, createdById: users.SECRETARIAT_LEAD.id, status });
+      return { yearId: year.id, versionId: version.id };
+    },
+    newNotification: async (persona) => {
+      const owner = persona === "anonymous" ? users.ADMIN : users[persona];
+      const row = await db.notification.create({ data: { userId: owner.id, kind: "test", messageKey: "notifications.pledgeOpened", params: {}, href: "/" } });
+      return row.id;
+    },
     newAgencyCode: async () => (await makeAgency(db)).code,
     newUserId: async () => (await makeUser(db, { role: "AGENCY_STAFF", agencyId: a3.id })).id,
   };
@@ -84,7 +99,7 @@ interface RouteEntry {
   allowed: Persona[] | "public";
   /** Statuses that count as success for an allowed persona (default: 200/201). */
   okStatuses?: number[];
-  call(): Promise<RouteCall>;
+  call(persona: Persona): Promise<RouteCall>;
 }
 
 const ROUTES: Record<string, RouteEntry> = {
@@ -185,6 +200,59 @@ const ROUTES: Record<string, RouteEntry> = {
     },
   },
   "GET /api/v1/audit": { allowed: ["ADMIN", "BOARD"], call: async () => ({ path: "/api/v1/audit" }) },
+  "GET /api/v1/years/[yearId]/pledge": {
+    allowed: BLOC_READERS,
+    call: async () => {
+      const { yearId } = await world.newPledge("OPEN");
+      return { path: `/api/v1/years/${yearId}/pledge`, params: { yearId } };
+    },
+  },
+  // Drafting and opening belong to the secretariat of the year's Khối trưởng only (not the admin).
+  "PUT /api/v1/years/[yearId]/pledge/draft": {
+    allowed: ["SECRETARIAT_LEAD"],
+    call: async () => {
+      const year = await world.newYear("PLEDGING");
+      const { pledgeTemplate } = await import("@/lib/pledges/template");
+      return { path: `/api/v1/years/${year.id}/pledge/draft`, params: { yearId: year.id }, body: pledgeTemplate(2030, "Khối") };
+    },
+  },
+  "POST /api/v1/years/[yearId]/pledge/open": {
+    allowed: ["SECRETARIAT_LEAD"],
+    call: async () => {
+      const { yearId } = await world.newPledge("DRAFT");
+      return { path: `/api/v1/years/${yearId}/pledge/open`, params: { yearId }, body: {} };
+    },
+  },
+  // Only a member agency's leader signs, for their own agency.
+  "POST /api/v1/pledge-versions/[versionId]/signatures": {
+    allowed: ["AGENCY_LEADER"],
+    call: async () => {
+      const { versionId } = await world.newPledge("OPEN");
+      return { path: `/api/v1/pledge-versions/${versionId}/signatures`, params: { versionId }, body: { password: TEST_PASSWORD, consent: true } };
+    },
+  },
+  "GET /api/v1/pledge-versions/[versionId]/pdf": {
+    allowed: BLOC_READERS,
+    call: async () => {
+      const { versionId } = await world.newPledge("OPEN");
+      return { path: `/api/v1/pledge-versions/${versionId}/pdf`, params: { versionId } };
+    },
+  },
+  "GET /api/v1/pledge-versions/[versionId]/verify": {
+    allowed: BLOC_READERS,
+    call: async () => {
+      const { versionId } = await world.newPledge("OPEN");
+      return { path: `/api/v1/pledge-versions/${versionId}/verify`, params: { versionId } };
+    },
+  },
+  "GET /api/v1/notifications": { allowed: SIGNED_IN, call: async () => ({ path: "/api/v1/notifications" }) },
+  "POST /api/v1/notifications/[notificationId]/read": {
+    allowed: SIGNED_IN,
+    call: async (persona) => {
+      const notificationId = await world.newNotification(persona);
+      return { path: `/api/v1/notifications/${notificationId}/read`, params: { notificationId }, body: {} };
+    },
+  },
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -195,7 +263,7 @@ type ActionOutcome = { ok: boolean; code?: string } | undefined;
 interface ActionEntry {
   allowed: Persona[] | "public";
   /** Arguments of the action (a FormData last, as forms send it). */
-  args(): Promise<unknown[]>;
+  args(persona: Persona): Promise<unknown[]>;
 }
 
 function form(values: Record<string, string | string[]>): FormData {
@@ -254,6 +322,29 @@ const ACTIONS: Record<string, ActionEntry> = {
     args: async () => [await world.newUserId(), form({ name: "Tên mới", role: "AGENCY_STAFF", agencyCode: world.agencyCodes.a3 })],
   },
   "app/(app)/admin/users/actions.ts#resetUserPasswordAction": { allowed: ["ADMIN"], args: async () => [await world.newUserId(), form({ password: "TamThoi2026x" })] },
+  "app/(app)/years/[yearId]/pledge/actions.ts#savePledgeDraftAction": {
+    allowed: ["SECRETARIAT_LEAD"],
+    args: async () => {
+      const { pledgeTemplate } = await import("@/lib/pledges/template");
+      return [(await world.newYear("PLEDGING")).id, form(pledgeTemplate(2030, "Khối") as unknown as Record<string, string>)];
+    },
+  },
+  "app/(app)/years/[yearId]/pledge/actions.ts#openPledgeAction": {
+    allowed: ["SECRETARIAT_LEAD"],
+    args: async () => {
+      const { pledgeTemplate } = await import("@/lib/pledges/template");
+      return [(await world.newYear("PLEDGING")).id, form(pledgeTemplate(2030, "Khối") as unknown as Record<string, string>)];
+    },
+  },
+  "app/(app)/years/[yearId]/pledge/actions.ts#signPledgeAction": {
+    allowed: ["AGENCY_LEADER"],
+    args: async () => {
+      const { yearId, versionId } = await world.newPledge("OPEN");
+      return [yearId, versionId, form({ password: TEST_PASSWORD, consent: "on" })];
+    },
+  },
+  "app/(app)/notifications/actions.ts#markNotificationReadAction": { allowed: SIGNED_IN, args: async (persona) => [await world.newNotification(persona)] },
+  "app/(app)/notifications/actions.ts#markAllNotificationsReadAction": { allowed: SIGNED_IN, args: async () => [] },
   "app/(app)/years/actions.ts#moveYearPhaseAction": {
     allowed: ["ADMIN", "SECRETARIAT_LEAD"],
     args: async () => [(await world.newYear()).id, form({ phase: "PLEDGING" })],
@@ -321,7 +412,7 @@ describe("permission matrix", () => {
       const handler = (await discoverRoutes()).get(key);
       expect(handler, `${key} is not exported`).toBeDefined();
       await actAs(persona);
-      const call = await entry.call();
+      const call = await entry.call(persona);
       const headers = new Headers({ origin: ORIGIN, host: "localhost:3000", "user-agent": "vitest" });
       const cookie = (await (await import("next/headers")).headers()).get("cookie");
       if (cookie) headers.set("cookie", cookie);
@@ -355,7 +446,7 @@ describe("permission matrix", () => {
       const action = (await discoverActions()).get(key);
       expect(action, `${key} is not exported`).toBeDefined();
       await actAs(persona);
-      const outcome = await action!(...(await entry.args()));
+      const outcome = await action!(...(await entry.args(persona)));
       const allowed = entry.allowed === "public" || entry.allowed.includes(persona);
       if (entry.allowed === "public") {
         expect(outcome?.ok ?? true).toBe(true);

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import type { Phase } from "@/lib/generated/prisma/enums";
 import { moveYearPhase, phaseMoveOptions } from "@/lib/years/move-phase";
 import { PHASES } from "@/lib/years/phases";
-import { makeAgency, makeBloc, makeBlocWithYear, makeUser, makeYear } from "@/prisma/seed/factories";
+import { makeAgency, makeBloc, makeBlocWithYear, makePledgeSignature, makePledgeVersion, makeUser, makeYear } from "@/prisma/seed/factories";
 import { actorFor, auditActorFields, auditOf, newAdmin } from "../support/dal";
 
 const MISSING_ID = "00000000-0000-4000-8000-000000000000";
@@ -14,6 +14,15 @@ const phaseOf = async (yearId: string) => (await db.emulationYear.findUniqueOrTh
 async function yearIn(phase: Phase) {
   const setup = await makeBlocWithYear(db, { phase, memberCount: 3 });
   return { ...setup, secretariatActor: await actorFor(setup.secretariat) };
+}
+
+/** Opens a pledge version of the year and has the leaders of `signers` (indexes of members) sign it. */
+async function openPledge(setup: Awaited<ReturnType<typeof yearIn>>, signers: number[]) {
+  const version = await makePledgeVersion(db, { yearId: setup.year.id, createdById: setup.secretariat.id });
+  for (const index of signers) {
+    await makePledgeSignature(db, { versionId: version.id, signerId: setup.leaders[index]!.id, sealKey: process.env.SIGNATURE_SEAL_KEY! });
+  }
+  return version;
 }
 
 describe("moveYearPhase by the year's secretariat", () => {
@@ -37,12 +46,27 @@ describe("moveYearPhase by the year's secretariat", () => {
     });
   });
 
-  it("walks the whole year forward, step by step", async () => {
-    const { year, secretariatActor } = await yearIn("SETUP");
+  it("walks the whole year forward, step by step, without a reason once every member has signed the pledge", async () => {
+    const setup = await yearIn("SETUP");
+    const { year, secretariatActor } = setup;
     for (const phase of PHASES.slice(1)) {
       await expect(moveYearPhase(secretariatActor, year.id, { phase })).resolves.toMatchObject({ phase });
+      if (phase === "PLEDGING") await openPledge(setup, [0, 1, 2]);
     }
-    expect((await auditOf(year.id)).map((row) => (row.after as { phase: string }).phase)).toEqual(PHASES.slice(1));
+    const audit = await auditOf(year.id);
+    expect(audit.map((row) => (row.after as { phase: string }).phase)).toEqual(PHASES.slice(1));
+    expect(audit.map((row) => row.reason)).toEqual(PHASES.slice(1).map(() => null));
+  });
+
+  it("walks the whole year forward with a reason where the pledge was left unsigned", async () => {
+    const { year, secretariatActor } = await yearIn("SETUP");
+    const reason = "Năm nay không tổ chức ký giao ước trực tuyến";
+    for (const phase of PHASES.slice(1)) {
+      await expect(moveYearPhase(secretariatActor, year.id, { phase, reason: phase === "SELF_ASSESSMENT" ? reason : undefined })).resolves.toMatchObject({ phase });
+    }
+    const audit = await auditOf(year.id);
+    expect(audit.map((row) => (row.after as { phase: string }).phase)).toEqual(PHASES.slice(1));
+    expect(audit.find((row) => (row.before as { phase: string }).phase === "PLEDGING")!.reason).toBe(reason);
   });
 
   it("may not go back or skip a phase (FORBIDDEN forwardOnly), even with a reason", async () => {
@@ -219,6 +243,68 @@ describe("leaving setup", () => {
   });
 });
 
+describe("leaving pledging", () => {
+  it("without a version open for signing needs a reason (pendingWork.noOpenPledge), even when a draft exists", async () => {
+    const setup = await yearIn("PLEDGING");
+    await makePledgeVersion(db, { yearId: setup.year.id, createdById: setup.secretariat.id, status: "DRAFT" });
+    const error = await moveYearPhase(setup.secretariatActor, setup.year.id, { phase: "SELF_ASSESSMENT" }).catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      code: "CONFLICT",
+      messageKey: "errors.year.pendingWorkNeedsReason",
+      params: { count: 1 },
+      items: [{ message: "pendingWork.noOpenPledge" }],
+    });
+    expect(await phaseOf(setup.year.id)).toBe("PLEDGING");
+    expect(await auditOf(setup.year.id)).toHaveLength(0);
+  });
+
+  it("lists the members that have not signed the open version, and moves with a reason, which is logged", async () => {
+    const setup = await yearIn("PLEDGING");
+    await openPledge(setup, [0]);
+    const error = await moveYearPhase(setup.secretariatActor, setup.year.id, { phase: "SELF_ASSESSMENT" }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "CONFLICT", messageKey: "errors.year.pendingWorkNeedsReason", params: { count: 2 } });
+    const items = (error as { items: { message: string; params: { agency: string } }[] }).items;
+    expect(items.every((item) => item.message === "pendingWork.unsignedPledge")).toBe(true);
+    expect(items.map((item) => item.params.agency).sort()).toEqual([setup.agencies[1]!.name, setup.agencies[2]!.name].sort());
+    expect(await phaseOf(setup.year.id)).toBe("PLEDGING");
+
+    // The admin's options show the same pending work.
+    const options = await phaseMoveOptions(await newAdmin(), setup.year.id);
+    expect(options?.pending).toHaveLength(2);
+    expect(options?.pending.map((item) => item.params?.agency)).toEqual(expect.arrayContaining([setup.agencies[1]!.name, setup.agencies[2]!.name]));
+
+    const reason = "Hai cơ quan ký bản giấy";
+    await expect(moveYearPhase(setup.secretariatActor, setup.year.id, { phase: "SELF_ASSESSMENT", reason })).resolves.toMatchObject({ phase: "SELF_ASSESSMENT" });
+    expect(await auditOf(setup.year.id)).toEqual([expect.objectContaining({ action: "year.phase.move", reason, before: { phase: "PLEDGING" }, after: { phase: "SELF_ASSESSMENT" } })]);
+  });
+
+  it("counts only signatures of the open version: signatures of a superseded version are pending work again", async () => {
+    const setup = await yearIn("PLEDGING");
+    await openPledge(setup, [0, 1, 2]);
+    await expect(phaseMoveOptions(setup.secretariatActor, setup.year.id)).resolves.toMatchObject({ pending: [] });
+    await makePledgeVersion(db, { yearId: setup.year.id, createdById: setup.secretariat.id, content: { targets: "Chỉ tiêu sửa đổi" } });
+    const options = await phaseMoveOptions(setup.secretariatActor, setup.year.id);
+    expect(options?.pending).toHaveLength(3);
+    await expect(moveYearPhase(setup.secretariatActor, setup.year.id, { phase: "SELF_ASSESSMENT" })).rejects.toMatchObject({
+      messageKey: "errors.year.pendingWorkNeedsReason",
+      params: { count: 3 },
+    });
+  });
+
+  it("needs no reason once every member has signed the open version", async () => {
+    const setup = await yearIn("PLEDGING");
+    await openPledge(setup, [0, 1, 2]);
+    await expect(phaseMoveOptions(setup.secretariatActor, setup.year.id)).resolves.toEqual({
+      current: "PLEDGING",
+      targets: ["SELF_ASSESSMENT"],
+      blockers: [],
+      pending: [],
+    });
+    await expect(moveYearPhase(setup.secretariatActor, setup.year.id, { phase: "SELF_ASSESSMENT" })).resolves.toMatchObject({ phase: "SELF_ASSESSMENT" });
+    expect((await auditOf(setup.year.id))[0]!.reason).toBeNull();
+  });
+});
+
 describe("concurrent and stale moves", () => {
   it("refuses a stale version", async () => {
     const { year, secretariatActor } = await yearIn("SETUP");
@@ -244,7 +330,9 @@ describe("concurrent and stale moves", () => {
   });
 
   it("lets exactly one of several simultaneous moves without a version succeed", async () => {
-    const { year, secretariatActor } = await yearIn("PLEDGING");
+    const setup = await yearIn("PLEDGING");
+    const { year, secretariatActor } = setup;
+    await openPledge(setup, [0, 1, 2]);
     const results = await Promise.allSettled(
       Array.from({ length: 4 }, () => moveYearPhase(secretariatActor, year.id, { phase: "SELF_ASSESSMENT" })),
     );

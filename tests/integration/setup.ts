@@ -4,6 +4,7 @@ import { fakeNextHeaders, resetRequest } from "../support/request-context";
 
 process.env.DATABASE_URL = inject("databaseUrl");
 process.env.NEXTAUTH_SECRET = "integration-tests-secret-0123456789abcdef";
+process.env.SIGNATURE_SEAL_KEY = "integration-tests-seal-key-0123456789abcdef";
 process.env.NEXTAUTH_URL = "http://localhost:3000";
 Object.assign(process.env, { NODE_ENV: "test" });
 

@@ -55,6 +55,8 @@ const TRANSLATOR_METHODS = new Set(["rich", "markup", "raw", "has"]);
 const KEY_SHAPE = /^[A-Za-z][\w-]*(\.[\w-]+)+$/;
 const PREFIX_SHAPE = /^[A-Za-z][\w-]*(\.[\w-]+)*\.$/;
 const MAX_COMBINATIONS = 500;
+/** Properties whose dotted string values name things, not messages. */
+const IDENTIFIER_PROPERTIES = new Set(["action", "kind"]);
 
 /** Every .ts/.tsx file under the given folders, without tests and generated code. */
 export function sourceFiles(root: string, folders: string[]): string[] {
@@ -269,9 +271,11 @@ export function scanUsage(options: ScanOptions): Usage {
     };
     calls(sourceFile);
 
-    // Pass 3: key-shaped literals anywhere else (the data layer names full keys).
+    // Pass 3: key-shaped literals anywhere else (the data layer names full keys). Identifiers that
+    // merely look dotted are not keys: audit actions and notification kinds (`action:` / `kind:`).
     const literals = (node: ts.Node): void => {
       if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node) || ts.isImportTypeNode(node) || ts.isLiteralTypeNode(node)) return;
+      if (ts.isPropertyAssignment(node) && ts.isIdentifier(node.name) && IDENTIFIER_PROPERTIES.has(node.name.text)) return;
       if (!handled.has(node)) {
         if (ts.isStringLiteralLike(node) && KEY_SHAPE.test(node.text) && !options.notKeys.has(node.text)) {
           add(usage.used, node.text, siteOf(node));

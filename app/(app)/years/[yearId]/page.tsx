@@ -10,6 +10,7 @@ import { load, pageActor } from "@/lib/http/page";
 import { can } from "@/lib/permissions";
 import { phaseMoveOptions } from "@/lib/years/move-phase";
 import { getYear } from "@/lib/years/queries";
+import { phaseIndex } from "@/lib/years/phases";
 import { DEADLINE_PHASES } from "@/lib/years/rules";
 
 type Props = { params: Promise<{ yearId: string }> };
@@ -45,6 +46,14 @@ export default async function YearPage({ params }: Props) {
           <Card title={t("phases.label")}>
             <PhaseSteps phase={year.phase} />
           </Card>
+          {phaseIndex(year.phase) >= phaseIndex("PLEDGING") && (
+            <Card title={t("pledge.title")}>
+              <p className="mb-3 text-sm text-slate-600">{t("pledge.yearCardText")}</p>
+              <Link href={`/years/${year.id}/pledge`} className="font-semibold text-brand-700 underline">
+                {t("pledge.openLink")}
+              </Link>
+            </Card>
+          )}
           <Card title={t("years.membersTitle", { count: year.members.length })}>
             <ul className="grid gap-1 text-sm sm:grid-cols-2">
               {year.members.map((member) => (

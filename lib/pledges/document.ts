@@ -1,0 +1,38 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { db } from "@/lib/db";
+import { conflict } from "@/lib/errors";
+import { getEnv } from "@/lib/env";
+import { idOrNotFound } from "@/lib/validation";
+import { documentFrame } from "./canonical";
+import { versionForActor } from "./load";
+import { toVersionView, type PledgeVersionView } from "./pledges";
+import { signatureSelect, type SignatureRow } from "./signatures";
+
+/** Everything the printed pledge shows: the frozen version, one block per member, the certificate. */
+export interface SignedDocument {
+  bloc: { name: string; place: string | null };
+  year: number;
+  version: PledgeVersionView;
+  members: { code: string; name: string; signature: SignatureRow | null }[];
+  verificationUrl: string;
+}
+
+export async function getSignedDocument(actor: Actor, versionId: string): Promise<SignedDocument> {
+  const version = await versionForActor(db, actor, idOrNotFound(versionId, "errors.pledge.versionNotFound"));
+  if (version.status === "DRAFT") throw conflict("errors.pledge.notOpen");
+  const year = version.pledge.year;
+  const signatures = await db.pledgeSignature.findMany({ where: { versionId: version.id }, select: signatureSelect });
+  const byCode = new Map(signatures.map((signature) => [signature.agencyCode, signature]));
+  // The members bound by this version are those frozen into it (membership may have changed since).
+  const { members: frozen } = documentFrame(version.canonicalContent ?? "");
+  return {
+    bloc: { name: year.bloc.name, place: year.bloc.place },
+    year: year.year,
+    version: toVersionView(version),
+    members: [...frozen]
+      .sort((a, b) => a.name.localeCompare(b.name, "vi"))
+      .map((member) => ({ ...member, signature: byCode.get(member.code) ?? null })),
+    verificationUrl: `${getEnv().NEXTAUTH_URL.replace(/\/$/, "")}/verify/pledge/${version.id}`,
+  };
+}
