@@ -13,6 +13,10 @@ const envSchema = z
     /** smtp(s)://user:password@host:port — unset: no e-mail is sent (in-app notifications only). */
     SMTP_URL: z.string().regex(/^smtps?:\/\//, "SMTP_URL must be an smtp:// or smtps:// URL").optional(),
     MAIL_FROM: z.string().default("Khối thi đua <no-reply@khoithidua.local>"),
+    /** Folder of evidence files (minh chứng); the database keeps their SHA-256 and metadata. */
+    EVIDENCE_DIR: z.string().default(".data/evidence"),
+    /** Largest evidence file accepted, in MiB. */
+    EVIDENCE_MAX_MB: z.coerce.number().int().min(1).max(200).default(20),
     /** "1" when the embedded database was started for us (demo accounts are shown on the sign-in page). */
     DEMO_MODE: z.enum(["0", "1"]).default("0"),
     /** Number of reverse proxies in front of the app whose X-Forwarded-For entries are trusted. */

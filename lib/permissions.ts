@@ -17,7 +17,9 @@ export const ROLES = ["ADMIN", "BOARD", "SECRETARIAT", "AGENCY_LEADER", "AGENCY_
  */
 export type Scope = "any" | "blocMember" | "yearMember" | "yearLeader" | "ownAgency" | "self";
 
-type PermissionMap = Record<string, Partial<Record<Role, Scope>>>;
+/** A role's reach: one scope, or several (any of them grants). */
+type Reach = Scope | readonly Scope[];
+type PermissionMap = Record<string, Partial<Record<Role, Reach>>>;
 
 const everyone = (scope: Scope) => ({ ADMIN: scope, BOARD: scope, SECRETARIAT: scope, AGENCY_LEADER: scope, AGENCY_STAFF: scope });
 const membersOr = (scope: Scope) => ({ ADMIN: "any", BOARD: "any", SECRETARIAT: scope, AGENCY_LEADER: scope, AGENCY_STAFF: scope }) as const;
@@ -52,6 +54,27 @@ export const PERMISSIONS = {
   "pledge.sign": { AGENCY_LEADER: "yearMember" },
 
   "notification.read": everyone("self"),
+
+  /** The year's criteria table (bảng tiêu chí). */
+  "criteria.read": membersOr("yearMember"),
+  "criteria.manage": { SECRETARIAT: "yearLeader" },
+  /** An agency's self-assessment and evidence: its own people, the bloc's secretariat, the province. */
+  "assessment.read": { ADMIN: "any", BOARD: "any", SECRETARIAT: ["yearLeader", "ownAgency"], AGENCY_LEADER: "ownAgency", AGENCY_STAFF: "ownAgency" },
+  "assessment.edit": { AGENCY_LEADER: "ownAgency", AGENCY_STAFF: "ownAgency" },
+  "assessment.submit": { AGENCY_LEADER: "ownAgency" },
+  "assessment.return": { SECRETARIAT: "yearLeader" },
+  /** The review grid: final scores of every member. */
+  "score.review": { SECRETARIAT: "yearLeader" },
+  "score.read": { ADMIN: "any", BOARD: "any", SECRETARIAT: "yearLeader" },
+  /** Chấm chéo: a member's leader scores the other members. */
+  "crossScore.enter": { AGENCY_LEADER: "yearMember" },
+  "crossScore.progress": membersOr("yearMember"),
+  "crossScore.apply": { SECRETARIAT: "yearLeader" },
+  /** The ranking before publication; after it, every member reads it (ranking.read). */
+  "ranking.preview": { ADMIN: "any", BOARD: "any", SECRETARIAT: "yearLeader" },
+  "ranking.read": membersOr("yearMember"),
+  "ranking.publish": { SECRETARIAT: "yearLeader" },
+  "ranking.reopen": { ADMIN: "any", SECRETARIAT: "yearLeader" },
 } as const satisfies PermissionMap;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -75,17 +98,27 @@ export interface ScopeContext {
 }
 
 /** The entry of a permission; undefined for a name the map does not hold (deny, never a TypeError). */
-function entryOf(permission: Permission): Partial<Record<Role, Scope>> | undefined {
-  return Object.hasOwn(PERMISSIONS, permission) ? (PERMISSIONS[permission] as Partial<Record<Role, Scope>>) : undefined;
+function entryOf(permission: Permission): Partial<Record<Role, Reach>> | undefined {
+  return Object.hasOwn(PERMISSIONS, permission) ? (PERMISSIONS[permission] as Partial<Record<Role, Reach>>) : undefined;
 }
 
-export function scopeOf(principal: Principal, permission: Permission): Scope | undefined {
+/** Every scope through which the principal's role holds the permission (none: denied). */
+export function scopesOf(principal: Principal, permission: Permission): Scope[] {
   const entry = entryOf(permission);
-  return entry && Object.hasOwn(entry, principal.role) ? entry[principal.role] : undefined;
+  const reach = entry && Object.hasOwn(entry, principal.role) ? entry[principal.role] : undefined;
+  return reach === undefined ? [] : typeof reach === "string" ? [reach] : [...reach];
+}
+
+/** The widest scope of the principal's role for a permission (lists filter by it). */
+export function scopeOf(principal: Principal, permission: Permission): Scope | undefined {
+  return scopesOf(principal, permission)[0];
 }
 
 export function can(principal: Principal, permission: Permission, context: ScopeContext = {}): boolean {
-  const scope = scopeOf(principal, permission);
+  return scopesOf(principal, permission).some((scope) => scopeAllows(principal, scope, context));
+}
+
+function scopeAllows(principal: Principal, scope: Scope, context: ScopeContext): boolean {
   const agencyId = principal.agencyId;
   switch (scope) {
     case "any":

@@ -1,6 +1,8 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
+import { unsubmittedAssessmentWork } from "@/lib/assessments/pending-work";
 import { unsignedPledgeWork } from "@/lib/pledges/pending-work";
+import { unpublishedRankingWork } from "@/lib/ranking/pending-work";
 import type { MessageParams } from "@/lib/errors";
 import type { Phase } from "./phases";
 
@@ -25,6 +27,8 @@ type PendingWorkCheck = (tx: Tx, year: YearFacts) => Promise<PendingItem[]>;
 const CHECKS: Partial<Record<Phase, PendingWorkCheck[]>> = {
   SETUP: [async (_tx, year) => (year.deputyAgencyId ? [] : [{ message: "pendingWork.noDeputy" }])],
   PLEDGING: [unsignedPledgeWork],
+  SELF_ASSESSMENT: [unsubmittedAssessmentWork],
+  REVIEW: [unpublishedRankingWork],
 };
 
 export async function pendingWorkOf(tx: Tx, year: YearFacts): Promise<PendingItem[]> {

@@ -14,6 +14,7 @@ import {
   staffEmail,
 } from "./demo-data";
 import { seedDemoPledges } from "./demo-pledges";
+import { seedDemoScoring } from "./demo-scoring";
 import { passwordHashFor } from "./factories";
 
 export const DEMO_SEED_ACTION = "demo.seed";
@@ -82,6 +83,14 @@ export async function seedDemo(db: PrismaClient, options: { sealKey: string }): 
         secretaries.set(DEMO_YEARS[index]!.year, (await tx.user.findUniqueOrThrow({ where: { email: secretary.email } })).id);
       }
       await seedDemoPledges(tx, years, secretaries, options.sealKey);
+      const userId = async (email: string) => (await tx.user.findUniqueOrThrow({ where: { email }, select: { id: true } })).id;
+      await seedDemoScoring(
+        tx,
+        years,
+        agencyIds,
+        { secretary2021: secretaries.get(2021)!, staffOf: (code) => userId(staffEmail(code)), leaderOf: (code) => userId(leaderEmail(code)) },
+        demoRules(),
+      );
 
       const created = (await tx.auditLog.count({ where: { action: DEMO_SEED_ACTION } })) === 0;
       if (created) {

@@ -208,3 +208,51 @@ export async function makePledgeSignature(
     },
   });
 }
+
+/** A criteria table as in prisma/seed/criteria.json (points, not hundredths). */
+export interface CriteriaTableData {
+  groups: {
+    code: string;
+    title: string;
+    max: number;
+    criteria: { code: string; kind: "BASE" | "BONUS" | "DEDUCTION"; max: number; evidence?: boolean; title: string; guidance?: string }[];
+  }[];
+}
+
+/** Writes a year's criteria table; returns the criteria by code. */
+export async function makeCriteriaTable(db: Db, yearId: string, table: CriteriaTableData) {
+  const criteria = new Map<string, { id: string; code: string; kind: "BASE" | "BONUS" | "DEDUCTION"; maxX100: number }>();
+  for (const [g, group] of table.groups.entries()) {
+    const kind = group.criteria[0]?.kind ?? "BASE";
+    const row = await db.criteriaGroup.create({ data: { yearId, code: group.code, title: group.title, kind, maxX100: Math.round(group.max * 100), position: g + 1 } });
+    for (const [c, criterion] of group.criteria.entries()) {
+      const created = await db.criterion.create({
+        data: {
+          yearId,
+          groupId: row.id,
+          code: criterion.code,
+          title: criterion.title,
+          guidance: criterion.guidance ?? "",
+          kind: criterion.kind,
+          maxX100: Math.round(criterion.max * 100),
+          evidenceRequired: criterion.evidence ?? false,
+          position: c + 1,
+        },
+      });
+      criteria.set(created.code, { id: created.id, code: created.code, kind: created.kind, maxX100: created.maxX100 });
+    }
+  }
+  return criteria;
+}
+
+/** A small table for tests: two base groups (60 + 40), one bonus and one deduction item. */
+export function smallCriteriaTable(): CriteriaTableData {
+  return {
+    groups: [
+      { code: "I", title: "Nhiệm vụ chính trị", max: 60, criteria: [{ code: "I.1", kind: "BASE", max: 30, evidence: true, title: "Tham mưu" }, { code: "I.2", kind: "BASE", max: 30, title: "Chỉ tiêu" }] },
+      { code: "II", title: "Xây dựng cơ quan", max: 40, criteria: [{ code: "II.1", kind: "BASE", max: 40, title: "Tổ chức đảng" }] },
+      { code: "V", title: "Điểm thưởng", max: 5, criteria: [{ code: "V.1", kind: "BONUS", max: 5, title: "Sáng kiến" }] },
+      { code: "VI", title: "Điểm trừ", max: 5, criteria: [{ code: "VI.1", kind: "DEDUCTION", max: 5, title: "Kỷ luật" }] },
+    ],
+  };
+}

@@ -58,6 +58,13 @@ const MAX_COMBINATIONS = 500;
 /** Properties whose dotted string values name things, not messages. */
 const IDENTIFIER_PROPERTIES = new Set(["action", "kind"]);
 
+/** A string literal, or a choice between string literals (`a ? "x.y" : "x.z"`). */
+function literalValue(node: ts.Expression): boolean {
+  if (ts.isParenthesizedExpression(node)) return literalValue(node.expression);
+  if (ts.isConditionalExpression(node)) return literalValue(node.whenTrue) && literalValue(node.whenFalse);
+  return ts.isStringLiteralLike(node);
+}
+
 /** Every .ts/.tsx file under the given folders, without tests and generated code. */
 export function sourceFiles(root: string, folders: string[]): string[] {
   const out: string[] = [];
@@ -275,7 +282,7 @@ export function scanUsage(options: ScanOptions): Usage {
     // merely look dotted are not keys: audit actions and notification kinds (`action:` / `kind:`).
     const literals = (node: ts.Node): void => {
       if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node) || ts.isImportTypeNode(node) || ts.isLiteralTypeNode(node)) return;
-      if (ts.isPropertyAssignment(node) && ts.isIdentifier(node.name) && IDENTIFIER_PROPERTIES.has(node.name.text)) return;
+      if (ts.isPropertyAssignment(node) && ts.isIdentifier(node.name) && IDENTIFIER_PROPERTIES.has(node.name.text) && literalValue(node.initializer)) return;
       if (!handled.has(node)) {
         if (ts.isStringLiteralLike(node) && KEY_SHAPE.test(node.text) && !options.notKeys.has(node.text)) {
           add(usage.used, node.text, siteOf(node));

@@ -1,0 +1,4 @@
+import { applyCrossScores } from "@/lib/cross-scoring/cross-scoring";
+import { apiRoute } from "@/lib/http/api";
+
+export const POST = apiRoute<{ yearId: string }>(async ({ actor, params }) => applyCrossScores(actor, params.yearId));

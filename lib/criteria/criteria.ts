@@ -1,0 +1,183 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { recordAudit } from "@/lib/audit/record";
+import { db, type Tx } from "@/lib/db";
+import { AppError, conflict, forbidden, invalid, notFound } from "@/lib/errors";
+import { can } from "@/lib/permissions";
+import { fromX100, toX100 } from "@/lib/scores/points";
+import { idOrNotFound, parseInput } from "@/lib/validation";
+import { phaseIndex, type Phase } from "@/lib/years/phases";
+import { yearScope } from "@/lib/years/queries";
+import { DEFAULT_RULES, yearRulesSchema } from "@/lib/years/rules";
+import { criteriaTableIssues } from "./rules";
+import { criteriaTableInputSchema, type CriteriaTable, type CriteriaTableInput } from "./schemas";
+
+// Bảng tiêu chí of a year: read by every member, edited by the year's secretariat until
+// self-assessment starts (scores then refer to it).
+
+const yearSelect = { id: true, year: true, phase: true, blocId: true, rules: true, criteriaRevision: true, leaderAgencyId: true, members: { select: { agencyId: true } } } as const;
+
+type YearRow = { id: string; year: number; phase: Phase; blocId: string; rules: unknown; criteriaRevision: number; leaderAgencyId: string | null; members: { agencyId: string }[] };
+
+/** The criteria can change until self-assessment starts. */
+export function criteriaEditable(phase: Phase): boolean {
+  return phaseIndex(phase) <= phaseIndex("PLEDGING");
+}
+
+function scaleOf(year: YearRow): number {
+  const rules = yearRulesSchema.safeParse(year.rules);
+  return (rules.success ? rules.data : DEFAULT_RULES).scale;
+}
+
+async function readableYear(client: Tx | typeof db, actor: Actor, yearId: string): Promise<YearRow> {
+  const year = await client.emulationYear.findUnique({ where: { id: idOrNotFound(yearId, "errors.year.notFound") }, select: yearSelect });
+  if (!year || !can(actor, "criteria.read", yearScope(year))) throw notFound("errors.year.notFound");
+  return year;
+}
+
+export async function readCriteriaTable(client: Tx | typeof db, yearId: string) {
+  return client.criteriaGroup.findMany({
+    where: { yearId },
+    orderBy: { position: "asc" },
+    select: {
+      id: true,
+      code: true,
+      title: true,
+      kind: true,
+      maxX100: true,
+      criteria: { orderBy: { position: "asc" }, select: { id: true, code: true, title: true, guidance: true, kind: true, maxX100: true, evidenceRequired: true } },
+    },
+  });
+}
+
+type GroupRows = Awaited<ReturnType<typeof readCriteriaTable>>;
+
+function toTable(year: YearRow, groups: GroupRows, editable: boolean): CriteriaTable {
+  return {
+    yearId: year.id,
+    scale: scaleOf(year),
+    revision: year.criteriaRevision,
+    editable,
+    groups: groups.map((group) => ({
+      id: group.id,
+      code: group.code,
+      title: group.title,
+      kind: group.kind,
+      max: fromX100(group.maxX100)!,
+      criteria: group.criteria.map((criterion) => ({
+        id: criterion.id,
+        code: criterion.code,
+        title: criterion.title,
+        guidance: criterion.guidance,
+        kind: criterion.kind,
+        max: fromX100(criterion.maxX100)!,
+        evidenceRequired: criterion.evidenceRequired,
+      })),
+    })),
+  };
+}
+
+export async function getCriteriaTable(actor: Actor, yearId: string): Promise<CriteriaTable> {
+  const year = await readableYear(db, actor, yearId);
+  const editable = can(actor, "criteria.manage", yearScope(year)) && criteriaEditable(year.phase);
+  return toTable(year, await readCriteriaTable(db, year.id), editable);
+}
+
+/** Writes a whole table (ids kept where given), inside the caller's transaction. */
+export async function writeCriteriaTable(tx: Tx, yearId: string, table: CriteriaTableInput): Promise<void> {
+  const existing = await readCriteriaTable(tx, yearId);
+  const keepGroups = new Set(table.groups.map((group) => group.id).filter(Boolean));
+  const keepCriteria = new Set(table.groups.flatMap((group) => group.criteria.map((criterion) => criterion.id)).filter(Boolean));
+  await tx.criterion.deleteMany({ where: { yearId, id: { notIn: [...keepCriteria] as string[] } } });
+  await tx.criteriaGroup.deleteMany({ where: { yearId, id: { notIn: [...keepGroups] as string[] } } });
+  // Codes are unique per year: park the kept rows on temporary codes before renaming any.
+  await tx.$executeRaw`UPDATE "Criterion" SET code = '~' || id::text WHERE "yearId" = ${yearId}::uuid`;
+  await tx.$executeRaw`UPDATE "CriteriaGroup" SET code = '~' || id::text WHERE "yearId" = ${yearId}::uuid`;
+  const known = new Set(existing.flatMap((group) => [group.id, ...group.criteria.map((criterion) => criterion.id)]));
+
+  for (const [g, group] of table.groups.entries()) {
+    const groupData = { code: group.code, title: group.title, kind: group.kind, maxX100: toX100(group.max), position: g + 1 };
+    const groupId =
+      group.id && known.has(group.id)
+        ? (await tx.criteriaGroup.update({ where: { id: group.id }, data: groupData, select: { id: true } })).id
+        : (await tx.criteriaGroup.create({ data: { yearId, ...groupData }, select: { id: true } })).id;
+    for (const [c, criterion] of group.criteria.entries()) {
+      const data = {
+        groupId,
+        code: criterion.code,
+        title: criterion.title,
+        guidance: criterion.guidance,
+        kind: group.kind,
+        maxX100: toX100(criterion.max),
+        evidenceRequired: criterion.evidenceRequired,
+        position: c + 1,
+      };
+      if (criterion.id && known.has(criterion.id)) await tx.criterion.update({ where: { id: criterion.id }, data });
+      else await tx.criterion.create({ data: { yearId, ...data } });
+    }
+  }
+}
+
+function summary(table: CriteriaTableInput | CriteriaTable) {
+  return table.groups.map((group) => ({ code: group.code, max: group.max, criteria: group.criteria.map((criterion) => `${criterion.code}:${criterion.max}`) }));
+}
+
+/**
+ * Saves the whole table (add, edit, reorder, delete are all edits of the tree), all or nothing,
+ * conditional on the revision the editor started from.
+ */
+export async function saveCriteriaTable(actor: Actor, yearId: string, input: unknown, options: { action?: string } = {}): Promise<CriteriaTable> {
+  const data = parseInput(criteriaTableInputSchema, input);
+  return db.$transaction(async (tx) => {
+    const year = await readableYear(tx, actor, yearId);
+    if (!can(actor, "criteria.manage", yearScope(year))) throw forbidden();
+    if (!criteriaEditable(year.phase)) throw new AppError("WRONG_PHASE", "errors.criteria.locked");
+    await tx.$queryRaw`SELECT id FROM "EmulationYear" WHERE id = ${year.id}::uuid FOR UPDATE`;
+    const current = await tx.emulationYear.findUniqueOrThrow({ where: { id: year.id }, select: { criteriaRevision: true } });
+    if (data.revision !== undefined && data.revision !== current.criteriaRevision) throw conflict("errors.criteria.stale");
+    const issues = criteriaTableIssues(data, scaleOf(year));
+    if (issues.length > 0) throw invalid(issues);
+
+    const before = toTable(year, await readCriteriaTable(tx, year.id), true);
+    await writeCriteriaTable(tx, year.id, data);
+    const updated = await tx.emulationYear.update({ where: { id: year.id }, data: { criteriaRevision: { increment: 1 } }, select: yearSelect });
+    const table = toTable(updated, await readCriteriaTable(tx, year.id), true);
+    await recordAudit(tx, actor, {
+      action: options.action ?? "criteria.save",
+      entity: "EmulationYear",
+      entityId: year.id,
+      before: summary(before),
+      after: summary(table),
+      blocId: year.blocId,
+    });
+    return table;
+  });
+}
+
+/** Starts the table from the bloc's previous year (replacing what is there). */
+export async function copyCriteriaFromPreviousYear(actor: Actor, yearId: string): Promise<CriteriaTable> {
+  const year = await readableYear(db, actor, yearId);
+  const previous = await db.emulationYear.findFirst({
+    where: { blocId: year.blocId, year: { lt: year.year }, criteriaGroups: { some: {} } },
+    orderBy: { year: "desc" },
+    select: { id: true, year: true },
+  });
+  if (!previous) throw conflict("errors.criteria.noPreviousYear");
+  const groups = await readCriteriaTable(db, previous.id);
+  const table: CriteriaTableInput = {
+    groups: groups.map((group) => ({
+      code: group.code,
+      title: group.title,
+      kind: group.kind,
+      max: fromX100(group.maxX100)!,
+      criteria: group.criteria.map((criterion) => ({
+        code: criterion.code,
+        title: criterion.title,
+        guidance: criterion.guidance,
+        max: fromX100(criterion.maxX100)!,
+        evidenceRequired: criterion.evidenceRequired,
+      })),
+    })),
+  };
+  return saveCriteriaTable(actor, yearId, table, { action: "criteria.copy" });
+}

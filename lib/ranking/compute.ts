@@ -1,0 +1,109 @@
+import type { CriterionKind } from "@/lib/generated/prisma/enums";
+import type { YearRules } from "@/lib/years/rules";
+
+// Xếp hạng, xếp loại (PRODUCT.md step 5): total = Σ base points (each capped at its maximum)
+// + Σ bonus points (each capped) − Σ deductions (each capped); classification by the year's bands;
+// ties broken by the year's chain (total, then fewer deductions, then the first group's base score),
+// else a shared rank. Pure: the data layer feeds it, the unit tests pin it.
+
+export interface RankCriterion {
+  id: string;
+  kind: CriterionKind;
+  maxX100: number;
+  groupCode: string;
+  groupPosition: number;
+}
+
+export interface RankAgency {
+  id: string;
+  code: string;
+  name: string;
+}
+
+export interface RankingEntry {
+  rank: number;
+  /** Another agency holds the same rank. */
+  tied: boolean;
+  agency: RankAgency;
+  baseX100: number;
+  bonusX100: number;
+  deductionX100: number;
+  totalX100: number;
+  /** Base points of the first criteria group (a tie-break). */
+  firstGroupBaseX100: number;
+  classification: { code: string; label: string } | null;
+  /** Points per criteria group (capped), in group order: the per-agency breakdown. */
+  groups: { code: string; kind: CriterionKind; x100: number }[];
+}
+
+export interface RankingInput {
+  criteria: RankCriterion[];
+  agencies: RankAgency[];
+  /** Final points per agency id and criterion id; a missing cell counts 0. */
+  finals: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  rules: Pick<YearRules, "classificationBands" | "tieBreaks">;
+}
+
+export function classify(totalX100: number, bands: YearRules["classificationBands"]): { code: string; label: string } | null {
+  const band = [...bands].sort((a, b) => b.minTotal - a.minTotal).find((candidate) => totalX100 >= Math.round(candidate.minTotal * 100));
+  return band ? { code: band.code, label: band.label } : null;
+}
+
+type Comparator = (a: RankingEntry, b: RankingEntry) => number;
+const COMPARATORS: Record<YearRules["tieBreaks"][number], Comparator> = {
+  TOTAL: (a, b) => b.totalX100 - a.totalX100,
+  FEWER_DEDUCTIONS: (a, b) => a.deductionX100 - b.deductionX100,
+  FIRST_GROUP_BASE: (a, b) => b.firstGroupBaseX100 - a.firstGroupBaseX100,
+};
+
+export function computeRanking(input: RankingInput): RankingEntry[] {
+  const groups = [...new Map(input.criteria.map((c) => [c.groupCode, { code: c.groupCode, kind: c.kind, position: c.groupPosition }])).values()].sort(
+    (a, b) => a.position - b.position,
+  );
+  const firstBaseGroup = groups.find((group) => group.kind === "BASE")?.code;
+
+  const entries: RankingEntry[] = input.agencies.map((agency) => {
+    const finals = input.finals.get(agency.id);
+    const perGroup = new Map<string, number>();
+    let baseX100 = 0;
+    let bonusX100 = 0;
+    let deductionX100 = 0;
+    for (const criterion of input.criteria) {
+      const capped = Math.min(Math.max(finals?.get(criterion.id) ?? 0, 0), criterion.maxX100);
+      perGroup.set(criterion.groupCode, (perGroup.get(criterion.groupCode) ?? 0) + capped);
+      if (criterion.kind === "BASE") baseX100 += capped;
+      else if (criterion.kind === "BONUS") bonusX100 += capped;
+      else deductionX100 += capped;
+    }
+    const totalX100 = baseX100 + bonusX100 - deductionX100;
+    return {
+      rank: 0,
+      tied: false,
+      agency,
+      baseX100,
+      bonusX100,
+      deductionX100,
+      totalX100,
+      firstGroupBaseX100: firstBaseGroup ? (perGroup.get(firstBaseGroup) ?? 0) : 0,
+      classification: classify(totalX100, input.rules.classificationBands),
+      groups: groups.map((group) => ({ code: group.code, kind: group.kind, x100: perGroup.get(group.code) ?? 0 })),
+    };
+  });
+
+  // The total always decides first; the year's chain then breaks ties in its order.
+  const chain = [COMPARATORS.TOTAL, ...input.rules.tieBreaks.filter((rule) => rule !== "TOTAL").map((rule) => COMPARATORS[rule])];
+  const compare = (a: RankingEntry, b: RankingEntry) => {
+    for (const comparator of chain) {
+      const order = comparator(a, b);
+      if (order !== 0) return order;
+    }
+    return 0;
+  };
+  entries.sort((a, b) => compare(a, b) || a.agency.name.localeCompare(b.agency.name, "vi"));
+  entries.forEach((entry, index) => {
+    const previous = entries[index - 1];
+    entry.rank = previous && compare(previous, entry) === 0 ? previous.rank : index + 1;
+  });
+  for (const entry of entries) entry.tied = entries.some((other) => other !== entry && other.rank === entry.rank);
+  return entries;
+}

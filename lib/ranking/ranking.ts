@@ -1,0 +1,132 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { rankingPublished, rulesOf, scoringYear, type ScoringYear } from "@/lib/assessments/load";
+import { recordAudit } from "@/lib/audit/record";
+import { db, type Tx } from "@/lib/db";
+import { AppError, conflict, forbidden, notFound } from "@/lib/errors";
+import { runAfterResponse } from "@/lib/http/after";
+import { emailNotifications, notifyUsers } from "@/lib/notifications/notify";
+import { can } from "@/lib/permissions";
+import { parseInput, requiredText } from "@/lib/validation";
+import { yearScope } from "@/lib/years/queries";
+import { z } from "zod";
+import { computeRanking, type RankCriterion, type RankingEntry } from "./compute";
+
+// Xếp hạng: computed from the final scores and the year's rules; the secretariat publishes it (the
+// scores lock), and may reopen it with a reason that the audit trail keeps.
+
+/** Criteria and final scores of a year, in two queries whatever its size. */
+export async function rankingInputOf(client: Tx | typeof db, year: ScoringYear) {
+  const [criteria, finals] = await Promise.all([
+    client.$queryRaw<{ id: string; kind: RankCriterion["kind"]; maxX100: number; groupCode: string; groupPosition: number }[]>`
+      SELECT c.id, c.kind, c."maxX100", g.code AS "groupCode", g.position AS "groupPosition"
+      FROM "Criterion" c JOIN "CriteriaGroup" g ON g.id = c."groupId"
+      WHERE c."yearId" = ${year.id}::uuid`,
+    client.$queryRaw<{ agencyId: string; criterionId: string; finalX100: number }[]>`
+      SELECT "agencyId", "criterionId", "finalX100" FROM "Score"
+      WHERE "yearId" = ${year.id}::uuid AND "finalX100" IS NOT NULL`,
+  ]);
+  const byAgency = new Map<string, Map<string, number>>();
+  for (const row of finals) {
+    let cells = byAgency.get(row.agencyId);
+    if (!cells) byAgency.set(row.agencyId, (cells = new Map()));
+    cells.set(row.criterionId, row.finalX100);
+  }
+  return {
+    criteria,
+    agencies: year.members.map(({ agency }) => ({ id: agency.id, code: agency.code, name: agency.name })),
+    finals: byAgency,
+    rules: rulesOf(year),
+  };
+}
+
+export async function computeYearRanking(client: Tx | typeof db, year: ScoringYear): Promise<RankingEntry[]> {
+  return computeRanking(await rankingInputOf(client, year));
+}
+
+export interface RankingView {
+  year: { id: string; year: number; phase: ScoringYear["phase"]; blocName: string };
+  /** The standing publication, if any. */
+  published: { id: string; at: string; entries: RankingEntry[] } | null;
+  /** The ranking from the current scores (before publication, for those who may preview it). */
+  preview: RankingEntry[] | null;
+  bands: { code: string; label: string; minTotal: number }[];
+  mayPublish: boolean;
+  mayReopen: boolean;
+  history: { id: string; at: string; reopenedAt: string | null; reopenReason: string | null }[];
+}
+
+export async function getRanking(actor: Actor, yearId: string): Promise<RankingView> {
+  const year = await scoringYear(db, actor, yearId);
+  const scope = yearScope(year);
+  const mayPreview = can(actor, "ranking.preview", scope);
+  if (!mayPreview && !can(actor, "ranking.read", scope)) throw forbidden();
+  const publications = await db.rankingPublication.findMany({ where: { yearId: year.id }, orderBy: { publishedAt: "desc" } });
+  const standing = publications[0] && publications[0].reopenedAt === null ? publications[0] : null;
+  if (!mayPreview && !standing) throw new AppError("NOT_FOUND", "errors.ranking.notPublished");
+  return {
+    year: { id: year.id, year: year.year, phase: year.phase, blocName: year.bloc.name },
+    published: standing ? { id: standing.id, at: standing.publishedAt.toISOString(), entries: standing.entries as unknown as RankingEntry[] } : null,
+    preview: mayPreview && !standing ? await computeYearRanking(db, year) : null,
+    bands: rulesOf(year).classificationBands,
+    mayPublish: !standing && year.phase === "REVIEW" && can(actor, "ranking.publish", scope),
+    mayReopen: standing !== null && year.phase === "REVIEW" && can(actor, "ranking.reopen", scope),
+    history: mayPreview
+      ? publications.map((p) => ({ id: p.id, at: p.publishedAt.toISOString(), reopenedAt: p.reopenedAt?.toISOString() ?? null, reopenReason: p.reopenReason }))
+      : [],
+  };
+}
+
+/** The API's ranking: the published one for members; for the secretariat and the province, the current one. */
+export async function getRankingEntries(actor: Actor, yearId: string): Promise<RankingEntry[]> {
+  const view = await getRanking(actor, yearId);
+  return view.published?.entries ?? view.preview ?? [];
+}
+
+/** Publishes the ranking: a frozen snapshot; scores lock; every member's people are told. */
+export async function publishRanking(actor: Actor, yearId: string): Promise<{ id: string; entries: RankingEntry[] }> {
+  const { publication, notificationIds } = await db.$transaction(async (tx) => {
+    const year = await scoringYear(tx, actor, yearId);
+    if (!can(actor, "ranking.publish", yearScope(year))) throw forbidden();
+    if (year.phase !== "REVIEW") throw new AppError("WRONG_PHASE", "errors.ranking.wrongPhase");
+    // Exclusive lock: no score save (they share it) runs while the snapshot is taken.
+    await tx.$queryRaw`SELECT id FROM "EmulationYear" WHERE id = ${year.id}::uuid FOR UPDATE`;
+    if (await rankingPublished(tx, year.id)) throw conflict("errors.ranking.alreadyPublished");
+    const entries = await computeYearRanking(tx, year);
+    const publication = await tx.rankingPublication.create({ data: { yearId: year.id, publishedById: actor.id, entries: entries as unknown as object } });
+    await recordAudit(tx, actor, {
+      action: "ranking.publish",
+      entity: "RankingPublication",
+      entityId: publication.id,
+      after: entries.map((entry) => ({ rank: entry.rank, agency: entry.agency.code, total: entry.totalX100 / 100, classification: entry.classification?.code ?? null })),
+      blocId: year.blocId,
+    });
+    const people = await tx.user.findMany({ where: { disabled: false, agencyId: { in: year.members.map((m) => m.agencyId) }, role: { in: ["AGENCY_LEADER", "AGENCY_STAFF", "SECRETARIAT"] } }, select: { id: true } });
+    const notificationIds = await notifyUsers(tx, people.map((person) => person.id), {
+      kind: "ranking.published",
+      messageKey: "notifications.rankingPublished",
+      params: { year: year.year, bloc: year.bloc.name },
+      href: `/years/${year.id}/ranking`,
+    });
+    return { publication: { id: publication.id, entries }, notificationIds };
+  });
+  runAfterResponse(() => emailNotifications(notificationIds));
+  return publication;
+}
+
+const reopenSchema = z.object({ reason: requiredText(1000) }).strict();
+
+/** Reopens the published ranking (scores unlock) with a reason the audit trail keeps. */
+export async function reopenRanking(actor: Actor, yearId: string, input: unknown): Promise<void> {
+  const { reason } = parseInput(reopenSchema, input);
+  await db.$transaction(async (tx) => {
+    const year = await scoringYear(tx, actor, yearId);
+    if (!can(actor, "ranking.reopen", yearScope(year))) throw forbidden();
+    if (year.phase !== "REVIEW") throw new AppError("WRONG_PHASE", "errors.ranking.wrongPhase");
+    await tx.$queryRaw`SELECT id FROM "EmulationYear" WHERE id = ${year.id}::uuid FOR UPDATE`;
+    const standing = await tx.rankingPublication.findFirst({ where: { yearId: year.id }, orderBy: { publishedAt: "desc" } });
+    if (!standing || standing.reopenedAt) throw notFound("errors.ranking.notPublished");
+    await tx.rankingPublication.update({ where: { id: standing.id }, data: { reopenedAt: new Date(), reopenedById: actor.id, reopenReason: reason } });
+    await recordAudit(tx, actor, { action: "ranking.reopen", entity: "RankingPublication", entityId: standing.id, reason, blocId: year.blocId });
+  });
+}
