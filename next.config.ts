@@ -16,10 +16,16 @@ const securityHeaders = [
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   typedRoutes: false,
-  // forbidden() renders app/forbidden.tsx with status 403.
-  experimental: { authInterrupts: true },
-  // Rendered in Node from node_modules (its own font and layout engines), not bundled.
-  serverExternalPackages: ["@react-pdf/renderer"],
+  experimental: {
+    // forbidden() renders app/forbidden.tsx with status 403.
+    authInterrupts: true,
+    // proxy.ts sees every request; bodies beyond this are cut before a route reads them: evidence
+    // files may be up to EVIDENCE_MAX_MB (read again when `next start` loads this file).
+    proxyClientMaxBodySize: `${(Number(process.env.EVIDENCE_MAX_MB) || 20) + 1}mb`,
+  },
+  // Loaded in Node from node_modules, not bundled: @react-pdf/renderer (its own font and layout
+  // engines), exceljs (CommonJS with optional dependencies).
+  serverExternalPackages: ["@react-pdf/renderer", "exceljs"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

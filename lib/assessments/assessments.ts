@@ -116,12 +116,22 @@ export async function getSelfAssessment(actor: Actor, yearId: string, agencyCode
   };
 }
 
-/** Checks that the actor may edit their agency's self-assessment now; returns the agency. */
-export async function editableAssessment(tx: Tx, actor: Actor, year: ScoringYear) {
+/**
+ * Checks that the actor may edit their agency's self-assessment now; returns the agency. The
+ * assessment row is created on first use (INSERT ... ON CONFLICT DO NOTHING: several first saves at
+ * once, as drafts save while people type, must not fail on the unique year and agency) and stays locked
+ * until the caller's transaction ends (FOR SHARE for edits, FOR UPDATE for the submission), so an edit
+ * and a submission never interleave: the edit lands before the submission, or waits for it and sees it.
+ */
+export async function editableAssessment(tx: Tx, actor: Actor, year: ScoringYear, lock: "SHARE" | "UPDATE" = "SHARE") {
   const agency = memberAgency(year, actor);
   authorizeAgency(actor, "assessment.edit", year, agency.id);
   if (year.phase !== "SELF_ASSESSMENT") throw new AppError("WRONG_PHASE", "errors.assessment.wrongPhase");
-  const assessment = await assessmentRow(tx, year.id, agency.id);
+  await tx.assessment.createMany({ data: [{ yearId: year.id, agencyId: agency.id }], skipDuplicates: true });
+  const [assessment] =
+    lock === "UPDATE"
+      ? await tx.$queryRaw<{ status: string }[]>`SELECT status::text AS status FROM "Assessment" WHERE "yearId" = ${year.id}::uuid AND "agencyId" = ${agency.id}::uuid FOR UPDATE`
+      : await tx.$queryRaw<{ status: string }[]>`SELECT status::text AS status FROM "Assessment" WHERE "yearId" = ${year.id}::uuid AND "agencyId" = ${agency.id}::uuid FOR SHARE`;
   if (assessment?.status === "SUBMITTED") throw conflict("errors.assessment.submitted");
   return agency;
 }
@@ -138,7 +148,6 @@ export async function saveSelfScore(actor: Actor, yearId: string, input: unknown
     if (selfX100 !== null && selfX100 > criterion.maxX100) {
       throw invalid([{ path: "points", message: "validation.pointsAboveMax", params: { max: criterion.maxX100 / 100 } }]);
     }
-    await tx.assessment.upsert({ where: { yearId_agencyId: { yearId: year.id, agencyId: agency.id } }, update: {}, create: { yearId: year.id, agencyId: agency.id } });
     const before = await tx.score.findUnique({ where: { yearId_agencyId_criterionId: { yearId: year.id, agencyId: agency.id, criterionId: criterion.id } } });
     // An absent note keeps the saved one; an empty note clears it.
     const note = data.note === undefined ? (before?.selfNote ?? null) : data.note;
@@ -174,8 +183,8 @@ export async function submitSelfAssessment(actor: Actor, yearId: string, input: 
     const year = await scoringYear(tx, actor, yearId);
     const agency = memberAgency(year, actor);
     authorizeAgency(actor, "assessment.submit", year, agency.id);
-    await editableAssessment(tx, actor, year);
-    const assessment = await tx.assessment.upsert({ where: { yearId_agencyId: { yearId: year.id, agencyId: agency.id } }, update: {}, create: { yearId: year.id, agencyId: agency.id } });
+    await editableAssessment(tx, actor, year, "UPDATE");
+    const assessment = await tx.assessment.findUniqueOrThrow({ where: { yearId_agencyId: { yearId: year.id, agencyId: agency.id } } });
     if (version !== undefined && version !== assessment.version) throw conflict("errors.assessment.stale");
     const missing = await tx.criterion.findMany({
       where: {

@@ -157,6 +157,8 @@ export async function saveCriteriaTable(actor: Actor, yearId: string, input: unk
 /** Starts the table from the bloc's previous year (replacing what is there). */
 export async function copyCriteriaFromPreviousYear(actor: Actor, yearId: string): Promise<CriteriaTable> {
   const year = await readableYear(db, actor, yearId);
+  // Who may copy is checked before anything about other years is looked at (and told).
+  if (!can(actor, "criteria.manage", yearScope(year))) throw forbidden();
   const previous = await db.emulationYear.findFirst({
     where: { blocId: year.blocId, year: { lt: year.year }, criteriaGroups: { some: {} } },
     orderBy: { year: "desc" },

@@ -62,7 +62,7 @@ export async function getCrossScoring(actor: Actor, yearId: string): Promise<Cro
     mine: Object.fromEntries(mine.map((row) => [`${row.targetAgencyId}:${row.criterionId}`, fromX100(row.pointsX100)!])),
     completed: own ? done.has(own) : false,
     mayScore: mayScore && own !== null && !done.has(own),
-    progress: year.members.map(({ agency }) => ({ agency: { code: agency.code, name: agency.name }, filled: filled.get(agency.id) ?? 0, expected: criteria.length * (year.members.length - 1), completed: done.has(agency.id) })),
+    progress: year.members.map(({ agency }) => ({ agency: { code: agency.code, name: agency.name }, filled: filled.get(agency.id) ?? 0, expected, completed: done.has(agency.id) })),
   };
 }
 

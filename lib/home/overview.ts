@@ -31,7 +31,6 @@ export interface HomeOverview {
 
 /** What each agency role does in each phase (PRODUCT.md, "One emulation year"). */
 const MEMBER_TASKS: Partial<Record<Phase, Partial<Record<Actor["role"], string>>>> = {
-  SELF_ASSESSMENT: { AGENCY_LEADER: "todo.leader.SELF_ASSESSMENT", AGENCY_STAFF: "todo.staff.SELF_ASSESSMENT" },
   VOTING: { AGENCY_LEADER: "todo.leader.VOTING" },
   NOMINATION: { AGENCY_STAFF: "todo.staff.NOMINATION" },
 };
@@ -72,6 +71,12 @@ async function adminTodos(running: YearDto[]): Promise<Todo[]> {
   return todos;
 }
 
+/** Where the year's secretariat does the work of each phase. */
+const SECRETARIAT_PAGES: Partial<Record<Phase, (yearId: string) => string>> = {
+  SELF_ASSESSMENT: (yearId) => `/years/${yearId}/assessments`,
+  REVIEW: (yearId) => `/years/${yearId}/review`,
+};
+
 /**
  * Pledging: the secretariat drafts and opens the pledge, then follows the signatures; each member's
  * leader signs the open version (again, when a new version supersedes the one they signed).
@@ -103,6 +108,11 @@ export async function getHomeOverview(actor: Actor): Promise<HomeOverview> {
   const todos: Todo[] = [];
   if (actor.role === "ADMIN") todos.push(...(await adminTodos(current)));
   const pledges = await pledgeStatusOfYears(current.filter((year) => year.phase === "PLEDGING").map((year) => year.id));
+  const submitted = new Set(
+    actor.agencyId
+      ? (await db.assessment.findMany({ where: { agencyId: actor.agencyId, status: "SUBMITTED", yearId: { in: current.map((year) => year.id) } }, select: { yearId: true } })).map((a) => a.yearId)
+      : [],
+  );
   for (const year of current) {
     const task = { params: yearParams(year), href: `/years/${year.id}`, deadline: deadlineOf(year) };
     if (year.phase === "PLEDGING") {
@@ -111,7 +121,11 @@ export async function getHomeOverview(actor: Actor): Promise<HomeOverview> {
     }
     if (actor.role === "BOARD" && year.phase === "BOARD_REVIEW") todos.push({ key: "todo.board.BOARD_REVIEW", ...task });
     if (actor.role === "SECRETARIAT" && leads(year) && year.phase !== "SETUP") {
-      todos.push({ key: `todo.secretariat.${year.phase}`, ...task });
+      todos.push({ key: `todo.secretariat.${year.phase}`, ...task, href: SECRETARIAT_PAGES[year.phase]?.(year.id) ?? task.href });
+    }
+    // Self-assessment: the agency's people until its leader submits.
+    if (year.phase === "SELF_ASSESSMENT" && (actor.role === "AGENCY_STAFF" || actor.role === "AGENCY_LEADER") && !submitted.has(year.id)) {
+      todos.push({ key: actor.role === "AGENCY_LEADER" ? "todo.leader.SELF_ASSESSMENT" : "todo.staff.SELF_ASSESSMENT", ...task, href: `/years/${year.id}/assessment` });
     }
     const memberTask = MEMBER_TASKS[year.phase]?.[actor.role];
     if (memberTask) todos.push({ key: memberTask, ...task });

@@ -10,7 +10,15 @@ import { currentRequestMeta } from "./request-meta";
 /** What a server action returns to its form: translated, serialisable, never an internal message. */
 export type ActionResult<T = undefined> =
   | { ok: true; data: T; message?: string }
-  | { ok: false; code: string; message: string; fields?: Record<string, string>; items?: string[] };
+  | {
+      ok: false;
+      code: string;
+      message: string;
+      fields?: Record<string, string>;
+      items?: string[];
+      /** The error's other machine-readable details (e.g. the conflicts of a stale save). */
+      details?: Record<string, unknown>;
+    };
 
 /**
  * The thin web layer of server actions: authenticate, call the data access layer, translate the
@@ -29,9 +37,9 @@ export async function runAction<T>(
   } catch (error) {
     unstable_rethrow(error);
     const { body } = toPublicError(error, t, meta.requestId);
-    const fields = body.details?.fields as Record<string, string> | undefined;
-    const items = body.details?.items as string[] | undefined;
-    return { ok: false, code: body.code, message: body.message, ...(fields ? { fields } : {}), ...(items ? { items } : {}) };
+    const { fields, items, ...rest } = (body.details ?? {}) as { fields?: Record<string, string>; items?: string[] } & Record<string, unknown>;
+    const details = Object.keys(rest).length > 0 ? rest : undefined;
+    return { ok: false, code: body.code, message: body.message, ...(fields ? { fields } : {}), ...(items ? { items } : {}), ...(details ? { details } : {}) };
   }
 }
 

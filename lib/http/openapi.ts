@@ -3,6 +3,9 @@ import { z } from "zod";
 import { agencySchema, createAgencySchema, updateAgencySchema } from "@/lib/agencies/schemas";
 import { auditEntrySchema, auditFiltersSchema } from "@/lib/audit/schemas";
 import { changePasswordSchema } from "@/lib/auth/schemas";
+import { returnAssessmentSchema, selfScoreSchema, submitAssessmentSchema } from "@/lib/assessments/schemas";
+import { criteriaTableInputSchema, criteriaTableSchema } from "@/lib/criteria/schemas";
+import { finalScoresSchema, scoreRowSchema } from "@/lib/scores/schemas";
 import { openPledgeSchema, pledgeSummarySchema, saveDraftSchema, signPledgeSchema, signatureSchema, verificationSchema } from "@/lib/pledges/schemas";
 import { blocSchema, createBlocSchema, updateBlocSchema } from "@/lib/blocs/schemas";
 import { ERROR_STATUS } from "@/lib/errors";
@@ -28,6 +31,8 @@ export interface Operation {
   public?: boolean;
   /** A file instead of JSON on success (e.g. application/pdf). */
   file?: string;
+  /** A multipart/form-data body: the name of its file field and of its optional text fields. */
+  upload?: { file: string; fields?: string[] };
 }
 
 const errorSchema = z.object({
@@ -103,8 +108,48 @@ export const OPERATIONS: Operation[] = [
   { method: "get", path: "/api/v1/pledge-versions/{versionId}/verify", summary: "Recompute the document hash and every seal: valid or invalid per signature", params: versionParams, data: verificationSchema },
   { method: "get", path: "/api/v1/notifications", summary: "The signed-in user's notifications, newest first", data: z.array(notificationSchema) },
   { method: "post", path: "/api/v1/notifications/{notificationId}/read", summary: "Mark one of one's notifications read", params: z.object({ notificationId: z.uuid() }), data: z.null() },
+  { method: "get", path: "/api/v1/years/{yearId}/criteria", summary: "The year's criteria table (groups and criteria, points in points)", params: yearParams, data: criteriaTableSchema },
+  { method: "put", path: "/api/v1/years/{yearId}/criteria", summary: "Save the whole criteria table (the year's secretariat, until self-assessment), conditional on `revision`", params: yearParams, body: criteriaTableInputSchema, data: criteriaTableSchema },
+  { method: "post", path: "/api/v1/years/{yearId}/criteria/copy", summary: "Replace the criteria table with the bloc's previous year's", params: yearParams, data: criteriaTableSchema },
+  { method: "get", path: "/api/v1/years/{yearId}/assessment", summary: "A member's self-assessment (own agency by default; `agency` query for the secretariat and the province)", params: yearParams, query: z.object({ agency: z.string().optional() }), data: z.record(z.string(), z.unknown()) },
+  { method: "put", path: "/api/v1/years/{yearId}/assessment/scores", summary: "Save one self score and note of one's own agency (SELF_ASSESSMENT)", params: yearParams, body: selfScoreSchema, data: z.object({ savedAt: z.string() }) },
+  { method: "post", path: "/api/v1/years/{yearId}/assessment/submit", summary: "The agency leader submits the self-assessment (editing locks)", params: yearParams, body: submitAssessmentSchema, data: z.object({ submittedAt: z.string() }) },
+  { method: "post", path: "/api/v1/years/{yearId}/assessments/{agencyCode}/return", summary: "The year's secretariat returns a submitted self-assessment with a comment", params: z.object({ yearId: z.uuid(), agencyCode: z.string() }), body: returnAssessmentSchema, data: z.null() },
+  { method: "post", path: "/api/v1/years/{yearId}/evidence", summary: "Upload an evidence file (multipart: criterionId, file); the type is checked from the content", params: yearParams, data: z.object({ id: z.uuid(), fileName: z.string(), mimeType: z.string(), sizeBytes: z.number(), sha256: z.string(), uploadedAt: z.string() }), status: 201 },
+  { method: "get", path: "/api/v1/evidence/{evidenceId}", summary: "Download an evidence file (those who may read the agency's assessment)", params: z.object({ evidenceId: z.uuid() }), data: z.string(), file: "application/octet-stream" },
+  { method: "delete", path: "/api/v1/evidence/{evidenceId}", summary: "Remove an evidence file while the assessment is editable", params: z.object({ evidenceId: z.uuid() }), data: z.null() },
+  { method: "get", path: "/api/v1/years/{yearId}/scores", summary: "Self and final scores (`agency` filters one member; an agency sees its own)", params: yearParams, query: z.object({ agency: z.string().optional() }), data: z.array(scoreRowSchema) },
+  { method: "put", path: "/api/v1/years/{yearId}/scores", summary: "Save final scores, all or nothing, like the review grid: 409 on a stale version, 422 naming the cell", params: yearParams, body: finalScoresSchema, data: z.array(z.object({ agencyCode: z.string(), criterionCode: z.string(), final: z.number().nullable(), version: z.number().int() })) },
+  {
+    method: "get",
+    path: "/api/v1/years/{yearId}/ranking",
+    summary: "The ranking: published for members; the current one for the secretariat and the province",
+    params: yearParams,
+    data: z.array(z.object({ rank: z.number().int(), tied: z.boolean(), agency: z.object({ code: z.string(), name: z.string() }), base: z.number(), bonus: z.number(), deduction: z.number(), total: z.number(), classification: z.string().nullable(), classificationLabel: z.string().nullable() })),
+  },
+  { method: "post", path: "/api/v1/years/{yearId}/ranking/publish", summary: "Publish the ranking (the year's secretariat, REVIEW): scores lock", params: yearParams, data: z.object({ id: z.uuid(), entries: z.number().int() }), status: 201 },
+  { method: "post", path: "/api/v1/years/{yearId}/ranking/reopen", summary: "Reopen the published ranking with a reason (scores unlock)", params: yearParams, body: z.object({ reason: z.string() }), data: z.null() },
+  { method: "get", path: "/api/v1/years/{yearId}/cross-scores", summary: "Cross-scoring: one's own scores of the other members and everyone's progress", params: yearParams, data: z.record(z.string(), z.unknown()) },
+  { method: "put", path: "/api/v1/years/{yearId}/cross-scores", summary: "A leader scores another member for one criterion", params: yearParams, body: z.object({ targetAgencyCode: z.string(), criterionId: z.uuid(), points: z.number() }), data: z.null() },
+  { method: "post", path: "/api/v1/years/{yearId}/cross-scores/complete", summary: "A leader declares the agency's cross-scoring finished", params: yearParams, data: z.null() },
+  { method: "post", path: "/api/v1/years/{yearId}/cross-scores/apply", summary: "The secretariat applies the peers' mean (or trimmed mean) as final scores", params: yearParams, data: z.object({ cells: z.number().int() }) },
+  { method: "get", path: "/api/v1/years/{yearId}/scores.xlsx", summary: "The score table as an Excel workbook: criteria as rows, agencies as columns, final scores, totals, rank, classification; a second sheet with the self scores (the year's secretariat, the board, the admin). Success is XLSX, not JSON", params: yearParams, data: z.string(), file: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
+  { method: "post", path: "/api/v1/years/{yearId}/scores.xlsx", summary: "Import final scores from an edited score table (multipart: file, reason?): every cell checked (422 naming the cells), only changed cells saved, all or nothing, like the review grid (the year's secretariat, REVIEW, before publication)", params: yearParams, upload: { file: "file", fields: ["reason"] }, data: z.object({ changed: z.number().int() }) },
+  { method: "get", path: "/api/v1/years/{yearId}/criteria.xlsx", summary: "The criteria table as an Excel workbook (whoever may read the table). Success is XLSX, not JSON", params: yearParams, data: z.string(), file: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
+  { method: "post", path: "/api/v1/years/{yearId}/criteria.xlsx", summary: "Replace the criteria table with an edited workbook of the same layout (multipart: file): all or nothing, 422 naming the cells (the year's secretariat, until self-assessment)", params: yearParams, upload: { file: "file" }, data: criteriaTableSchema },
   { method: "get", path: "/api/v1/audit", summary: "Audit trail, newest first (admin, board)", query: auditFiltersSchema, data: z.object({ entries: z.array(auditEntrySchema), nextCursor: z.string().nullable() }) },
 ];
+
+function uploadSchema(upload: NonNullable<Operation["upload"]>) {
+  return {
+    type: "object" as const,
+    required: [upload.file],
+    properties: {
+      [upload.file]: { type: "string" as const, format: "binary" },
+      ...Object.fromEntries((upload.fields ?? []).map((field) => [field, { type: "string" as const }])),
+    },
+  };
+}
 
 export function openApiDocument(serverUrl?: string) {
   const registry = new OpenAPIRegistry();
@@ -128,6 +173,7 @@ export function openApiDocument(serverUrl?: string) {
         ...(op.params ? { params: op.params } : {}),
         ...(op.query ? { query: op.query } : {}),
         ...(op.body ? { body: { required: true, content: { "application/json": { schema: op.body } } } } : {}),
+        ...(op.upload ? { body: { required: true, content: { "multipart/form-data": { schema: uploadSchema(op.upload) } } } } : {}),
       },
       responses: {
         [status]: {

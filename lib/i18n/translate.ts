@@ -1,4 +1,4 @@
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 import type { FieldIssue, MessageParams } from "@/lib/errors";
 import { catalogs } from "./catalogs";
 import { DEFAULT_LOCALE, TIME_ZONE, type Locale } from "./locales";

@@ -3,7 +3,6 @@ import type { Actor } from "@/lib/auth/actor";
 import { authorizeAgency, rankingPublished, scoringYear, type ScoringYear } from "@/lib/assessments/load";
 import { recordAudit } from "@/lib/audit/record";
 import { db, type Tx } from "@/lib/db";
-import { uniqueViolation } from "@/lib/db/errors";
 import { AppError, forbidden, invalid, type FieldIssue } from "@/lib/errors";
 import { can } from "@/lib/permissions";
 import { parseInput } from "@/lib/validation";
@@ -86,6 +85,27 @@ export interface CellConflict {
   at: string | null;
 }
 
+type ConflictSource = { finalX100: number | null; version: number; finalUpdatedAt: Date | null; finalUpdatedById: string | null } | null | undefined;
+
+async function cellConflict(tx: Tx, agencyCode: string, criterionCode: string, yours: number | null, score: ConflictSource): Promise<CellConflict> {
+  const by = score?.finalUpdatedById ? await tx.user.findUnique({ where: { id: score.finalUpdatedById }, select: { name: true } }) : null;
+  return {
+    agencyCode,
+    criterionCode,
+    yours,
+    current: fromX100(score?.finalX100),
+    version: score?.version ?? 0,
+    by: by?.name ?? null,
+    at: score?.finalUpdatedAt?.toISOString() ?? null,
+  };
+}
+
+/** The CONFLICT of a cell another save changed after this one read it, with the value now stored. */
+async function racedConflict(tx: Tx, yearId: string, agency: { id: string; code: string }, criterion: { id: string; code: string }, yours: number | null): Promise<AppError> {
+  const current = await tx.score.findUnique({ where: { yearId_agencyId_criterionId: { yearId, agencyId: agency.id, criterionId: criterion.id } } });
+  return new AppError("CONFLICT", "errors.scores.stale", { details: { conflicts: [await cellConflict(tx, agency.code, criterion.code, yours, current)] } });
+}
+
 async function saveCells(tx: Tx, actor: Actor, year: ScoringYear, cells: FinalScoreCell[]): Promise<SavedCell[]> {
   const agencyByCode = new Map(year.members.map(({ agency }) => [agency.code, agency]));
   const criteria = await tx.criterion.findMany({ where: { yearId: year.id, code: { in: cells.map((cell) => cell.criterionCode) } }, select: { id: true, code: true, maxX100: true } });
@@ -103,6 +123,12 @@ async function saveCells(tx: Tx, actor: Actor, year: ScoringYear, cells: FinalSc
     }
     return { cell, agency, criterion, finalX100 };
   });
+  const seen = new Set<string>();
+  resolved.forEach(({ cell }, index) => {
+    const key = `${cell.agencyCode}:${cell.criterionCode}`;
+    if (seen.has(key)) issues.push({ path: `${index}.criterionCode`, message: "validation.duplicateCell", params: { agency: cell.agencyCode, code: cell.criterionCode } });
+    seen.add(key);
+  });
   if (issues.length > 0) throw invalid(issues);
 
   const existing = await tx.score.findMany({
@@ -115,18 +141,7 @@ async function saveCells(tx: Tx, actor: Actor, year: ScoringYear, cells: FinalSc
   const reasonIssues: FieldIssue[] = [];
   for (const [index, { cell, agency, criterion, finalX100 }] of resolved.entries()) {
     const score = byKey.get(`${agency!.id}:${criterion!.id}`);
-    if ((score?.version ?? 0) !== cell.version) {
-      const by = score?.finalUpdatedById ? await tx.user.findUnique({ where: { id: score.finalUpdatedById }, select: { name: true } }) : null;
-      conflicts.push({
-        agencyCode: agency!.code,
-        criterionCode: criterion!.code,
-        yours: cell.points,
-        current: fromX100(score?.finalX100),
-        version: score?.version ?? 0,
-        by: by?.name ?? null,
-        at: score?.finalUpdatedAt?.toISOString() ?? null,
-      });
-    }
+    if ((score?.version ?? 0) !== cell.version) conflicts.push(await cellConflict(tx, agency!.code, criterion!.code, cell.points, score));
     if (finalX100 !== null && finalX100 !== (score?.selfX100 ?? null) && !cell.reason) {
       reasonIssues.push({ path: `${index}.reason`, message: "validation.reasonForChange", params: { self: fromX100(score?.selfX100) ?? "—" } });
     }
@@ -142,20 +157,23 @@ async function saveCells(tx: Tx, actor: Actor, year: ScoringYear, cells: FinalSc
     let id: string;
     let version: number;
     if (score) {
-      // Conditional on the version read: a concurrent save between our read and this write loses.
+      // Conditional on the version read: a concurrent save between our read and this write loses, and
+      // is shown the value that won (read committed: this statement sees the winner's commit).
       const updated = await tx.score.updateMany({ where: { id: score.id, version: cell.version }, data: { ...data, version: { increment: 1 } } });
-      if (updated.count !== 1) throw new AppError("CONFLICT", "errors.scores.stale", { details: { conflicts: [{ agencyCode: agency!.code, criterionCode: criterion!.code, yours: cell.points, current: null, version: -1, by: null, at: null }] } });
+      if (updated.count !== 1) throw await racedConflict(tx, year.id, agency!, criterion!, cell.points);
       id = score.id;
       version = cell.version + 1;
     } else {
-      try {
-        const created = await tx.score.create({ data: { yearId: year.id, agencyId: agency!.id, criterionId: criterion!.id, ...data, version: 1 }, select: { id: true } });
-        id = created.id;
-        version = 1;
-      } catch (error) {
-        if (uniqueViolation(error) === null) throw error;
-        throw new AppError("CONFLICT", "errors.scores.stale", { details: { conflicts: [{ agencyCode: agency!.code, criterionCode: criterion!.code, yours: cell.points, current: null, version: -1, by: null, at: null }] } });
-      }
+      // A concurrent creator of the same cell wins; ON CONFLICT DO NOTHING (not a unique violation, which
+      // would abort the transaction) lets this one read the winner's value for the conflict.
+      const [created] = await tx.score.createManyAndReturn({
+        data: [{ yearId: year.id, agencyId: agency!.id, criterionId: criterion!.id, ...data, version: 1 }],
+        skipDuplicates: true,
+        select: { id: true },
+      });
+      if (!created) throw await racedConflict(tx, year.id, agency!, criterion!, cell.points);
+      id = created.id;
+      version = 1;
     }
     if ((score?.finalX100 ?? null) !== finalX100) {
       await tx.scoreHistory.create({ data: { scoreId: id, field: "FINAL", fromX100: score?.finalX100 ?? null, toX100: finalX100, note: cell.reason, actorId: actor.id, actorName: actor.name } });

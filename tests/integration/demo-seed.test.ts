@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
+import { scoringYear } from "@/lib/assessments/load";
 import { verifyCredentials } from "@/lib/auth/sign-in";
+import { getCriteriaTable } from "@/lib/criteria/criteria";
 import { db } from "@/lib/db";
 import { verifyPledgeVersionPublicly } from "@/lib/pledges/verify";
+import { computeYearRanking, getRanking } from "@/lib/ranking/ranking";
 import { demoAlreadySeeded, demoRules, seedDemo } from "@/prisma/seed/demo";
-import { DEMO_AGENCIES, DEMO_BLOC, DEMO_PASSWORD, DEMO_YEARS, demoAccountEmails } from "@/prisma/seed/demo-data";
-import { uniqueIp } from "../support/dal";
+import { DEMO_AGENCIES, DEMO_BLOC, DEMO_CRITERIA, DEMO_PASSWORD, DEMO_YEARS, demoAccountEmails, leaderEmail } from "@/prisma/seed/demo-data";
+import { actorFor, uniqueIp } from "../support/dal";
 
 /** Everything the demo seed owns, counted (other test files write their own rows in parallel). */
 async function demoCounts() {
@@ -29,10 +32,20 @@ async function demoCounts() {
     seedMarks: await db.auditLog.count({ where: { action: "demo.seed" } }),
     pledgeVersions: await db.pledgeVersion.count({ where: { pledge: { year: { blocId: bloc.id } } } }),
     pledgeSignatures: await db.pledgeSignature.count({ where: { version: { pledge: { year: { blocId: bloc.id } } } } }),
+    criteria: await db.criterion.count({ where: { year: { blocId: bloc.id } } }),
+    scores: await db.score.count({ where: { year: { blocId: bloc.id } } }),
+    assessments: await db.assessment.count({ where: { year: { blocId: bloc.id } } }),
+    rankingPublications: await db.rankingPublication.count({ where: { year: { blocId: bloc.id } } }),
   };
 }
 
 const SEAL_KEY = process.env.SIGNATURE_SEAL_KEY!;
+const CRITERIA_CODES = DEMO_CRITERIA.groups.flatMap((group) => group.criteria.map((criterion) => criterion.code));
+
+async function demoYearId(year: number) {
+  const bloc = await db.bloc.findUniqueOrThrow({ where: { name: DEMO_BLOC.name } });
+  return (await db.emulationYear.findUniqueOrThrow({ where: { blocId_year: { blocId: bloc.id, year } } })).id;
+}
 
 describe("the demo seed", () => {
   it("seeds the demo bloc once and changes nothing when run again", async () => {
@@ -48,6 +61,10 @@ describe("the demo seed", () => {
     expect(first.seedMarks).toBeGreaterThanOrEqual(1);
     expect(first.pledgeVersions).toBe(2);
     expect(first.pledgeSignatures).toBe(DEMO_AGENCIES.length + 4);
+    expect(first.criteria).toBe(2 * CRITERIA_CODES.length);
+    expect(first.scores).toBe(DEMO_AGENCIES.length * CRITERIA_CODES.length);
+    expect(first.assessments).toBe(DEMO_AGENCIES.length);
+    expect(first.rankingPublications).toBe(1);
 
     await expect(seedDemo(db, { sealKey: SEAL_KEY })).resolves.toEqual({ created: false });
     expect(await demoAlreadySeeded(db)).toBe(true);
@@ -102,5 +119,57 @@ describe("the demo seed", () => {
       expect(verification.signatures.map((signature) => signature.agency.code).sort()).toEqual(signers);
       expect(verification.signatures.every((signature) => signature.valid && signature.problem === null)).toBe(true);
     }
+  }, 60_000);
+  it("gives both demo years the criteria table of criteria.json (six groups, bonus and deduction items)", async () => {
+    await seedDemo(db, { sealKey: SEAL_KEY });
+    const reader = await actorFor(await db.user.findUniqueOrThrow({ where: { email: leaderEmail("tct") } }));
+    expect(CRITERIA_CODES).toHaveLength(17);
+    for (const year of [2021, 2022]) {
+      const table = await getCriteriaTable(reader, await demoYearId(year));
+      expect(table.scale).toBe(DEMO_CRITERIA.scale);
+      expect(table.groups.map((group) => [group.code, group.max])).toEqual(DEMO_CRITERIA.groups.map((group) => [group.code, group.max]));
+      expect(table.groups.flatMap((group) => group.criteria.map((criterion) => criterion.code))).toEqual(CRITERIA_CODES);
+      expect(table.groups.map((group) => group.kind)).toEqual(["BASE", "BASE", "BASE", "BASE", "BONUS", "DEDUCTION"]);
+      expect(table.groups.flatMap((group) => group.criteria).filter((criterion) => criterion.evidenceRequired).length).toBeGreaterThan(0);
+    }
+  }, 60_000);
+
+  it("gives 2021 submitted self-assessments, reviewed scores and a published ranking with the bloc's real outcome; 2022 no scores yet", async () => {
+    await seedDemo(db, { sealKey: SEAL_KEY });
+    const y2021 = await demoYearId(2021);
+    const y2022 = await demoYearId(2022);
+    expect(await db.score.count({ where: { yearId: y2021, finalX100: { not: null }, selfX100: { not: null } } })).toBe(DEMO_AGENCIES.length * CRITERIA_CODES.length);
+    expect(await db.assessment.count({ where: { yearId: y2021, status: "SUBMITTED" } })).toBe(DEMO_AGENCIES.length);
+    // Where the review lowered a self score, the reason is kept.
+    const lowered = await db.score.findMany({ where: { yearId: y2021, finalReason: { not: null } }, select: { selfX100: true, finalX100: true } });
+    expect(lowered.length).toBeGreaterThan(0);
+    expect(lowered.every((score) => score.selfX100! > score.finalX100!)).toBe(true);
+    expect(await db.score.count({ where: { yearId: y2022 } })).toBe(0);
+    expect(await db.assessment.count({ where: { yearId: y2022 } })).toBe(0);
+    expect(await db.rankingPublication.count({ where: { yearId: y2022 } })).toBe(0);
+
+    // Any member reads the published 2021 ranking.
+    const member = await actorFor(await db.user.findUniqueOrThrow({ where: { email: leaderEmail("bao") } }));
+    const view = await getRanking(member, y2021);
+    expect(view.preview).toBeNull();
+    const entries = view.published!.entries;
+    expect(entries.map((entry) => [entry.agency.code, entry.rank, entry.totalX100 / 100, entry.classification?.label])).toEqual([
+      ["btg", 1, 98.5, "Xuất sắc"],
+      ["bdv", 2, 97.5, "Xuất sắc"],
+      ["vptu", 3, 96, "Xuất sắc"],
+      ["bao", 4, 95.5, "Xuất sắc"],
+      ["btc", 5, 94.5, "Tốt"],
+      ["ubkt", 6, 92, "Tốt"],
+      // Equal totals: fewer deduction points first.
+      ["tct", 7, 90, "Tốt"],
+      ["bnc", 8, 90, "Tốt"],
+      ["dukcq", 9, 89, "Tốt"],
+      ["bbvsk", 10, 87, "Tốt"],
+    ]);
+    expect(entries.some((entry) => entry.tied)).toBe(false);
+    // The published snapshot is what the stored scores give.
+    const admin = await actorFor(await db.user.findUniqueOrThrow({ where: { email: "admin@khoithidua.local" } }));
+    const recomputed = await computeYearRanking(db, await scoringYear(db, admin, y2021));
+    expect(JSON.parse(JSON.stringify(recomputed))).toEqual(entries);
   }, 60_000);
 });

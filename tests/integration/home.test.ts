@@ -124,11 +124,17 @@ describe("getHomeOverview for agency users", () => {
     expect((await getHomeOverview(await actorFor(setup.secretariat))).todos).toEqual([]);
   });
 
-  it("asks staff and leaders to self-assess", async () => {
+  it("asks staff and leaders to self-assess until their leader submits, and the secretariat to follow", async () => {
     const setup = await yearIn("SELF_ASSESSMENT");
-    expect((await getHomeOverview(await actorFor(setup.staff[1]!))).todos).toEqual([taskFor(setup, "todo.staff.SELF_ASSESSMENT", "SELF_ASSESSMENT")]);
-    expect((await getHomeOverview(await actorFor(setup.leaders[1]!))).todos).toEqual([taskFor(setup, "todo.leader.SELF_ASSESSMENT", "SELF_ASSESSMENT")]);
-    expect((await getHomeOverview(await actorFor(setup.secretariat))).todos).toEqual([taskFor(setup, "todo.secretariat.SELF_ASSESSMENT", "SELF_ASSESSMENT")]);
+    const assessment = `/years/${setup.year.id}/assessment`;
+    expect((await getHomeOverview(await actorFor(setup.staff[1]!))).todos).toEqual([{ ...taskFor(setup, "todo.staff.SELF_ASSESSMENT", "SELF_ASSESSMENT"), href: assessment }]);
+    expect((await getHomeOverview(await actorFor(setup.leaders[1]!))).todos).toEqual([{ ...taskFor(setup, "todo.leader.SELF_ASSESSMENT", "SELF_ASSESSMENT"), href: assessment }]);
+    expect((await getHomeOverview(await actorFor(setup.secretariat))).todos).toEqual([
+      { ...taskFor(setup, "todo.secretariat.SELF_ASSESSMENT", "SELF_ASSESSMENT"), href: `/years/${setup.year.id}/assessments` },
+    ]);
+    await db.assessment.create({ data: { yearId: setup.year.id, agencyId: setup.agencies[1]!.id, status: "SUBMITTED", submittedAt: new Date() } });
+    expect((await getHomeOverview(await actorFor(setup.staff[1]!))).todos).toEqual([]);
+    expect((await getHomeOverview(await actorFor(setup.leaders[1]!))).todos).toEqual([]);
   });
 
   it("asks leaders to vote and staff to prepare nominations", async () => {

@@ -7,11 +7,17 @@ import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { OPERATIONS } from "@/lib/http/openapi";
-import { makeAgency, makeBloc, makePledgeVersion, makeUser, makeYear, TEST_PASSWORD, uniqueToken } from "@/prisma/seed/factories";
+import { createHash } from "node:crypto";
+import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import os from "node:os";
+import { makeAgency, makeBloc, makeCriteriaTable, makePledgeVersion, makeUser, makeYear, smallCriteriaTable, TEST_PASSWORD, uniqueToken } from "@/prisma/seed/factories";
 import { resetRequest, setHeader } from "../support/request-context";
 import { signInAs } from "../support/sessions";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
+// Evidence files of this test go to a folder of its own (read by lib/env.ts on first use).
+const EVIDENCE_DIR = await mkdtemp(path.join(os.tmpdir(), "ktd-matrix-evidence-"));
+process.env.EVIDENCE_DIR = EVIDENCE_DIR;
 const ORIGIN = "http://localhost:3000";
 
 const PERSONAS = ["anonymous", "ADMIN", "BOARD", "SECRETARIAT_LEAD", "SECRETARIAT_OTHER", "AGENCY_LEADER", "AGENCY_STAFF", "OUTSIDER"] as const;
@@ -26,6 +32,7 @@ const BLOC_READERS: Persona[] = ["ADMIN", "BOARD", "SECRETARIAT_LEAD", "SECRETAR
 interface World {
   blocId: string;
   agencyCodes: { a1: string; a2: string; a3: string; outsider: string };
+  ids: { a1: string; a2: string; a3: string };
   users: Record<Exclude<Persona, "anonymous">, { id: string; tokenVersion: number }>;
   /** A new year (SETUP, leader A1, deputy A2, members A1–A3), in a bloc of its own so numbers never run out. */
   newYear(phase?: "SETUP" | "PLEDGING"): Promise<{ id: string; version: number }>;
@@ -33,6 +40,10 @@ interface World {
   newPledge(status: "OPEN" | "DRAFT"): Promise<{ yearId: string; versionId: string }>;
   /** A notification of the persona's own (any user's for anonymous). */
   newNotification(persona: Persona): Promise<string>;
+  /** A year with the small criteria table, in `phase`; cross-scoring enabled when asked. */
+  newScoringYear(phase: "SETUP" | "SELF_ASSESSMENT" | "REVIEW", options?: { crossScoring?: boolean }): Promise<{ yearId: string; criteria: Map<string, string> }>;
+  /** An evidence file of agency A3 in a SELF_ASSESSMENT year (file on disk, row in the table). */
+  newEvidence(): Promise<string>;
   newAgencyCode(): Promise<string>;
   newUserId(): Promise<string>;
 }
@@ -62,6 +73,7 @@ beforeAll(async () => {
   world = {
     blocId: bloc.id,
     agencyCodes: { a1: a1.code, a2: a2.code, a3: a3.code, outsider: outsider.code },
+    ids: { a1: a1.id, a2: a2.id, a3: a3.id },
     users,
     newYear,
     newPledge: async (status) => {
@@ -72,6 +84,32 @@ beforeAll(async () => {
     newNotification: async (persona) => {
       const owner = persona === "anonymous" ? users.ADMIN : users[persona];
       const row = await db.notification.create({ data: { userId: owner.id, kind: "test", messageKey: "notifications.pledgeOpened", params: {}, href: "/" } });
+      return row.id;
+    },
+    newScoringYear: async (phase, options = {}) => {
+      const ownBloc = await makeBloc(db);
+      const { DEFAULT_RULES } = await import("@/lib/years/rules");
+      const year = await makeYear(db, {
+        blocId: ownBloc.id,
+        year: 2030,
+        phase,
+        memberIds: [a1.id, a2.id, a3.id],
+        leaderId: a1.id,
+        deputyId: a2.id,
+        rules: { ...DEFAULT_RULES, crossScoring: { enabled: options.crossScoring ?? false, trimExtremes: false } },
+      });
+      const criteria = await makeCriteriaTable(db, year.id, smallCriteriaTable());
+      return { yearId: year.id, criteria: new Map([...criteria].map(([code, c]) => [code, c.id])) };
+    },
+    newEvidence: async () => {
+      const { yearId, criteria } = await world.newScoringYear("SELF_ASSESSMENT");
+      const bytes = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+      const storageKey = `${yearId}/${a3.id}/${uniqueToken()}.pdf`;
+      await mkdir(path.dirname(path.join(EVIDENCE_DIR, storageKey)), { recursive: true });
+      await writeFile(path.join(EVIDENCE_DIR, storageKey), bytes);
+      const row = await db.evidence.create({
+        data: { yearId, agencyId: a3.id, criterionId: criteria.get("I.1")!, fileName: "minh-chung.pdf", mimeType: "application/pdf", sizeBytes: bytes.length, sha256: createHash("sha256").update(bytes).digest("hex"), storageKey, uploadedById: users.AGENCY_STAFF.id },
+      });
       return row.id;
     },
     newAgencyCode: async () => (await makeAgency(db)).code,
@@ -92,6 +130,8 @@ interface RouteCall {
   path: string;
   params?: Record<string, string | string[]>;
   body?: unknown;
+  /** A multipart body instead of JSON. */
+  form?: FormData;
 }
 
 interface RouteEntry {
@@ -245,6 +285,193 @@ const ROUTES: Record<string, RouteEntry> = {
       return { path: `/api/v1/pledge-versions/${versionId}/verify`, params: { versionId } };
     },
   },
+  "GET /api/v1/years/[yearId]/criteria": {
+    allowed: BLOC_READERS,
+    call: async () => {
+      const { yearId } = await world.newScoringYear("SETUP");
+      return { path: `/api/v1/years/${yearId}/criteria`, params: { yearId } };
+    },
+  },
+  "PUT /api/v1/years/[yearId]/criteria": {
+    allowed: ["SECRETARIAT_LEAD"],
+    call: async () => {
+      const { yearId } = await world.newScoringYear("SETUP");
+      return { path: `/api/v1/years/${yearId}/criteria`, params: { yearId }, body: criteriaInput() };
+    },
+  },
+  "POST /api/v1/years/[yearId]/criteria/copy": {
+    allowed: ["SECRETARIAT_LEAD"],
+    call: async () => {
+      const ownBloc = await makeBloc(db);
+      const members = { memberIds: [world.ids.a1, world.ids.a2, world.ids.a3], leaderId: world.ids.a1 };
+      const previous = await makeYear(db, { blocId: ownBloc.id, year: 2029, phase: "CLOSED", ...members });
+      await makeCriteriaTable(db, previous.id, smallCriteriaTable());
+      const year = await makeYear(db, { blocId: ownBloc.id, year: 2030, phase: "SETUP", ...members });
+      return { path: `/api/v1/years/${year.id}/criteria/copy`, params: { yearId: year.id }, body: {} };
+    },
+  },
+  // An agency's self-assessment: its own people, the year's secretariat, the province.
+  "GET /api/v1/years/[yearId]/assessment": {
+    allowed: ["ADMIN", "BOARD", "SECRETARIAT_LEAD", "AGENCY_LEADER", "AGENCY_STAFF"],
+    call: async () => {
+      const { yearId } = await world.newScoringYear("SELF_ASSESSMENT");
+      return { path: `/api/v1/years/${yearId}/assessment?agency=${world.agencyCodes.a3}`, params: { yearId } };
+    },
+  },
+  "PUT /api/v1/years/[yearId]/assessment/scores": {
+    allowed: ["AGENCY_LEADER", "AGENCY_STAFF"],
+    call: async () => {
+      const { yearId, criteria } = await world.newScoringYear("SELF_ASSESSMENT");
+      return { path: `/api/v1/years/${yearId}/assessment/scores`, params: { yearId }, body: { criterionId: criteria.get("I.2"), points: 25, note: "Có báo cáo" } };
+    },
+  },
+  "POST /api/v1/years/[yearId]/assessment/submit": {
+    allowed: ["AGENCY_LEADER"],
+    call: async () => {
+      const { yearId } = await world.newScoringYear("SELF_ASSESSMENT");
+      return { path: `/api/v1/years/${yearId}/assessment/submit`, params: { yearId }, body: {} };
+    },
+  },
+  "POST /api/v1/years/[yearId]/assessments/[agencyCode]/return": {
+    allowed: ["SECRETARIAT_LEAD"],
+    call: async () => {
+      const { yearId } = await world.newScoringYear("SELF_ASSESSMENT");
+      await db.assessment.create({ data: { yearId, agencyId: world.ids.a3, status: "SUBMITTED", submittedAt: new Date() } });
+      const agencyCode = world.agencyCodes.a3;
+      return { path: `/api/v1/years/${yearId}/assessments/${agencyCode}/return`, params: { yearId, agencyCode }, body: { comment: "Bổ sung minh chứng tiêu chí I.1" } };
+    },
+  },
+  "POST /api/v1/years/[yearId]/evidence": {
+    allowed: ["AGENCY_LEADER", "AGENCY_STAFF"],
+    okStatuses: [201],
+    call: async () => {
+      const { yearId, criteria } = await world.newScoringYear("SELF_ASSESSMENT");
+      const form = new FormData();
+      form.append("criterionId", criteria.get("I.1")!);
+      form.append("file", new File([Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")], "bao-cao.pdf", { type: "application/pdf" }));
+      return { path: `/api/v1/years/${yearId}/evidence`, params: { yearId }, form };
+    },
+  },
+  "GET /api/v1/evidence/[evidenceId]": {
+    allowed: ["ADMIN", "BOARD", "SECRETARIAT_LEAD", "AGENCY_LEADER", "AGENCY_STAFF"],
+    call: async () => {
+      const evidenceId = await world.newEvidence();
+      return { path: `/api/v1/evidence/${evidenceId}`, params: { evidenceId } };
+    },
+  },
+  "DELETE /api/v1/evidence/[evidenceId]": {
+    allowed: ["AGENCY_LEADER", "AGENCY_STAFF"],
+    call: async () => {
+      const evidenceId = await world.newEvidence();
+      return { path: `/api/v1/evidence/${evidenceId}`, params: { evidenceId } };
+    },
+  },
+  // Every member reads scores (an agency only its own); the province and the secretariat read all.
+  "GET /api/v1/years/[yearId]/scores": {
+    allowed: BLOC_READERS,
+    call: async () => {
+      const { yearId } = await world.newScoringYear("REVIEW");
+      return { path: `/api/v1/years/${yearId}/scores`, params: { yearId } };
+    },
+  },
+  "PUT /api/v1/years/[yearId]/scores": {
+    allowed: ["SECRETARIAT_LEAD"],
+    call: async () => {
+      const { yearId } = await world.newScoringYear("REVIEW");
+      return { path: `/api/v1/years/${yearId}/scores`, params: { yearId }, body: [{ agencyCode: world.agencyCodes.a3, criterionCode: "I.1", points: 25, version: 0, reason: "Theo minh chứng" }] };
+    },
+  },
+  "GET /api/v1/years/[yearId]/ranking": {
+    allowed: BLOC_READERS,
+    call: async () => {
+      const { yearId } = await world.newScoringYear("REVIEW");
+      await db.rankingPublication.create({ data: { yearId, publishedById: world.users.SECRETARIAT_LEAD.id, entries: [] } });
+      return { path: `/api/v1/years/${yearId}/ranking`, params: { yearId } };
+    },
+  },
+  "POST /api/v1/years/[yearId]/ranking/publish": {
+    allowed: ["SECRETARIAT_LEAD"],
+    okStatuses: [201],
+    call: async () => {
+      const { yearId } = await world.newScoringYear("REVIEW");
+      return { path: `/api/v1/years/${yearId}/ranking/publish`, params: { yearId }, body: {} };
+    },
+  },
+  "POST /api/v1/years/[yearId]/ranking/reopen": {
+    allowed: ["ADMIN", "SECRETARIAT_LEAD"],
+    call: async () => {
+      const { yearId } = await world.newScoringYear("REVIEW");
+      await db.rankingPublication.create({ data: { yearId, publishedById: world.users.SECRETARIAT_LEAD.id, entries: [] } });
+      return { path: `/api/v1/years/${yearId}/ranking/reopen`, params: { yearId }, body: { reason: "Sửa điểm tiêu chí I.1 theo khiếu nại" } };
+    },
+  },
+  "GET /api/v1/years/[yearId]/cross-scores": {
+    allowed: BLOC_READERS,
+    call: async () => {
+      const { yearId } = await world.newScoringYear("REVIEW", { crossScoring: true });
+      return { path: `/api/v1/years/${yearId}/cross-scores`, params: { yearId } };
+    },
+  },
+  // Only a member's leader cross-scores, and never their own agency.
+  "PUT /api/v1/years/[yearId]/cross-scores": {
+    allowed: ["AGENCY_LEADER"],
+    call: async () => {
+      const { yearId, criteria } = await world.newScoringYear("REVIEW", { crossScoring: true });
+      return { path: `/api/v1/years/${yearId}/cross-scores`, params: { yearId }, body: { targetAgencyCode: world.agencyCodes.a1, criterionId: criteria.get("I.1"), points: 20 } };
+    },
+  },
+  "POST /api/v1/years/[yearId]/cross-scores/complete": {
+    allowed: ["AGENCY_LEADER"],
+    call: async () => {
+      const { yearId, criteria } = await world.newScoringYear("REVIEW", { crossScoring: true });
+      for (const target of [world.ids.a1, world.ids.a2]) {
+        for (const criterionId of criteria.values()) {
+          await db.crossScore.create({ data: { yearId, scorerAgencyId: world.ids.a3, targetAgencyId: target, criterionId, pointsX100: 100, scorerId: world.users.AGENCY_LEADER.id } });
+        }
+      }
+      return { path: `/api/v1/years/${yearId}/cross-scores/complete`, params: { yearId }, body: {} };
+    },
+  },
+  "POST /api/v1/years/[yearId]/cross-scores/apply": {
+    allowed: ["SECRETARIAT_LEAD"],
+    call: async () => {
+      const { yearId, criteria } = await world.newScoringYear("REVIEW", { crossScoring: true });
+      await db.crossScore.create({ data: { yearId, scorerAgencyId: world.ids.a3, targetAgencyId: world.ids.a1, criterionId: criteria.get("I.1")!, pointsX100: 2000, scorerId: world.users.AGENCY_LEADER.id } });
+      return { path: `/api/v1/years/${yearId}/cross-scores/apply`, params: { yearId }, body: {} };
+    },
+  },
+  // Excel: the score table for the secretariat and the province; the criteria table for every member.
+  "GET /api/v1/years/[yearId]/scores.xlsx": {
+    allowed: ["ADMIN", "BOARD", "SECRETARIAT_LEAD"],
+    call: async () => {
+      const { yearId } = await world.newScoringYear("REVIEW");
+      return { path: `/api/v1/years/${yearId}/scores.xlsx`, params: { yearId } };
+    },
+  },
+  // Who is asking is checked before the file is read: an empty form is a 422 for the allowed persona.
+  "POST /api/v1/years/[yearId]/scores.xlsx": {
+    allowed: ["SECRETARIAT_LEAD"],
+    okStatuses: [422],
+    call: async () => {
+      const { yearId } = await world.newScoringYear("REVIEW");
+      return { path: `/api/v1/years/${yearId}/scores.xlsx`, params: { yearId }, form: new FormData() };
+    },
+  },
+  "GET /api/v1/years/[yearId]/criteria.xlsx": {
+    allowed: BLOC_READERS,
+    call: async () => {
+      const { yearId } = await world.newScoringYear("SETUP");
+      return { path: `/api/v1/years/${yearId}/criteria.xlsx`, params: { yearId } };
+    },
+  },
+  "POST /api/v1/years/[yearId]/criteria.xlsx": {
+    allowed: ["SECRETARIAT_LEAD"],
+    okStatuses: [422],
+    call: async () => {
+      const { yearId } = await world.newScoringYear("SETUP");
+      return { path: `/api/v1/years/${yearId}/criteria.xlsx`, params: { yearId }, form: new FormData() };
+    },
+  },
   "GET /api/v1/notifications": { allowed: SIGNED_IN, call: async () => ({ path: "/api/v1/notifications" }) },
   "POST /api/v1/notifications/[notificationId]/read": {
     allowed: SIGNED_IN,
@@ -254,6 +481,19 @@ const ROUTES: Record<string, RouteEntry> = {
     },
   },
 };
+
+/** The small criteria table as the criteria API takes it. */
+function criteriaInput() {
+  return {
+    groups: smallCriteriaTable().groups.map((group) => ({
+      code: group.code,
+      title: group.title,
+      kind: group.criteria[0]!.kind,
+      max: group.max,
+      criteria: group.criteria.map((criterion) => ({ code: criterion.code, title: criterion.title, guidance: "", max: criterion.max, evidenceRequired: criterion.evidence ?? false })),
+    })),
+  };
+}
 
 // ---------------------------------------------------------------------------------------------
 // Server actions
@@ -345,6 +585,90 @@ const ACTIONS: Record<string, ActionEntry> = {
   },
   "app/(app)/notifications/actions.ts#markNotificationReadAction": { allowed: SIGNED_IN, args: async (persona) => [await world.newNotification(persona)] },
   "app/(app)/notifications/actions.ts#markAllNotificationsReadAction": { allowed: SIGNED_IN, args: async () => [] },
+  "app/(app)/years/[yearId]/criteria/actions.ts#saveCriteriaTableAction": {
+    allowed: ["SECRETARIAT_LEAD"],
+    args: async () => [(await world.newScoringYear("SETUP")).yearId, criteriaInput()],
+  },
+  "app/(app)/years/[yearId]/criteria/actions.ts#copyCriteriaAction": {
+    allowed: ["SECRETARIAT_LEAD"],
+    args: async () => {
+      const ownBloc = await makeBloc(db);
+      const members = { memberIds: [world.ids.a1, world.ids.a2, world.ids.a3], leaderId: world.ids.a1 };
+      const previous = await makeYear(db, { blocId: ownBloc.id, year: 2029, phase: "CLOSED", ...members });
+      await makeCriteriaTable(db, previous.id, smallCriteriaTable());
+      return [(await makeYear(db, { blocId: ownBloc.id, year: 2030, phase: "SETUP", ...members })).id];
+    },
+  },
+  "app/(app)/years/[yearId]/assessment/actions.ts#saveSelfScoreAction": {
+    allowed: ["AGENCY_LEADER", "AGENCY_STAFF"],
+    args: async () => {
+      const { yearId, criteria } = await world.newScoringYear("SELF_ASSESSMENT");
+      return [yearId, { criterionId: criteria.get("I.2")!, points: 20, note: "Theo báo cáo" }];
+    },
+  },
+  "app/(app)/years/[yearId]/assessment/actions.ts#deleteEvidenceAction": {
+    allowed: ["AGENCY_LEADER", "AGENCY_STAFF"],
+    args: async () => {
+      const evidenceId = await world.newEvidence();
+      const { yearId } = await db.evidence.findUniqueOrThrow({ where: { id: evidenceId } });
+      return [yearId, evidenceId];
+    },
+  },
+  "app/(app)/years/[yearId]/assessment/actions.ts#submitSelfAssessmentAction": {
+    allowed: ["AGENCY_LEADER"],
+    args: async () => [(await world.newScoringYear("SELF_ASSESSMENT")).yearId, 0],
+  },
+  "app/(app)/years/[yearId]/assessment/actions.ts#returnSelfAssessmentAction": {
+    allowed: ["SECRETARIAT_LEAD"],
+    args: async () => {
+      const { yearId } = await world.newScoringYear("SELF_ASSESSMENT");
+      await db.assessment.create({ data: { yearId, agencyId: world.ids.a3, status: "SUBMITTED", submittedAt: new Date() } });
+      return [yearId, world.agencyCodes.a3, form({ comment: "Bổ sung minh chứng" })];
+    },
+  },
+  "app/(app)/years/[yearId]/review/actions.ts#saveFinalScoreAction": {
+    allowed: ["SECRETARIAT_LEAD"],
+    args: async () => [(await world.newScoringYear("REVIEW")).yearId, { agencyCode: world.agencyCodes.a3, criterionCode: "I.1", points: 20, version: 0, reason: "Theo minh chứng" }],
+  },
+  "app/(app)/years/[yearId]/review/actions.ts#cellHistoryAction": {
+    allowed: ["ADMIN", "BOARD", "SECRETARIAT_LEAD"],
+    args: async () => [(await world.newScoringYear("REVIEW")).yearId, world.agencyCodes.a3, "I.1"],
+  },
+  "app/(app)/years/[yearId]/ranking/actions.ts#publishRankingAction": {
+    allowed: ["SECRETARIAT_LEAD"],
+    args: async () => [(await world.newScoringYear("REVIEW")).yearId],
+  },
+  "app/(app)/years/[yearId]/ranking/actions.ts#reopenRankingAction": {
+    allowed: ["ADMIN", "SECRETARIAT_LEAD"],
+    args: async () => {
+      const { yearId } = await world.newScoringYear("REVIEW");
+      await db.rankingPublication.create({ data: { yearId, publishedById: world.users.SECRETARIAT_LEAD.id, entries: [] } });
+      return [yearId, form({ reason: "Sửa điểm theo khiếu nại" })];
+    },
+  },
+  "app/(app)/years/[yearId]/cross-scoring/actions.ts#saveCrossScoreAction": {
+    allowed: ["AGENCY_LEADER"],
+    args: async () => {
+      const { yearId, criteria } = await world.newScoringYear("REVIEW", { crossScoring: true });
+      return [yearId, { targetAgencyCode: world.agencyCodes.a1, criterionId: criteria.get("I.1")!, points: 20 }];
+    },
+  },
+  "app/(app)/years/[yearId]/cross-scoring/actions.ts#completeCrossScoringAction": {
+    allowed: ["AGENCY_LEADER"],
+    args: async () => {
+      const { yearId, criteria } = await world.newScoringYear("REVIEW", { crossScoring: true });
+      for (const target of [world.ids.a1, world.ids.a2]) {
+        for (const criterionId of criteria.values()) {
+          await db.crossScore.create({ data: { yearId, scorerAgencyId: world.ids.a3, targetAgencyId: target, criterionId, pointsX100: 100, scorerId: world.users.AGENCY_LEADER.id } });
+        }
+      }
+      return [yearId];
+    },
+  },
+  "app/(app)/years/[yearId]/cross-scoring/actions.ts#applyCrossScoresAction": {
+    allowed: ["SECRETARIAT_LEAD"],
+    args: async () => [(await world.newScoringYear("REVIEW", { crossScoring: true })).yearId],
+  },
   "app/(app)/years/actions.ts#moveYearPhaseAction": {
     allowed: ["ADMIN", "SECRETARIAT_LEAD"],
     args: async () => [(await world.newYear()).id, form({ phase: "PLEDGING" })],
@@ -418,10 +742,11 @@ describe("permission matrix", () => {
       if (cookie) headers.set("cookie", cookie);
       if (call.body !== undefined) headers.set("content-type", "application/json");
       setHeader("origin", ORIGIN);
+      if (call.form) headers.delete("content-type");
       const request = new NextRequest(`${ORIGIN}${call.path}`, {
         method,
         headers,
-        ...(call.body !== undefined ? { body: JSON.stringify(call.body) } : {}),
+        ...(call.form ? { body: call.form } : call.body !== undefined ? { body: JSON.stringify(call.body) } : {}),
       });
       const response = await handler!(request, { params: Promise.resolve(call.params ?? {}) });
       const status = response.status;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { returnSelfAssessment, submitSelfAssessment } from "@/lib/assessments/assessments";
 import { db } from "@/lib/db";
 import type { Phase } from "@/lib/generated/prisma/enums";
+import { publishRanking, reopenRanking } from "@/lib/ranking/ranking";
 import { moveYearPhase, phaseMoveOptions } from "@/lib/years/move-phase";
 import { PHASES } from "@/lib/years/phases";
 import { makeAgency, makeBloc, makeBlocWithYear, makePledgeSignature, makePledgeVersion, makeUser, makeYear } from "@/prisma/seed/factories";
@@ -46,27 +48,34 @@ describe("moveYearPhase by the year's secretariat", () => {
     });
   });
 
-  it("walks the whole year forward, step by step, without a reason once every member has signed the pledge", async () => {
+  it("walks the whole year forward, step by step, without a reason when each phase's work is done", async () => {
     const setup = await yearIn("SETUP");
     const { year, secretariatActor } = setup;
     for (const phase of PHASES.slice(1)) {
       await expect(moveYearPhase(secretariatActor, year.id, { phase })).resolves.toMatchObject({ phase });
+      // Every member signs the pledge, every leader submits the self-assessment, the ranking is published.
       if (phase === "PLEDGING") await openPledge(setup, [0, 1, 2]);
+      if (phase === "SELF_ASSESSMENT") for (const leader of setup.leaders) await submitSelfAssessment(await actorFor(leader), year.id);
+      if (phase === "REVIEW") await publishRanking(secretariatActor, year.id);
     }
     const audit = await auditOf(year.id);
     expect(audit.map((row) => (row.after as { phase: string }).phase)).toEqual(PHASES.slice(1));
     expect(audit.map((row) => row.reason)).toEqual(PHASES.slice(1).map(() => null));
   });
 
-  it("walks the whole year forward with a reason where the pledge was left unsigned", async () => {
+  it("walks the whole year forward with a reason where work was left undone (pledge, self-assessments, ranking)", async () => {
     const { year, secretariatActor } = await yearIn("SETUP");
-    const reason = "Năm nay không tổ chức ký giao ước trực tuyến";
+    const reasons: Partial<Record<Phase, string>> = {
+      SELF_ASSESSMENT: "Năm nay không tổ chức ký giao ước trực tuyến",
+      REVIEW: "Các cơ quan nộp bản tự chấm bằng giấy",
+      VOTING: "Kết quả xếp hạng công bố bằng văn bản",
+    };
     for (const phase of PHASES.slice(1)) {
-      await expect(moveYearPhase(secretariatActor, year.id, { phase, reason: phase === "SELF_ASSESSMENT" ? reason : undefined })).resolves.toMatchObject({ phase });
+      await expect(moveYearPhase(secretariatActor, year.id, { phase, reason: reasons[phase] })).resolves.toMatchObject({ phase });
     }
     const audit = await auditOf(year.id);
     expect(audit.map((row) => (row.after as { phase: string }).phase)).toEqual(PHASES.slice(1));
-    expect(audit.find((row) => (row.before as { phase: string }).phase === "PLEDGING")!.reason).toBe(reason);
+    expect(audit.map((row) => row.reason)).toEqual(PHASES.slice(1).map((phase) => reasons[phase] ?? null));
   });
 
   it("may not go back or skip a phase (FORBIDDEN forwardOnly), even with a reason", async () => {
@@ -302,6 +311,59 @@ describe("leaving pledging", () => {
     });
     await expect(moveYearPhase(setup.secretariatActor, setup.year.id, { phase: "SELF_ASSESSMENT" })).resolves.toMatchObject({ phase: "SELF_ASSESSMENT" });
     expect((await auditOf(setup.year.id))[0]!.reason).toBeNull();
+  });
+});
+
+describe("leaving self-assessment", () => {
+  it("lists the members that have not submitted (a returned one counts as not submitted) and moves with a reason, which is logged", async () => {
+    const setup = await yearIn("SELF_ASSESSMENT");
+    const leaders = await Promise.all(setup.leaders.map((leader) => actorFor(leader)));
+    await submitSelfAssessment(leaders[0]!, setup.year.id);
+    await submitSelfAssessment(leaders[1]!, setup.year.id);
+    await returnSelfAssessment(setup.secretariatActor, setup.year.id, setup.agencies[1]!.code, { comment: "Bổ sung minh chứng" });
+
+    const error = await moveYearPhase(setup.secretariatActor, setup.year.id, { phase: "REVIEW" }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "CONFLICT", messageKey: "errors.year.pendingWorkNeedsReason", params: { count: 2 } });
+    const items = (error as { items: { message: string; params: { agency: string } }[] }).items;
+    expect(items.every((item) => item.message === "pendingWork.assessmentNotSubmitted")).toBe(true);
+    expect(items.map((item) => item.params.agency).sort()).toEqual([setup.agencies[1]!.name, setup.agencies[2]!.name].sort());
+    expect(await phaseOf(setup.year.id)).toBe("SELF_ASSESSMENT");
+    await expect(phaseMoveOptions(await newAdmin(), setup.year.id)).resolves.toMatchObject({ pending: items });
+
+    const reason = "Hết hạn tự chấm";
+    await expect(moveYearPhase(setup.secretariatActor, setup.year.id, { phase: "REVIEW", reason })).resolves.toMatchObject({ phase: "REVIEW" });
+    expect(await auditOf(setup.year.id)).toEqual([expect.objectContaining({ action: "year.phase.move", reason, before: { phase: "SELF_ASSESSMENT" }, after: { phase: "REVIEW" } })]);
+  });
+
+  it("needs no reason once every member has submitted", async () => {
+    const setup = await yearIn("SELF_ASSESSMENT");
+    for (const leader of setup.leaders) await submitSelfAssessment(await actorFor(leader), setup.year.id);
+    await expect(phaseMoveOptions(setup.secretariatActor, setup.year.id)).resolves.toMatchObject({ pending: [] });
+    await expect(moveYearPhase(setup.secretariatActor, setup.year.id, { phase: "REVIEW" })).resolves.toMatchObject({ phase: "REVIEW" });
+  });
+});
+
+describe("leaving review", () => {
+  it("needs a reason (pendingWork.rankingNotPublished) until the ranking is published, and again once it is reopened", async () => {
+    const setup = await yearIn("REVIEW");
+    const notPublished = { code: "CONFLICT", messageKey: "errors.year.pendingWorkNeedsReason", items: [{ message: "pendingWork.rankingNotPublished" }] };
+    await expect(moveYearPhase(setup.secretariatActor, setup.year.id, { phase: "VOTING" })).rejects.toMatchObject(notPublished);
+
+    await publishRanking(setup.secretariatActor, setup.year.id);
+    await expect(phaseMoveOptions(setup.secretariatActor, setup.year.id)).resolves.toMatchObject({ pending: [] });
+    await reopenRanking(setup.secretariatActor, setup.year.id, { reason: "Sửa điểm" });
+    await expect(moveYearPhase(setup.secretariatActor, setup.year.id, { phase: "VOTING" })).rejects.toMatchObject(notPublished);
+    expect(await phaseOf(setup.year.id)).toBe("REVIEW");
+
+    await publishRanking(setup.secretariatActor, setup.year.id);
+    await expect(moveYearPhase(setup.secretariatActor, setup.year.id, { phase: "VOTING" })).resolves.toMatchObject({ phase: "VOTING" });
+    expect((await auditOf(setup.year.id))[0]).toMatchObject({ reason: null, before: { phase: "REVIEW" }, after: { phase: "VOTING" } });
+  });
+
+  it("moves on without a published ranking when a reason is given", async () => {
+    const setup = await yearIn("REVIEW");
+    await expect(moveYearPhase(setup.secretariatActor, setup.year.id, { phase: "VOTING", reason: "Công bố bằng văn bản" })).resolves.toMatchObject({ phase: "VOTING" });
+    expect((await auditOf(setup.year.id))[0]!.reason).toBe("Công bố bằng văn bản");
   });
 });
 

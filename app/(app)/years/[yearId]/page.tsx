@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { YearScoringCard } from "@/components/assessments/year-scoring-card";
+import { YearReviewCard } from "@/components/review/year-review-card";
 import { Card, PageHeader } from "@/components/ui/card";
 import { PhaseBadge } from "@/components/years/phase-badge";
 import { PhaseMoveForm } from "@/components/years/phase-move-form";
@@ -54,6 +56,8 @@ export default async function YearPage({ params }: Props) {
               </Link>
             </Card>
           )}
+          <YearScoringCard year={year} actor={actor} />
+          <YearReviewCard year={year} actor={actor} />
           <Card title={t("years.membersTitle", { count: year.members.length })}>
             <ul className="grid gap-1 text-sm sm:grid-cols-2">
               {year.members.map((member) => (

@@ -1,0 +1,247 @@
+// npm run bench — speed targets of issue 4 on a generated province, printed as a table (not a timed
+// test). Runs the real code: the data layer in this process for rankings and query counts, and the
+// production build (`next start`) over HTTP for the review grid page and cell saves.
+//
+//   rankings   40 blocs × 20 agencies × 80 criteria, all rankings computed     median < 200 ms
+//   grid page  30 agencies × 80 criteria, server-rendered, 10 concurrent        median < 300 ms
+//   cell save  one cell per request, 20 concurrent writers                      p95    <  50 ms
+//   queries    SQL queries of one grid page, 10 vs 30 agencies                  equal
+//
+// Needs `npm run build` (done when missing). Run with the react-server condition (see package.json)
+// so that the data layer's `server-only` marker resolves as it does inside Next.js.
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { chmod, mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { encode } from "next-auth/jwt";
+import pg from "pg";
+import { freePort, startEmbeddedPostgres } from "./db/embedded";
+import { applyMigrations } from "./db/migrations";
+
+const root = path.resolve(import.meta.dirname, "..");
+const SECRET = "bench-secret-0123456789abcdef0123456789";
+const SEAL_KEY = "bench-seal-key-0123456789abcdef012345";
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+const median = (values: number[]) => percentile(values, 50);
+
+interface Bloc {
+  yearId: string;
+  secretary: { id: string; tokenVersion: number; agencyId: string };
+  agencies: { id: string; code: string }[];
+  criteria: { id: string; code: string; maxX100: number }[];
+}
+
+/** 80 criteria: six base groups adding up to 100 points, seven bonus and seven deduction items. */
+function criteriaPlan() {
+  const groups: { code: string; kind: "BASE" | "BONUS" | "DEDUCTION"; max: number; items: number[] }[] = [];
+  const base = [20, 20, 15, 15, 15, 15];
+  const romans = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"];
+  base.forEach((max, index) => {
+    const twos = max === 20 ? 9 : 4;
+    const ones = 11 - twos;
+    groups.push({ code: romans[index]!, kind: "BASE", max, items: [...Array(twos).fill(2), ...Array(ones).fill(1)] });
+  });
+  groups.push({ code: "VII", kind: "BONUS", max: 10, items: Array(7).fill(1) });
+  groups.push({ code: "VIII", kind: "DEDUCTION", max: 10, items: Array(7).fill(1) });
+  return groups;
+}
+
+async function generate(db: import("@/lib/db/client").PrismaClient, blocIndex: number, agencyCount: number): Promise<Bloc> {
+  const bloc = await db.bloc.create({ data: { name: `Khối đo tốc độ ${blocIndex}` } });
+  const agencies = await db.agency.createManyAndReturn({
+    data: Array.from({ length: agencyCount }, (_, a) => ({ code: `b${blocIndex}a${a}`, name: `Cơ quan ${a + 1} của khối ${blocIndex}`, shortName: `CQ${a + 1}` })),
+    select: { id: true, code: true },
+  });
+  const year = await db.emulationYear.create({
+    data: {
+      blocId: bloc.id,
+      year: 2030,
+      phase: "REVIEW",
+      leaderAgencyId: agencies[0]!.id,
+      deputyAgencyId: agencies[1]!.id,
+      rules: (await import("@/lib/years/rules")).DEFAULT_RULES,
+      members: { create: agencies.map((agency) => ({ agencyId: agency.id })) },
+    },
+  });
+  const criteria: Bloc["criteria"] = [];
+  for (const [g, group] of criteriaPlan().entries()) {
+    const row = await db.criteriaGroup.create({ data: { yearId: year.id, code: group.code, title: `Nhóm ${group.code}`, kind: group.kind, maxX100: group.max * 100, position: g + 1 } });
+    const created = await db.criterion.createManyAndReturn({
+      data: group.items.map((max, c) => ({ yearId: year.id, groupId: row.id, code: `${group.code}.${c + 1}`, title: `Tiêu chí ${group.code}.${c + 1}`, kind: group.kind, maxX100: max * 100, position: c + 1 })),
+      select: { id: true, code: true, maxX100: true },
+    });
+    criteria.push(...created);
+  }
+  const scores = agencies.flatMap((agency, a) =>
+    criteria.map((criterion, c) => {
+      const x100 = Math.max(0, criterion.maxX100 - ((a * 7 + c * 3) % 3) * 50);
+      return { yearId: year.id, agencyId: agency.id, criterionId: criterion.id, selfX100: x100, finalX100: x100 };
+    }),
+  );
+  for (let i = 0; i < scores.length; i += 5000) await db.score.createMany({ data: scores.slice(i, i + 5000) });
+  const secretary = await db.user.create({
+    data: { email: `thuky.b${blocIndex}@bench.local`, name: `Thư ký khối ${blocIndex}`, role: "SECRETARIAT", agencyId: agencies[0]!.id, passwordHash: "x" },
+  });
+  return { yearId: year.id, secretary: { id: secretary.id, tokenVersion: 0, agencyId: agencies[0]!.id }, agencies, criteria };
+}
+
+async function waitForHealth(url: string, seconds: number): Promise<void> {
+  const deadline = Date.now() + seconds * 1000;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${url} did not answer`);
+}
+
+/** Runs `total` tasks with `concurrency` workers; returns each task's duration (ms). */
+async function load(concurrency: number, total: number, task: (worker: number, index: number) => Promise<void>): Promise<number[]> {
+  const durations: number[] = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async (_, worker) => {
+      while (next < total) {
+        const index = next++;
+        const started = performance.now();
+        await task(worker, index);
+        durations.push(performance.now() - started);
+      }
+    }),
+  );
+  return durations;
+}
+
+async function main() {
+  if (!existsSync(path.join(root, ".next", "BUILD_ID"))) {
+    console.log("No production build: building first …");
+    const build = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    if ((await new Promise<number>((resolve) => build.on("exit", (code) => resolve(code ?? 1)))) !== 0) throw new Error("next build failed");
+  }
+  const dir = await mkdtemp(path.join(os.tmpdir(), "ktd-bench-"));
+  await chmod(dir, 0o755);
+  const database = await startEmbeddedPostgres({ dataDir: path.join(dir, "data"), persistent: false });
+  let server: ChildProcess | undefined;
+  try {
+    await applyMigrations(database.url);
+    Object.assign(process.env, { DATABASE_URL: database.url, NEXTAUTH_SECRET: SECRET, SIGNATURE_SEAL_KEY: SEAL_KEY, NEXTAUTH_URL: "http://localhost:3000", LOG_LEVEL: "error" });
+    const { createPrismaClient } = await import("@/lib/db/client");
+    const setup = createPrismaClient(database.url, { max: 4 });
+
+    console.log("Generating a province: 40 blocs × 20 agencies × 80 criteria, plus blocs of 10 and 30 agencies …");
+    const started = performance.now();
+    const province: Bloc[] = [];
+    for (let b = 1; b <= 40; b += 1) province.push(await generate(setup, b, 20));
+    const ten = await generate(setup, 41, 10);
+    const thirty = await generate(setup, 42, 30);
+    console.log(`  ${(await setup.score.count()).toLocaleString("vi-VN")} scores in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    await setup.$disconnect();
+
+    // ---- rankings, in process, through the data layer
+    const { db } = await import("@/lib/db");
+    const { scoringYearSelect } = await import("@/lib/assessments/load");
+    const { computeYearRanking } = await import("@/lib/ranking/ranking");
+    const years = await db.emulationYear.findMany({ where: { id: { in: province.map((bloc) => bloc.yearId) } }, select: scoringYearSelect });
+    const rankingRuns: number[] = [];
+    for (let run = 0; run < 15; run += 1) {
+      const t0 = performance.now();
+      const rankings = await Promise.all(years.map((year) => computeYearRanking(db, year)));
+      rankingRuns.push(performance.now() - t0);
+      if (rankings.length !== 40 || rankings.some((ranking) => ranking.length !== 20)) throw new Error("rankings incomplete");
+    }
+
+    // ---- SQL queries of one grid page, 10 and 30 agencies
+    const { getReviewGrid } = await import("@/lib/scores/review");
+    const countQueries = async (bloc: Bloc) => {
+      const actor = { id: bloc.secretary.id, email: "", name: "", title: null, role: "SECRETARIAT" as const, agencyId: bloc.secretary.agencyId, agency: null, mustChangePassword: false, request: { ip: null, userAgent: null, requestId: "bench" } };
+      await getReviewGrid(actor, bloc.yearId); // warm
+      let queries = 0;
+      const original = pg.Client.prototype.query;
+      pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+        queries += 1;
+        return (original as (...a: unknown[]) => unknown).apply(this, args);
+      } as typeof original;
+      try {
+        await getReviewGrid(actor, bloc.yearId);
+      } finally {
+        pg.Client.prototype.query = original;
+      }
+      return queries;
+    };
+    const queries10 = await countQueries(ten);
+    const queries30 = await countQueries(thirty);
+    await db.$disconnect();
+
+    // ---- the production server over HTTP
+    const port = await freePort();
+    server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
+      cwd: root,
+      stdio: ["ignore", "ignore", "inherit"],
+      env: { ...process.env, NODE_ENV: "production", NEXTAUTH_URL: `http://localhost:${port}`, DEMO_MODE: "1", NEXT_TELEMETRY_DISABLED: "1" },
+    });
+    const base = `http://localhost:${port}`;
+    await waitForHealth(`${base}/api/health`, 60);
+    const cookie = `next-auth.session-token=${await encode({ token: { sub: thirty.secretary.id, tv: 0 }, secret: SECRET, maxAge: 3600 })}`;
+
+    const page = async () => {
+      const response = await fetch(`${base}/years/${thirty.yearId}/review`, { headers: { cookie } });
+      if (response.status !== 200) throw new Error(`grid page answered ${response.status}`);
+      await response.text();
+    };
+    for (let i = 0; i < 5; i += 1) await page();
+    const gridTimes = await load(10, 100, page);
+
+    // 20 writers, each on its own cells, each save conditional on the version it last saw.
+    const versions = new Map<string, number>();
+    const saves = await load(20, 400, async (worker, index) => {
+      const agency = thirty.agencies[worker % thirty.agencies.length]!;
+      const criterion = thirty.criteria[(index * 7 + worker) % thirty.criteria.length]!;
+      const key = `${agency.code}:${criterion.code}`;
+      const version = versions.get(key) ?? 1;
+      const points = ((index % 2) * 50 + 50) / 100;
+      const response = await fetch(`${base}/api/v1/years/${thirty.yearId}/scores`, {
+        method: "PUT",
+        headers: { cookie, origin: base, "content-type": "application/json" },
+        body: JSON.stringify([{ agencyCode: agency.code, criterionCode: criterion.code, points, version, reason: "Đo tốc độ" }]),
+      });
+      const body = (await response.json()) as { data?: { version: number }[]; error?: { code: string } };
+      if (response.status !== 200) throw new Error(`cell save answered ${response.status} ${JSON.stringify(body.error)}`);
+      versions.set(key, body.data![0]!.version);
+    });
+
+    const rows = [
+      { metric: "rankings, 40 blocs × 20 × 80 (median of 15)", target: "< 200 ms", value: median(rankingRuns), unit: "ms", ok: median(rankingRuns) < 200 },
+      { metric: "grid page 30 × 80, 10 concurrent (median)", target: "< 300 ms", value: median(gridTimes), unit: "ms", ok: median(gridTimes) < 300 },
+      { metric: "grid page 30 × 80, 10 concurrent (p95)", target: "—", value: percentile(gridTimes, 95), unit: "ms", ok: true },
+      { metric: "cell save, 20 concurrent writers (p95)", target: "< 50 ms", value: percentile(saves, 95), unit: "ms", ok: percentile(saves, 95) < 50 },
+      { metric: "cell save, 20 concurrent writers (median)", target: "—", value: median(saves), unit: "ms", ok: true },
+      { metric: "SQL queries per grid page, 10 agencies", target: "= 30 agencies", value: queries10, unit: "", ok: queries10 === queries30 },
+      { metric: "SQL queries per grid page, 30 agencies", target: "= 10 agencies", value: queries30, unit: "", ok: queries10 === queries30 },
+    ];
+    console.log("\n| metric | target | measured | |\n|---|---|---|---|");
+    for (const row of rows) console.log(`| ${row.metric} | ${row.target} | ${row.unit ? row.value.toFixed(1) : row.value} ${row.unit} | ${row.ok ? "✓" : "✗"} |`);
+    console.log(`\nbench process peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
+    process.exitCode = rows.every((row) => row.ok) ? 0 : 1;
+  } finally {
+    server?.kill("SIGTERM");
+    await database.stop();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => process.exit(process.exitCode ?? 0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
