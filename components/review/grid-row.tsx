@@ -1,9 +1,7 @@
 "use client";
 
-import { useTranslations } from "next-intl";
 import { memo, type ReactNode } from "react";
-import { cn } from "@/components/ui/cn";
-import type { GridCell } from "@/lib/scores/review";
+import type { GridCell } from "@/lib/scores/grid-cells";
 import { formatPoints } from "./points-format";
 
 export interface GridAgency {
@@ -29,6 +27,13 @@ export interface CellState extends GridCell {
   error?: string;
 }
 
+export interface CellWords {
+  self: string;
+  final: string;
+  /** The tooltip of a cell with a note, a reason or an error; undefined for the others. */
+  details: (cell: CellState) => string | undefined;
+}
+
 export const EMPTY_CELL: CellState = { self: null, final: null, version: 0, reason: null, note: null };
 
 export interface GridRowProps {
@@ -39,10 +44,16 @@ export interface GridRowProps {
   agencies: GridAgency[];
   /** This criterion's cells by agency id (the same object while none of them changes). */
   cells: Record<string, CellState> | undefined;
+  /** False on the server and during hydration: the row then holds one empty placeholder cell. */
+  showCells: boolean;
   /** The active column when the active cell is in this row, else -1. */
   activeCol: number;
   /** The editor, mounted in the active cell while editing. */
   editor: ReactNode;
+  /** The criterion's maximum and kind as shown after its title ("Tối đa 2 · Điểm thưởng"). */
+  limits: string;
+  /** Words of the grid, made once for all rows: the two numbers' names and a cell's tooltip. */
+  words: CellWords;
   onSelect: (row: number, col: number) => void;
   onEdit: (row: number, col: number) => void;
 }
@@ -51,71 +62,55 @@ export interface GridRowProps {
  * One criterion's row: plain cells (no inputs), memoised, so moving the active cell or saving one
  * value re-renders one or two rows, never the whole grid.
  */
-export const GridRow = memo(function GridRow({ row, ariaRowIndex, criterion, agencies, cells, activeCol, editor, onSelect, onEdit }: GridRowProps) {
-  const t = useTranslations("review");
+export const GridRow = memo(function GridRow({ row, ariaRowIndex, criterion, agencies, cells, showCells, activeCol, editor, limits, words, onSelect, onEdit }: GridRowProps) {
   return (
     <tr role="row" aria-rowindex={ariaRowIndex} data-criterion={criterion.code}>
       <th
         role="rowheader"
         scope="row"
         aria-colindex={1}
-        title={`${criterion.code}. ${criterion.title} (${t("maxShort", { max: formatPoints(criterion.max) })})`}
+        title={`${criterion.code}. ${criterion.title} (${limits})`}
         className="sticky left-0 z-10 w-40 min-w-40 max-w-40 border-b border-r border-slate-200 bg-white px-2 py-1 text-left font-normal sm:w-72 sm:min-w-72 sm:max-w-72"
       >
         <span className="flex items-baseline gap-2">
           <span className="shrink-0 font-semibold">{criterion.code}</span>
           <span className="min-w-0 flex-1 truncate text-xs text-slate-700 sm:text-sm">{criterion.title}</span>
           <span className="hidden shrink-0 text-xs text-slate-500 sm:inline">
-            {t("maxShort", { max: formatPoints(criterion.max) })}
-            {criterion.kind !== "BASE" && ` · ${t(criterion.kind === "BONUS" ? "kindBonus" : "kindDeduction")}`}
+            {limits}
           </span>
         </span>
       </th>
-      {agencies.map((agency, col) => {
+      {!showCells && <td colSpan={agencies.length} className="h-10 border-b border-slate-200" />}
+      {(showCells ? agencies : []).map((agency, col) => {
         const cell = cells?.[agency.id] ?? EMPTY_CELL;
         const active = col === activeCol;
         const changed = cell.final !== null && cell.final !== cell.self;
-        const details = [cell.note && t("noteTitle", { note: cell.note }), cell.reason && t("reasonTitle", { reason: cell.reason }), cell.error].filter(Boolean).join("\n");
+        // Lean markup (styles in app/globals.css): 2 400 of these make the page.
         return (
+          // Only the active cell is focusable (roving tabindex): the others carry no focus attributes.
           <td
             key={agency.id}
-            role="gridcell"
-            aria-colindex={col + 2}
-            aria-selected={active || undefined}
+            data-agency={agency.code}
+            {...(active ? { tabIndex: 0, "aria-selected": true, "data-cell": `${row}:${col}` } : {})}
             aria-busy={cell.pending || undefined}
             aria-invalid={cell.error ? true : undefined}
-            tabIndex={active ? 0 : -1}
-            data-cell={`${row}:${col}`}
-            data-agency={agency.code}
-            title={details || undefined}
+            data-changed={changed || undefined}
+            data-editing={(active && editor !== null && editor !== undefined) || undefined}
+            title={words.details(cell)}
             onClick={() => onSelect(row, col)}
-            // A cell focused another way (assistive technology, a test) becomes the active one.
-            onFocus={(event) => {
-              if (!active && event.target === event.currentTarget) onSelect(row, col);
-            }}
             onDoubleClick={() => onEdit(row, col)}
-            className={cn(
-              "relative h-10 min-w-20 scroll-ml-40 scroll-mt-14 border-b border-r border-slate-200 px-2 py-0.5 text-right align-top tabular-nums outline-none sm:scroll-ml-72",
-              changed ? "bg-amber-50" : "bg-white",
-              active && "ring-2 ring-inset ring-brand-600 focus-visible:ring-4",
-              // Above the sticky header, column and totals while its popover is open.
-              active && (editor !== null && editor !== undefined ? "z-40" : "z-[5]"),
-              cell.error && "bg-red-50 ring-2 ring-inset ring-red-600",
-            )}
           >
-            <span className="block text-[11px] leading-4 text-slate-500">
-              <span className="sr-only">{t("selfShort")} </span>
+            <span>
+              <span className="sr-only">{words.self} </span>
               {cell.self === null ? "—" : formatPoints(cell.self)}
             </span>
-            <span className={cn("block font-semibold leading-5", cell.pending && "text-slate-400")}>
-              <span className="sr-only">{t("finalShort")} </span>
-              <span data-testid="final">{cell.final === null ? "" : formatPoints(cell.final)}</span>
-              {cell.reason && changed && (
-                <span aria-hidden="true" className="ml-0.5 text-amber-600">
-                  *
-                </span>
-              )}
-            </span>
+            <span className="sr-only">{words.final} </span>
+            <span className="grid-final">{cell.final === null ? "" : formatPoints(cell.final)}</span>
+            {cell.reason && changed && (
+              <span aria-hidden="true" className="absolute top-0.5 right-0.5 text-xs text-amber-600">
+                *
+              </span>
+            )}
             {active && editor}
           </td>
         );

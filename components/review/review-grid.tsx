@@ -1,15 +1,16 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useCallback, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { useCallback, useId, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from "react";
 import { cellHistoryAction, saveFinalScoreAction } from "@/app/(app)/years/[yearId]/review/actions";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import type { ActionResult } from "@/lib/http/action";
-import type { CellConflict, GridCell, SavedCell } from "@/lib/scores/review";
+import type { CellConflict, SavedCell } from "@/lib/scores/review";
+import { unpackCells, type GridCells } from "@/lib/scores/grid-cells";
 import { CellEditor, type Move } from "./cell-editor";
 import { ConflictPanel } from "./conflict-panel";
-import { EMPTY_CELL, GridRow, type CellState, type GridAgency, type GridCriterion } from "./grid-row";
+import { EMPTY_CELL, GridRow, type CellState, type CellWords, type GridAgency, type GridCriterion } from "./grid-row";
 import { HistoryPanel, type HistoryState } from "./history-panel";
 import { formatPoints } from "./points-format";
 
@@ -18,8 +19,9 @@ export interface ReviewGridProps {
   agencies: GridAgency[];
   criteria: GridCriterion[];
   groups: { code: string; title: string }[];
-  /** Keyed "<agencyId>:<criterionId>", as the data layer returns them. */
-  initialCells: Record<string, GridCell>;
+  /** The cells by row and column (lib/scores/grid-cells.ts), as JSON: one string for React to carry
+   * to the browser instead of thousands of small arrays to serialize one by one. */
+  initialCells: string;
   editable: boolean;
 }
 
@@ -32,14 +34,23 @@ interface PendingConflict {
   reason: string | null;
 }
 
+const subscribeNothing = () => () => undefined;
+const clientSnapshot = () => true;
+const serverSnapshot = () => false;
+
 const STATUS_KEYS = { DRAFT: "statusDraft", SUBMITTED: "statusSubmitted", RETURNED: "statusReturned" } as const;
 
-function byCriterion(initial: Record<string, GridCell>): Cells {
+function byCriterion(initial: GridCells, criteria: GridCriterion[], agencies: GridAgency[]): Cells {
+  const rows = unpackCells(initial);
   const cells: Cells = {};
-  for (const [key, cell] of Object.entries(initial)) {
-    const [agencyId, criterionId] = key.split(":") as [string, string];
-    (cells[criterionId] ??= {})[agencyId] = cell;
-  }
+  criteria.forEach((criterion, row) => {
+    const byAgency: Record<string, CellState> = {};
+    rows[row]?.forEach((cell, col) => {
+      const agency = agencies[col];
+      if (cell && agency) byAgency[agency.id] = cell;
+    });
+    cells[criterion.id] = byAgency;
+  });
   return cells;
 }
 
@@ -54,7 +65,7 @@ const asTyped = (points: number | null) => (points === null ? "" : String(points
 export function ReviewGrid({ yearId, agencies, criteria, groups, initialCells, editable: mayEdit }: ReviewGridProps) {
   const t = useTranslations("review");
   const helpId = useId();
-  const [cells, setCells] = useState<Cells>(() => byCriterion(initialCells));
+  const [cells, setCells] = useState<Cells>(() => byCriterion(JSON.parse(initialCells) as GridCells, criteria, agencies));
   const [active, setActive] = useState<Position>({ row: 0, col: 0 });
   /** The editor's starting text while editing (null: the current value). */
   const [editing, setEditing] = useState<{ initial: string | null } | null>(null);
@@ -66,6 +77,9 @@ export function ReviewGrid({ yearId, agencies, criteria, groups, initialCells, e
   const focusPending = useRef(false);
   const historyRequest = useRef(0);
 
+  // The 2 400 cells are drawn in the browser, right after hydration: the server sends the page, the
+  // headers and the data (compactly), not 2 400 rendered cells for every load of the grid.
+  const hydrated = useSyncExternalStore(subscribeNothing, clientSnapshot, serverSnapshot);
   const lastRow = criteria.length - 1;
   const lastCol = agencies.length - 1;
 
@@ -83,6 +97,27 @@ export function ReviewGrid({ yearId, agencies, criteria, groups, initialCells, e
     });
     return { items, rowCount: aria };
   }, [criteria, groups]);
+
+  const limits = useMemo(
+    () =>
+      criteria.map((criterion) => {
+        const max = t("maxShort", { max: formatPoints(criterion.max) });
+        return criterion.kind === "BASE" ? max : `${max} · ${t(criterion.kind === "BONUS" ? "kindBonus" : "kindDeduction")}`;
+      }),
+    [criteria, t],
+  );
+
+  const words = useMemo<CellWords>(
+    () => ({
+      self: t("selfShort"),
+      final: t("finalShort"),
+      details: (cell) =>
+        cell.note || cell.reason || cell.error
+          ? [cell.note && t("noteTitle", { note: cell.note }), cell.reason && t("reasonTitle", { reason: cell.reason }), cell.error].filter(Boolean).join("\n")
+          : undefined,
+    }),
+    [t],
+  );
 
   /** Provisional totals per agency (base + bonus − deductions, each capped at its maximum). */
   const totals = useMemo(
@@ -333,7 +368,7 @@ export function ReviewGrid({ yearId, agencies, criteria, groups, initialCells, e
         )}
         <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
           <p id={helpId} className="text-xs text-slate-600">
-            {mayEdit ? t("keyboardHelp") : t("keyboardHelpReadOnly")}
+            {t("cellLegend", { self: t("selfShort"), final: t("finalShort") })} {mayEdit ? t("keyboardHelp") : t("keyboardHelpReadOnly")}
           </p>
           <Button variant="secondary" className="min-h-8 px-3 py-1 text-xs" onClick={() => void openHistory(active)}>
             {t("historyButton")}
@@ -349,7 +384,7 @@ export function ReviewGrid({ yearId, agencies, criteria, groups, initialCells, e
             aria-colcount={agencies.length + 1}
             aria-readonly={mayEdit ? undefined : true}
             onKeyDown={onKeyDown}
-            className="border-separate border-spacing-0 text-sm"
+            className="review-grid border-separate border-spacing-0 text-sm"
             data-testid="review-grid"
           >
             <thead>
@@ -392,8 +427,11 @@ export function ReviewGrid({ yearId, agencies, criteria, groups, initialCells, e
                     criterion={item.criterion}
                     agencies={agencies}
                     cells={cells[item.criterion.id]}
+                    showCells={hydrated}
                     activeCol={item.index === active.row ? active.col : -1}
                     editor={item.index === active.row ? editor : null}
+                    limits={limits[item.index]!}
+                    words={words}
                     onSelect={onSelect}
                     onEdit={onEdit}
                   />

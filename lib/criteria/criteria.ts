@@ -52,12 +52,13 @@ export async function readCriteriaTable(client: Tx | typeof db, yearId: string) 
 
 type GroupRows = Awaited<ReturnType<typeof readCriteriaTable>>;
 
-function toTable(year: YearRow, groups: GroupRows, editable: boolean): CriteriaTable {
+function toTable(year: YearRow, groups: GroupRows, manageable: boolean): CriteriaTable {
   return {
     yearId: year.id,
     scale: scaleOf(year),
     revision: year.criteriaRevision,
-    editable,
+    manageable,
+    editable: manageable && criteriaEditable(year.phase),
     groups: groups.map((group) => ({
       id: group.id,
       code: group.code,
@@ -79,8 +80,7 @@ function toTable(year: YearRow, groups: GroupRows, editable: boolean): CriteriaT
 
 export async function getCriteriaTable(actor: Actor, yearId: string): Promise<CriteriaTable> {
   const year = await readableYear(db, actor, yearId);
-  const editable = can(actor, "criteria.manage", yearScope(year)) && criteriaEditable(year.phase);
-  return toTable(year, await readCriteriaTable(db, year.id), editable);
+  return toTable(year, await readCriteriaTable(db, year.id), can(actor, "criteria.manage", yearScope(year)));
 }
 
 /** Writes a whole table (ids kept where given), inside the caller's transaction. */

@@ -54,6 +54,9 @@ export const criteriaTableSchema = z.object({
   yearId: z.uuid(),
   scale: z.number().int(),
   revision: z.number().int(),
+  /** The reader is the year's secretariat (or an admin): the table is theirs to edit while the phase allows. */
+  manageable: z.boolean(),
+  /** Editable now: manageable, and the year has not reached self-assessment. */
   editable: z.boolean(),
   groups: z.array(
     z.object({ id: z.uuid(), code: z.string(), title: z.string(), kind: z.enum(CRITERION_KINDS), max: z.number(), criteria: z.array(criterionSchema) }),

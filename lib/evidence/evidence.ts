@@ -16,7 +16,8 @@ import { detectEvidenceType } from "./types";
 // detected type, size, SHA-256), readable only by those who may read that agency's assessment.
 
 function evidenceRoot(): string {
-  return path.resolve(process.cwd(), getEnv().EVIDENCE_DIR);
+  // A folder chosen at run time, outside the build: nothing to trace for Turbopack.
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), getEnv().EVIDENCE_DIR);
 }
 
 /** Cleans a file name for display and download headers (no paths, no control characters). */
@@ -52,7 +53,7 @@ export async function uploadEvidence(actor: Actor, yearId: string, input: { crit
     if (!criterion) throw notFound("errors.criteria.notFound");
 
     const storageKey = path.posix.join(year.id, agency.id, `${randomUUID()}.${type.ext}`);
-    const target = path.join(evidenceRoot(), storageKey);
+    const target = path.join(/*turbopackIgnore: true*/ evidenceRoot(), storageKey);
     await mkdir(path.dirname(target), { recursive: true });
     const temporary = `${target}.part`;
     await writeFile(temporary, input.bytes, { mode: 0o640 });
@@ -90,7 +91,7 @@ async function evidenceFor(actor: Actor, evidenceId: string) {
 /** The file, for those who may read the agency's assessment; its SHA-256 is checked on the way out. */
 export async function readEvidence(actor: Actor, evidenceId: string): Promise<{ fileName: string; mimeType: string; bytes: Buffer }> {
   const { evidence } = await evidenceFor(actor, evidenceId);
-  const bytes = await readFile(path.join(evidenceRoot(), evidence.storageKey)).catch(() => {
+  const bytes = await readFile(path.join(/*turbopackIgnore: true*/ evidenceRoot(), evidence.storageKey)).catch(() => {
     throw notFound("errors.evidence.fileMissing");
   });
   if (createHash("sha256").update(bytes).digest("hex") !== evidence.sha256) throw conflict("errors.evidence.corrupted");

@@ -7,26 +7,20 @@ import { AppError, forbidden, invalid, type FieldIssue } from "@/lib/errors";
 import { can } from "@/lib/permissions";
 import { parseInput } from "@/lib/validation";
 import { yearScope } from "@/lib/years/queries";
+import { packCells, type GridCells, type ScoreTuple } from "./grid-cells";
 import { fromX100, toX100 } from "./points";
 import { finalScoresSchema, scoreFiltersSchema, type FinalScoreCell, type ScoreRow } from "./schemas";
 
 // Thẩm định: the year's secretariat sets the final score of each cell; a change from the self score
 // needs a reason; every cell carries a version, so a stale tab gets a conflict, never an overwrite.
 
-export interface GridCell {
-  self: number | null;
-  final: number | null;
-  version: number;
-  reason: string | null;
-  note: string | null;
-}
-
 export interface ReviewGrid {
   year: { id: string; year: number; phase: ScoringYear["phase"]; blocName: string };
   agencies: { id: string; code: string; name: string; shortName: string; status: string }[];
   criteria: { id: string; code: string; title: string; kind: string; max: number; groupCode: string }[];
-  /** Keyed "<agencyId>:<criterionId>". */
-  cells: Record<string, GridCell>;
+  groups: { code: string; title: string }[];
+  /** By criterion (row) and agency (column), in the order of `criteria` and `agencies`. */
+  cells: GridCells;
   editable: boolean;
   locked: boolean;
 }
@@ -42,26 +36,28 @@ export function reviewEditable(year: ScoringYear, locked: boolean): boolean {
 export async function getReviewGrid(actor: Actor, yearId: string): Promise<ReviewGrid> {
   const year = await scoringYear(db, actor, yearId);
   if (!can(actor, "score.read", yearScope(year))) throw forbidden();
-  const [criteria, assessments, scores, locked] = await Promise.all([
+  // The scores come as one JSON document built by PostgreSQL: thousands of them on every load of the
+  // grid, parsed in one native call instead of row by row.
+  const [criteria, assessments, packed, locked] = await Promise.all([
     db.criterion.findMany({
       where: { yearId: year.id },
       orderBy: [{ group: { position: "asc" } }, { position: "asc" }],
-      select: { id: true, code: true, title: true, kind: true, maxX100: true, group: { select: { code: true } } },
+      select: { id: true, code: true, title: true, kind: true, maxX100: true, group: { select: { code: true, title: true } } },
     }),
     db.assessment.findMany({ where: { yearId: year.id }, select: { agencyId: true, status: true } }),
-    db.score.findMany({ where: { yearId: year.id }, select: { agencyId: true, criterionId: true, selfX100: true, finalX100: true, version: true, finalReason: true, selfNote: true } }),
+    db.$queryRaw<{ cells: string | null }[]>`
+      SELECT json_agg(json_build_array("agencyId", "criterionId", "selfX100", "finalX100", version, "finalReason", "selfNote"))::text AS cells
+      FROM "Score" WHERE "yearId" = ${year.id}::uuid`,
     rankingPublished(db, year.id),
   ]);
   const status = new Map(assessments.map((a) => [a.agencyId, a.status]));
-  const cells: Record<string, GridCell> = {};
-  for (const score of scores) {
-    cells[`${score.agencyId}:${score.criterionId}`] = { self: fromX100(score.selfX100), final: fromX100(score.finalX100), version: score.version, reason: score.finalReason, note: score.selfNote };
-  }
+  const agencies = year.members.map(({ agency }) => ({ ...agency, status: status.get(agency.id) ?? "DRAFT" }));
   return {
     year: { id: year.id, year: year.year, phase: year.phase, blocName: year.bloc.name },
-    agencies: year.members.map(({ agency }) => ({ ...agency, status: status.get(agency.id) ?? "DRAFT" })),
+    agencies,
     criteria: criteria.map((criterion) => ({ id: criterion.id, code: criterion.code, title: criterion.title, kind: criterion.kind, max: fromX100(criterion.maxX100)!, groupCode: criterion.group.code })),
-    cells,
+    groups: [...new Map(criteria.map((criterion) => [criterion.group.code, { code: criterion.group.code, title: criterion.group.title }])).values()],
+    cells: packCells(criteria, agencies, JSON.parse(packed[0]?.cells ?? "[]") as ScoreTuple[]),
     editable: reviewEditable(year, locked) && can(actor, "score.review", yearScope(year)),
     locked,
   };

@@ -97,7 +97,7 @@ test.describe("the review grid", () => {
     await page.keyboard.press("Escape");
     await expect(page.getByTestId("cell-editor")).toHaveCount(0);
     await expect(cell(page, "II.1", b)).toBeFocused();
-    await expect(cell(page, "II.1", b).getByTestId("final")).toHaveText("");
+    await expect(cell(page, "II.1", b).locator(".grid-final")).toHaveText("");
 
     // Arrows, then a decimal with a comma; H opens the cell's history.
     await page.keyboard.press("ArrowUp");
@@ -127,10 +127,10 @@ test.describe("the review grid", () => {
     expect(await world.score(1, "I.1")).toMatchObject({ finalX100: 2550 });
     expect((await world.score(1, "II.1"))?.finalX100).toBeNull();
     await page.reload();
-    await expect(cell(page, "I.1", a).getByTestId("final")).toHaveText("26");
-    await expect(cell(page, "I.2", a).getByTestId("final")).toHaveText("27");
-    await expect(cell(page, "I.1", b).getByTestId("final")).toHaveText("25,5");
-    await expect(cell(page, "II.1", b).getByTestId("final")).toHaveText("");
+    await expect(cell(page, "I.1", a).locator(".grid-final")).toHaveText("26");
+    await expect(cell(page, "I.2", a).locator(".grid-final")).toHaveText("27");
+    await expect(cell(page, "I.1", b).locator(".grid-final")).toHaveText("25,5");
+    await expect(cell(page, "II.1", b).locator(".grid-final")).toHaveText("");
     await expect(alert(page)).toHaveCount(0);
   });
 
@@ -165,18 +165,20 @@ test.describe("the review grid", () => {
     await expect(conflict.getByTestId("conflict-yours")).toHaveText("22");
     await expect(conflict.getByTestId("conflict-current")).toHaveText("20");
     await expect(conflict).toContainText(`Nguyễn Thu Trang ${world.token} đã lưu ô này lúc`);
-    await expect(cell(second, "I.1", a).getByTestId("final")).toHaveText("");
+    await expect(cell(second, "I.1", a).locator(".grid-final")).toHaveText("");
     expect(await world.score(0, "I.1")).toMatchObject({ finalX100: 2000, version: 2 });
 
     // "Overwrite with mine" re-saves with the current version.
     await conflict.getByRole("button", { name: "Ghi đè bằng giá trị của tôi" }).click();
     await expect(conflict).toHaveCount(0);
     await expect(second.getByTestId("grid-status")).toHaveText(`Đã lưu I.1 · BKT ${world.token}: 22.`);
-    await expect(cell(second, "I.1", a).getByTestId("final")).toHaveText("22");
+    await expect(cell(second, "I.1", a).locator(".grid-final")).toHaveText("22");
     expect(await world.score(0, "I.1")).toMatchObject({ finalX100: 2200, finalReason: "Lý do của tab thứ hai", version: 3 });
 
-    // The first tab is now stale in turn; it keeps the current value this time.
-    await cell(first, "I.1", a).focus();
+    // The first tab is now stale in turn (its active cell moved on to I.2: back to I.1 by a click);
+    // it keeps the current value this time.
+    await cell(first, "I.1", a).click();
+    await expect(cell(first, "I.1", a)).toBeFocused();
     await first.keyboard.type("21");
     await first.keyboard.press("Enter");
     await first.keyboard.type("Lần nữa");
@@ -184,7 +186,7 @@ test.describe("the review grid", () => {
     const again = first.getByTestId("conflict-panel");
     await expect(again.getByTestId("conflict-current")).toHaveText("22");
     await again.getByRole("button", { name: "Giữ giá trị hiện tại" }).click();
-    await expect(cell(first, "I.1", a).getByTestId("final")).toHaveText("22");
+    await expect(cell(first, "I.1", a).locator(".grid-final")).toHaveText("22");
     expect(await world.score(0, "I.1")).toMatchObject({ finalX100: 2200, version: 3 });
     await context.close();
   });

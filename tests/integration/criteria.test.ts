@@ -57,7 +57,7 @@ describe("getCriteriaTable", () => {
     const setup = await emptyYear("PLEDGING");
     await makeCriteriaTable(db, setup.year.id, smallCriteriaTable());
     const mine = await getCriteriaTable(setup.secretariatActor, setup.year.id);
-    expect(mine).toMatchObject({ yearId: setup.year.id, scale: 100, revision: 0, editable: true });
+    expect(mine).toMatchObject({ yearId: setup.year.id, scale: 100, revision: 0, manageable: true, editable: true });
     expect(codesOf(mine)).toEqual([
       ["I", ["I.1", "I.2"]],
       ["II", ["II.1"]],
@@ -78,7 +78,7 @@ describe("getCriteriaTable", () => {
     ];
     for (const reader of readers) {
       const table = await getCriteriaTable(reader, setup.year.id);
-      expect(table.editable).toBe(false);
+      expect(table).toMatchObject({ manageable: false, editable: false });
       expect(codesOf(table)).toEqual(codesOf(mine));
     }
   });
@@ -86,7 +86,7 @@ describe("getCriteriaTable", () => {
   it("is not editable once self-assessment has started, even for the secretariat", async () => {
     for (const phase of ["SELF_ASSESSMENT", "REVIEW", "CLOSED"] as const) {
       const setup = await emptyYear(phase);
-      await expect(getCriteriaTable(setup.secretariatActor, setup.year.id)).resolves.toMatchObject({ editable: false, groups: [] });
+      await expect(getCriteriaTable(setup.secretariatActor, setup.year.id)).resolves.toMatchObject({ manageable: true, editable: false, groups: [] });
     }
   });
 

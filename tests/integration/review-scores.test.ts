@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { saveSelfScore } from "@/lib/assessments/assessments";
 import { db } from "@/lib/db";
 import { publishRanking, reopenRanking } from "@/lib/ranking/ranking";
+import { unpackCells } from "@/lib/scores/grid-cells";
 import { getCellHistory, getReviewGrid, listScores, saveFinalScores, type CellConflict } from "@/lib/scores/review";
 import { makeAgency } from "@/prisma/seed/factories";
 import { auditOf, newAdmin } from "../support/dal";
@@ -34,11 +35,16 @@ describe("getReviewGrid", () => {
     expect(grid.agencies.map((a) => a.id).sort()).toEqual(setup.agencies.map((a) => a.id).sort());
     expect(grid.agencies.find((a) => a.id === setup.agencies[1]!.id)).toMatchObject({ code: code(setup, 1), status: "SUBMITTED" });
     expect(grid.agencies.find((a) => a.id === setup.agencies[0]!.id)).toMatchObject({ status: "DRAFT" });
-    expect(grid.cells).toEqual({
-      [`${setup.agencies[1]!.id}:${setup.criterionId("I.1")}`]: { self: 28, final: null, version: 1, reason: null, note: "Có nghị quyết" },
-      [`${setup.agencies[1]!.id}:${setup.criterionId("I.2")}`]: { self: 30, final: null, version: 1, reason: null, note: null },
-      [`${setup.agencies[1]!.id}:${setup.criterionId("II.1")}`]: { self: 35, final: null, version: 1, reason: null, note: null },
-    });
+    const col = grid.agencies.findIndex((a) => a.id === setup.agencies[1]!.id);
+    const unpacked = unpackCells(grid.cells);
+    const saved = grid.criteria.flatMap((criterion, row) => grid.agencies.map((agency, c) => [criterion.code, agency.id, unpacked[row]![c]] as const)).filter(([, , cell]) => cell);
+    expect(saved).toEqual([
+      ["I.1", setup.agencies[1]!.id, { self: 28, final: null, version: 1, reason: null, note: "Có nghị quyết" }],
+      ["I.2", setup.agencies[1]!.id, { self: 30, final: null, version: 1, reason: null, note: null }],
+      ["II.1", setup.agencies[1]!.id, { self: 35, final: null, version: 1, reason: null, note: null }],
+    ]);
+    expect(grid.cells.rows.map((row) => row.length)).toEqual([5, 5, 5, 5, 5].map(() => grid.agencies.length));
+    expect(grid.cells.rows[0]![col]).toEqual([28, null, 1]);
   });
 
   it("is read-only for the board and the admin, outside REVIEW, and FORBIDDEN to members", async () => {

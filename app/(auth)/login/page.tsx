@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
@@ -19,34 +20,36 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const app = await getTranslations("app");
   const demo = demoAccounts();
   return (
-    <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center gap-6 px-4 py-10">
-      <div className="flex items-start justify-between gap-4">
-        <div>
-          <p className="text-sm font-semibold uppercase tracking-wide text-brand-700">{app("name")}</p>
-          <h1 className="mt-1 text-2xl font-bold">{t("title")}</h1>
-          <p className="mt-1 text-sm text-slate-600">{app("tagline")}</p>
+    <ClientMessages namespaces={["login"]}>
+      <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center gap-6 px-4 py-10">
+        <div className="flex items-start justify-between gap-4">
+          <div>
+            <p className="text-sm font-semibold uppercase tracking-wide text-brand-700">{app("name")}</p>
+            <h1 className="mt-1 text-2xl font-bold">{t("title")}</h1>
+            <p className="mt-1 text-sm text-slate-600">{app("tagline")}</p>
+          </div>
+          <LocaleSwitch />
         </div>
-        <LocaleSwitch />
-      </div>
-      {reason === "password-changed" && (
-        <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-800">
-          {t("passwordChanged")}
-        </p>
-      )}
-      <div className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-        <LoginForm callbackUrl={callbackUrl} />
-      </div>
-      {demo && (
-        <details className="rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm">
-          <summary className="cursor-pointer font-semibold text-amber-900">{t("demoTitle")}</summary>
-          <p className="mt-2 text-amber-900">{t("demoHint", { password: demo.password })}</p>
-          <ul className="mt-2 space-y-1 font-mono text-xs text-amber-950">
-            {demo.emails.map((email) => (
-              <li key={email}>{email}</li>
-            ))}
-          </ul>
-        </details>
-      )}
-    </main>
+        {reason === "password-changed" && (
+          <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-800">
+            {t("passwordChanged")}
+          </p>
+        )}
+        <div className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+          <LoginForm callbackUrl={callbackUrl} />
+        </div>
+        {demo && (
+          <details className="rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm">
+            <summary className="cursor-pointer font-semibold text-amber-900">{t("demoTitle")}</summary>
+            <p className="mt-2 text-amber-900">{t("demoHint", { password: demo.password })}</p>
+            <ul className="mt-2 space-y-1 font-mono text-xs text-amber-950">
+              {demo.emails.map((email) => (
+                <li key={email}>{email}</li>
+              ))}
+            </ul>
+          </details>
+        )}
+      </main>
+    </ClientMessages>
   );
 }

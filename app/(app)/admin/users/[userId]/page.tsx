@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { EditUserForm, ResetPasswordForm } from "@/components/admin/user-forms";
@@ -18,25 +19,27 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
   const [user, agencies] = await load(() => Promise.all([getUser(actor, userId), listAgenciesToManage(actor)]));
   const t = await getTranslations("admin.users");
   return (
-    <>
-      <PageHeader
-        title={user.email}
-        description={user.lastSignInAt ? t("lastSignIn", { at: formatDateTime(user.lastSignInAt) }) : t("neverSignedIn")}
-        actions={
-          <Link href={`/audit?entityId=${user.id}`} className="text-sm font-semibold text-brand-700 underline">
-            {t("history")}
-          </Link>
-        }
-      />
-      <div className="grid gap-6 lg:grid-cols-3">
-        <Card title={t("editTitle")} className="lg:col-span-2">
-          <EditUserForm user={user} agencies={agencies} />
-        </Card>
-        <Card title={t("resetPassword")}>
-          <p className="mb-3 text-sm text-slate-600">{t("resetHint")}</p>
-          <ResetPasswordForm userId={user.id} />
-        </Card>
-      </div>
-    </>
+    <ClientMessages namespaces={["admin.users", "roles"]}>
+      <>
+        <PageHeader
+          title={user.email}
+          description={user.lastSignInAt ? t("lastSignIn", { at: formatDateTime(user.lastSignInAt) }) : t("neverSignedIn")}
+          actions={
+            <Link href={`/audit?entityId=${user.id}`} className="text-sm font-semibold text-brand-700 underline">
+              {t("history")}
+            </Link>
+          }
+        />
+        <div className="grid gap-6 lg:grid-cols-3">
+          <Card title={t("editTitle")} className="lg:col-span-2">
+            <EditUserForm user={user} agencies={agencies} />
+          </Card>
+          <Card title={t("resetPassword")}>
+            <p className="mb-3 text-sm text-slate-600">{t("resetHint")}</p>
+            <ResetPasswordForm userId={user.id} />
+          </Card>
+        </div>
+      </>
+    </ClientMessages>
   );
 }

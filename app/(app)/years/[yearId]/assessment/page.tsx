@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { redirect } from "next/navigation";
@@ -38,57 +39,59 @@ export default async function AssessmentPage({ params, searchParams }: Props) {
   const t = await getTranslations("assessment");
 
   return (
-    <>
-      <PageHeader
-        title={t("pageTitle", { year: view.year.year })}
-        description={`${view.agency.name} — ${view.year.blocName}`}
-        actions={
-          <div className="flex flex-wrap items-center gap-3">
-            <Link href={`/years/${yearId}/criteria`} className="text-sm font-semibold text-brand-700 underline">
-              {t("criteriaLink")}
-            </Link>
-            {progress && (
-              <Link href={`/years/${yearId}/assessments`} className="text-sm font-semibold text-brand-700 underline">
-                {t("progress.title")}
+    <ClientMessages namespaces={["assessment", "criteriaTable", "errors.evidence"]}>
+      <>
+        <PageHeader
+          title={t("pageTitle", { year: view.year.year })}
+          description={`${view.agency.name} — ${view.year.blocName}`}
+          actions={
+            <div className="flex flex-wrap items-center gap-3">
+              <Link href={`/years/${yearId}/criteria`} className="text-sm font-semibold text-brand-700 underline">
+                {t("criteriaLink")}
               </Link>
-            )}
-          </div>
-        }
-      />
-      <div className="space-y-6">
-        {progress && (
-          <form method="get" className="flex flex-wrap items-end gap-2">
-            <div className="flex min-w-0 flex-1 flex-col gap-1 sm:max-w-md">
-              <label htmlFor="agency-picker" className="text-sm font-semibold text-slate-800">
-                {t("agencyPicker")}
-              </label>
-              <select id="agency-picker" name="agency" defaultValue={view.agency.code} className={inputClass}>
-                {progress.rows.map((row) => (
-                  <option key={row.agency.code} value={row.agency.code}>
-                    {row.agency.name}
-                  </option>
-                ))}
-              </select>
+              {progress && (
+                <Link href={`/years/${yearId}/assessments`} className="text-sm font-semibold text-brand-700 underline">
+                  {t("progress.title")}
+                </Link>
+              )}
             </div>
-            <button type="submit" className={buttonClass("secondary")}>
-              {t("agencyPickerButton")}
-            </button>
-          </form>
-        )}
-        <AssessmentStatusBanner view={view} />
-        {view.mayReturn && (
-          <Card title={t("return.title")}>
-            <ReturnForm yearId={yearId} agencyCode={view.agency.code} />
-          </Card>
-        )}
-        {view.groups.length === 0 ? (
-          <Card>
-            <p className="text-sm text-slate-600">{t("noCriteria")}</p>
-          </Card>
-        ) : (
-          <SelfAssessmentEditor key={view.agency.code} view={view} maxUploadMb={getEnv().EVIDENCE_MAX_MB} />
-        )}
-      </div>
-    </>
+          }
+        />
+        <div className="space-y-6">
+          {progress && (
+            <form method="get" className="flex flex-wrap items-end gap-2">
+              <div className="flex min-w-0 flex-1 flex-col gap-1 sm:max-w-md">
+                <label htmlFor="agency-picker" className="text-sm font-semibold text-slate-800">
+                  {t("agencyPicker")}
+                </label>
+                <select id="agency-picker" name="agency" defaultValue={view.agency.code} className={inputClass}>
+                  {progress.rows.map((row) => (
+                    <option key={row.agency.code} value={row.agency.code}>
+                      {row.agency.name}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <button type="submit" className={buttonClass("secondary")}>
+                {t("agencyPickerButton")}
+              </button>
+            </form>
+          )}
+          <AssessmentStatusBanner view={view} />
+          {view.mayReturn && (
+            <Card title={t("return.title")}>
+              <ReturnForm yearId={yearId} agencyCode={view.agency.code} />
+            </Card>
+          )}
+          {view.groups.length === 0 ? (
+            <Card>
+              <p className="text-sm text-slate-600">{t("noCriteria")}</p>
+            </Card>
+          ) : (
+            <SelfAssessmentEditor key={view.agency.code} view={view} maxUploadMb={getEnv().EVIDENCE_MAX_MB} />
+          )}
+        </div>
+      </>
+    </ClientMessages>
   );
 }

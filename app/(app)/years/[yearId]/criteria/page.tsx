@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { CriteriaEditor } from "@/components/criteria/criteria-editor";
@@ -19,37 +20,38 @@ export default async function CriteriaPage({ params }: { params: Promise<{ yearI
   const year = await load(() => getYear(actor, yearId));
   const table = await load(() => getCriteriaTable(actor, yearId));
   const t = await getTranslations("criteriaTable");
-  const secretariat = actor.role === "SECRETARIAT" && year.leaderAgency !== null && actor.agency?.code === year.leaderAgency.code;
 
   return (
-    <>
-      <PageHeader
-        title={t("pageTitle", { year: year.year })}
-        description={year.blocName}
-        actions={
-          <div className="flex flex-wrap items-center gap-3">
-            <PhaseBadge phase={year.phase} />
-            <Link href={`/years/${year.id}/scores/excel`} className="text-sm font-semibold text-brand-700 underline">
-              {t("excelLink")}
-            </Link>
-            <Link href={`/years/${year.id}`} className="text-sm font-semibold text-brand-700 underline">
-              {t("backToYear")}
-            </Link>
-          </div>
-        }
-      />
-      {table.editable ? (
-        <CriteriaEditor table={table} />
-      ) : (
-        <>
-          {secretariat && (
-            <p role="status" className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
-              {t("lockedNotice")}
-            </p>
-          )}
-          <CriteriaView table={table} />
-        </>
-      )}
-    </>
+    <ClientMessages namespaces={["criteriaTable", "excel.panel"]}>
+      <>
+        <PageHeader
+          title={t("pageTitle", { year: year.year })}
+          description={year.blocName}
+          actions={
+            <div className="flex flex-wrap items-center gap-3">
+              <PhaseBadge phase={year.phase} />
+              <Link href={`/years/${year.id}/scores/excel`} className="text-sm font-semibold text-brand-700 underline">
+                {t("excelLink")}
+              </Link>
+              <Link href={`/years/${year.id}`} className="text-sm font-semibold text-brand-700 underline">
+                {t("backToYear")}
+              </Link>
+            </div>
+          }
+        />
+        {table.editable ? (
+          <CriteriaEditor table={table} />
+        ) : (
+          <>
+            {table.manageable && (
+              <p role="status" className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+                {t("lockedNotice")}
+              </p>
+            )}
+            <CriteriaView table={table} />
+          </>
+        )}
+      </>
+    </ClientMessages>
   );
 }

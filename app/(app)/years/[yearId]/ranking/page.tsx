@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { RankingActions } from "@/components/ranking/ranking-actions";
@@ -44,79 +45,81 @@ export default async function RankingPage({ params }: { params: Promise<{ yearId
   const mayReview = ranking.preview !== null || ranking.history.length > 0;
 
   return (
-    <>
-      <PageHeader
-        title={t("pageTitle", { year: ranking.year.year })}
-        description={ranking.year.blocName}
-        actions={
-          <div className="flex flex-wrap items-center gap-3">
-            {ranking.published ? (
-              <Badge tone="green">{t("publishedAt", { at: formatDateTime(ranking.published.at) })}</Badge>
-            ) : (
-              <Badge tone="amber">{t("previewBadge")}</Badge>
+    <ClientMessages namespaces={["ranking"]}>
+      <>
+        <PageHeader
+          title={t("pageTitle", { year: ranking.year.year })}
+          description={ranking.year.blocName}
+          actions={
+            <div className="flex flex-wrap items-center gap-3">
+              {ranking.published ? (
+                <Badge tone="green">{t("publishedAt", { at: formatDateTime(ranking.published.at) })}</Badge>
+              ) : (
+                <Badge tone="amber">{t("previewBadge")}</Badge>
+              )}
+              {mayReview && (
+                <Link href={`/years/${yearId}/review`} className="text-sm font-semibold text-brand-700 underline">
+                  {t("reviewLink")}
+                </Link>
+              )}
+            </div>
+          }
+        />
+        {!ranking.published && (
+          <p role="status" className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+            {t("previewNotice")}
+          </p>
+        )}
+        <div className="grid gap-6 lg:grid-cols-3">
+          <div className="min-w-0 lg:col-span-2">
+            <Card title={t("chartTitle")}>
+              {entries.length === 0 ? <p className="text-sm text-slate-600">{t("empty")}</p> : <RankingChart entries={entries} bands={ranking.bands} />}
+            </Card>
+          </div>
+          <div className="min-w-0 space-y-6">
+            {(ranking.mayPublish || ranking.mayReopen) && (
+              <Card title={t("actionsTitle")}>
+                <RankingActions yearId={yearId} mayPublish={ranking.mayPublish} mayReopen={ranking.mayReopen} />
+              </Card>
             )}
-            {mayReview && (
-              <Link href={`/years/${yearId}/review`} className="text-sm font-semibold text-brand-700 underline">
-                {t("reviewLink")}
-              </Link>
+            {ranking.history.length > 0 && (
+              <Card title={t("historyTitle")}>
+                <Table
+                  caption={t("historyTitle")}
+                  head={
+                    <tr>
+                      <th className={th}>{t("historyPublished")}</th>
+                      <th className={th}>{t("historyReopened")}</th>
+                    </tr>
+                  }
+                >
+                  {ranking.history.map((item) => (
+                    <tr key={item.id}>
+                      <td className={td}>{formatDateTime(item.at)}</td>
+                      <td className={td}>
+                        {item.reopenedAt ? (
+                          <>
+                            <span className="block">{formatDateTime(item.reopenedAt)}</span>
+                            {item.reopenReason && <span className="block text-xs text-slate-600">{t("historyReason", { reason: item.reopenReason })}</span>}
+                          </>
+                        ) : (
+                          <Badge tone="green">{t("historyStanding")}</Badge>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </Table>
+              </Card>
             )}
           </div>
-        }
-      />
-      {!ranking.published && (
-        <p role="status" className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          {t("previewNotice")}
-        </p>
-      )}
-      <div className="grid gap-6 lg:grid-cols-3">
-        <div className="min-w-0 lg:col-span-2">
-          <Card title={t("chartTitle")}>
-            {entries.length === 0 ? <p className="text-sm text-slate-600">{t("empty")}</p> : <RankingChart entries={entries} bands={ranking.bands} />}
-          </Card>
-        </div>
-        <div className="min-w-0 space-y-6">
-          {(ranking.mayPublish || ranking.mayReopen) && (
-            <Card title={t("actionsTitle")}>
-              <RankingActions yearId={yearId} mayPublish={ranking.mayPublish} mayReopen={ranking.mayReopen} />
+          <div className="min-w-0 lg:col-span-3">
+            <Card title={t("tableTitle")}>
+              <p className="mb-3 text-xs text-slate-600">{t("tableHint")}</p>
+              <RankingTable entries={entries} bands={ranking.bands} groupTitles={groupTitles} ownAgencyCode={actor.agency?.code ?? null} />
             </Card>
-          )}
-          {ranking.history.length > 0 && (
-            <Card title={t("historyTitle")}>
-              <Table
-                caption={t("historyTitle")}
-                head={
-                  <tr>
-                    <th className={th}>{t("historyPublished")}</th>
-                    <th className={th}>{t("historyReopened")}</th>
-                  </tr>
-                }
-              >
-                {ranking.history.map((item) => (
-                  <tr key={item.id}>
-                    <td className={td}>{formatDateTime(item.at)}</td>
-                    <td className={td}>
-                      {item.reopenedAt ? (
-                        <>
-                          <span className="block">{formatDateTime(item.reopenedAt)}</span>
-                          {item.reopenReason && <span className="block text-xs text-slate-600">{t("historyReason", { reason: item.reopenReason })}</span>}
-                        </>
-                      ) : (
-                        <Badge tone="green">{t("historyStanding")}</Badge>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </Table>
-            </Card>
-          )}
+          </div>
         </div>
-        <div className="min-w-0 lg:col-span-3">
-          <Card title={t("tableTitle")}>
-            <p className="mb-3 text-xs text-slate-600">{t("tableHint")}</p>
-            <RankingTable entries={entries} bands={ranking.bands} groupTitles={groupTitles} ownAgencyCode={actor.agency?.code ?? null} />
-          </Card>
-        </div>
-      </div>
-    </>
+      </>
+    </ClientMessages>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { PledgeEditor } from "@/components/pledges/pledge-editor";
@@ -16,19 +17,21 @@ export default async function PledgeEditPage({ params }: { params: Promise<{ yea
   const editor = await load(() => getPledgeEditor(actor, yearId));
   const t = await getTranslations("pledge");
   return (
-    <>
-      <PageHeader
-        title={t("editTitle")}
-        description={`${editor.year.blocName} — ${editor.year.year}`}
-        actions={
-          <Link href={`/years/${yearId}/pledge`} className="text-sm font-semibold text-brand-700 underline">
-            {t("backToPledge")}
-          </Link>
-        }
-      />
-      <Card>
-        <PledgeEditor yearId={yearId} content={editor.content} revision={editor.draft?.revision ?? null} number={editor.nextNumber} openNumber={editor.openNumber} />
-      </Card>
-    </>
+    <ClientMessages namespaces={["pledge"]}>
+      <>
+        <PageHeader
+          title={t("editTitle")}
+          description={`${editor.year.blocName} — ${editor.year.year}`}
+          actions={
+            <Link href={`/years/${yearId}/pledge`} className="text-sm font-semibold text-brand-700 underline">
+              {t("backToPledge")}
+            </Link>
+          }
+        />
+        <Card>
+          <PledgeEditor yearId={yearId} content={editor.content} revision={editor.draft?.revision ?? null} number={editor.nextNumber} openNumber={editor.openNumber} />
+        </Card>
+      </>
+    </ClientMessages>
   );
 }

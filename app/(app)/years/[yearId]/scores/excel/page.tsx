@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { getTranslations } from "next-intl/server";
 import { CriteriaXlsxPanel } from "@/components/criteria/xlsx-panel";
 import { ScoresExcelPanel } from "@/components/scores/excel-panel";
@@ -18,12 +19,14 @@ export default async function ExcelPage({ params }: { params: Promise<{ yearId: 
   const options = await load(() => getExcelOptions(actor, yearId));
   const t = await getTranslations("excel.page");
   return (
-    <>
-      <PageHeader title={t("heading", { year: options.year.year })} description={options.year.blocName} actions={<PhaseBadge phase={options.year.phase} />} />
-      <div className="space-y-6">
-        {options.scores.read && <ScoresExcelPanel yearId={options.year.id} canImport={options.scores.import} />}
-        <CriteriaXlsxPanel yearId={options.year.id} canImport={options.criteria.import} />
-      </div>
-    </>
+    <ClientMessages namespaces={["excel.panel"]}>
+      <>
+        <PageHeader title={t("heading", { year: options.year.year })} description={options.year.blocName} actions={<PhaseBadge phase={options.year.phase} />} />
+        <div className="space-y-6">
+          {options.scores.read && <ScoresExcelPanel yearId={options.year.id} canImport={options.scores.import} />}
+          <CriteriaXlsxPanel yearId={options.year.id} canImport={options.criteria.import} />
+        </div>
+      </>
+    </ClientMessages>
   );
 }
