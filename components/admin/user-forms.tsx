@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { createUserAction, resetUserPasswordAction, updateUserAction } from "@/app/(app)/admin/users/actions";
-import { FormMessage, Select, SubmitButton, TextInput, useActionForm } from "@/components/ui/form";
+import { FormFooter, FormMessage, Select, SubmitButton, TextInput, useActionForm } from "@/components/ui/form";
 import type { AgencyDto } from "@/lib/agencies/schemas";
 import { ROLES } from "@/lib/permissions";
 import { AGENCY_ROLES, type UserDto } from "@/lib/users/schemas";
@@ -38,7 +38,6 @@ function RoleAndAgency({ agencies, role: initialRole, agencyCode, fieldError }: 
 
 export function CreateUserForm({ agencies }: { agencies: AgencyDto[] }) {
   const t = useTranslations("admin.users");
-  const common = useTranslations("common");
   const router = useRouter();
   const form = useActionForm(createUserAction, { onSuccess: (data) => router.push(`/admin/users/${data.id}`) });
   return (
@@ -48,14 +47,9 @@ export function CreateUserForm({ agencies }: { agencies: AgencyDto[] }) {
       <TextInput label={t("titleField")} name="title" maxLength={120} error={form.fieldError("title")} />
       <TextInput label={t("temporaryPassword")} name="password" type="text" autoComplete="off" hint={t("passwordPolicy")} required error={form.fieldError("password")} />
       <RoleAndAgency agencies={agencies} fieldError={form.fieldError} />
-      <div className="sm:col-span-2">
-        <SubmitButton pending={form.pending} pendingLabel={common("saving")}>
-          {t("create")}
-        </SubmitButton>
-      </div>
-      <div className="sm:col-span-2">
-        <FormMessage result={form.result} />
-      </div>
+      <FormFooter form={form} className="sm:col-span-2">
+        {t("create")}
+      </FormFooter>
     </form>
   );
 }
@@ -74,14 +68,9 @@ export function EditUserForm({ user, agencies }: { user: UserDto; agencies: Agen
         {t("disabled")}
       </label>
       <p className="text-xs text-slate-500 sm:col-span-2">{t("rightsChangeHint")}</p>
-      <div className="sm:col-span-2">
-        <SubmitButton pending={form.pending} pendingLabel={common("saving")}>
-          {common("save")}
-        </SubmitButton>
-      </div>
-      <div className="sm:col-span-2">
-        <FormMessage result={form.result} />
-      </div>
+      <FormFooter form={form} className="sm:col-span-2">
+        {common("save")}
+      </FormFooter>
     </form>
   );
 }

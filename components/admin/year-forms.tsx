@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { createYearAction, setYearMembersAction, updateYearLeadershipAction } from "@/app/(app)/admin/years/actions";
-import { FormMessage, Select, SubmitButton, TextInput, useActionForm } from "@/components/ui/form";
+import { FormFooter, FormMessage, Select, SubmitButton, TextInput, useActionForm } from "@/components/ui/form";
 import type { AgencyDto } from "@/lib/agencies/schemas";
 import type { BlocDto } from "@/lib/blocs/schemas";
 import { DEADLINE_PHASES } from "@/lib/years/rules";
@@ -11,7 +11,6 @@ import type { YearDto } from "@/lib/years/schemas";
 
 export function CreateYearForm({ blocs, defaultYear }: { blocs: BlocDto[]; defaultYear: number }) {
   const t = useTranslations("admin.years");
-  const common = useTranslations("common");
   const router = useRouter();
   const form = useActionForm(createYearAction, { onSuccess: (data) => router.push(`/admin/years/${data.id}`) });
   return (
@@ -28,14 +27,9 @@ export function CreateYearForm({ blocs, defaultYear }: { blocs: BlocDto[]; defau
         <input type="checkbox" name="copyMembersFromPrevious" defaultChecked className="size-4" />
         {t("copyMembers")}
       </label>
-      <div className="sm:col-span-2">
-        <SubmitButton pending={form.pending} pendingLabel={common("saving")}>
-          {t("create")}
-        </SubmitButton>
-      </div>
-      <div className="sm:col-span-2">
-        <FormMessage result={form.result} />
-      </div>
+      <FormFooter form={form} className="sm:col-span-2">
+        {t("create")}
+      </FormFooter>
     </form>
   );
 }
@@ -78,14 +72,9 @@ export function LeadershipForm({ year }: { year: YearDto }) {
           />
         ))}
       </fieldset>
-      <div className="sm:col-span-2">
-        <SubmitButton pending={form.pending} pendingLabel={common("saving")}>
-          {common("save")}
-        </SubmitButton>
-      </div>
-      <div className="sm:col-span-2">
-        <FormMessage result={form.result} />
-      </div>
+      <FormFooter form={form} className="sm:col-span-2">
+        {common("save")}
+      </FormFooter>
     </form>
   );
 }

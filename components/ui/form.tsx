@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId, useState, useTransition, type FormEvent, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
 import type { ActionResult } from "@/lib/http/action";
 import { Button } from "./button";
@@ -120,5 +121,18 @@ export function SubmitButton({ pending, children, pendingLabel, variant }: { pen
     <Button type="submit" disabled={pending} aria-busy={pending} variant={variant}>
       {pending ? pendingLabel : children}
     </Button>
+  );
+}
+
+/** A form's submit button with its outcome under it (the message of the last result). */
+export function FormFooter({ form, children, className }: { form: { pending: boolean; result: ActionResult<unknown> | null }; children: ReactNode; className?: string }) {
+  const common = useTranslations("common");
+  return (
+    <div className={cn("space-y-3", className)}>
+      <SubmitButton pending={form.pending} pendingLabel={common("saving")}>
+        {children}
+      </SubmitButton>
+      <FormMessage result={form.result} />
+    </div>
   );
 }
