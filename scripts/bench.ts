@@ -15,7 +15,7 @@
 // and the server's CPU time per page (the grid's 10-concurrent median is about ten times that on the
 // one JavaScript thread of a Node.js server).
 // While optimising: BENCH_QUICK=1 (a 3-bloc province), BENCH_ONLY_GRID=1 (no cell saves),
-// BENCH_PROFILE=<dir> (a CPU profile of the server, node --cpu-prof).
+// BENCH_ONLY_SAVES=1 (no grid page loads), BENCH_PROFILE=<dir> (a CPU profile of the server, node --cpu-prof).
 //
 // Needs `npm run build` (done when missing). Run with the react-server condition (see package.json)
 // so that the data layer's `server-only` marker resolves as it does inside Next.js.
@@ -239,7 +239,7 @@ async function main() {
     const smallTimes = await load(10, 100, small);
     const smallCpu = (serverCpuMs(server.pid!) - smallCpuBefore) / 100;
     const cpuBefore = serverCpuMs(server.pid!);
-    const gridTimes = await load(10, 100, page);
+    const gridTimes = process.env.BENCH_ONLY_SAVES === "1" ? [0] : await load(10, 100, page);
     const gridCpu = (serverCpuMs(server.pid!) - cpuBefore) / 100;
 
     // 20 writers, each on its own cells, each save conditional on the version it last saw; a writer
@@ -262,6 +262,7 @@ async function main() {
       versions.set(key, body.data![0]!.version);
     };
     const saves: number[] = [];
+    const saveCpuBefore = serverCpuMs(server.pid!);
     if (process.env.BENCH_ONLY_GRID !== "1") await Promise.all(
       Array.from({ length: 20 }, async (_, worker) => {
         for (let index = 0; index < 15; index += 1) {
@@ -272,6 +273,7 @@ async function main() {
         }
       }),
     );
+    const saveCpu = (serverCpuMs(server.pid!) - saveCpuBefore) / saves.length;
     const saturated = process.env.BENCH_ONLY_GRID === "1" ? [] : await load(20, 400, save);
 
     const rows = [
@@ -286,6 +288,7 @@ async function main() {
       { metric: "grid data 30 × 80 read and packed, in process (median)", target: "—", value: median(gridDataTimes), unit: "ms", ok: true },
       { metric: "cell save, 20 writers saving about once a second (p95)", target: "< 50 ms", value: percentile(saves, 95), unit: "ms", ok: percentile(saves, 95) < 50 },
       { metric: "cell save, 20 writers saving about once a second (median)", target: "—", value: median(saves), unit: "ms", ok: true },
+      { metric: "server CPU per cell save (mean)", target: "—", value: saveCpu, unit: "ms", ok: true },
       { metric: "cell save, 20 writers without pauses (p95, saturation)", target: "—", value: percentile(saturated, 95), unit: "ms", ok: true },
       { metric: "SQL queries per grid page, 10 agencies", target: "= 30 agencies", value: queries10, unit: "", ok: queries10 === queries30 },
       { metric: "SQL queries per grid page, 30 agencies", target: "= 10 agencies", value: queries30, unit: "", ok: queries10 === queries30 },

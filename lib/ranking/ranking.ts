@@ -22,16 +22,13 @@ export async function rankingInputOf(client: Tx | typeof db, year: ScoringYear) 
       SELECT c.id, c.kind, c."maxX100", g.code AS "groupCode", g.position AS "groupPosition"
       FROM "Criterion" c JOIN "CriteriaGroup" g ON g.id = c."groupId"
       WHERE c."yearId" = ${year.id}::uuid`,
-    client.$queryRaw<{ agencyId: string; criterionId: string; finalX100: number }[]>`
-      SELECT "agencyId", "criterionId", "finalX100" FROM "Score"
-      WHERE "yearId" = ${year.id}::uuid AND "finalX100" IS NOT NULL`,
+    // The final scores of each agency as one JSON object (criterion id → points), parsed natively.
+    client.$queryRaw<{ agencyId: string; finals: string }[]>`
+      SELECT "agencyId", json_object_agg("criterionId", "finalX100")::text AS finals
+      FROM "Score" WHERE "yearId" = ${year.id}::uuid AND "finalX100" IS NOT NULL
+      GROUP BY "agencyId"`,
   ]);
-  const byAgency = new Map<string, Map<string, number>>();
-  for (const row of finals) {
-    let cells = byAgency.get(row.agencyId);
-    if (!cells) byAgency.set(row.agencyId, (cells = new Map()));
-    cells.set(row.criterionId, row.finalX100);
-  }
+  const byAgency = new Map(finals.map((row) => [row.agencyId, new Map(Object.entries(JSON.parse(row.finals) as Record<string, number>))]));
   return {
     criteria,
     agencies: year.members.map(({ agency }) => ({ id: agency.id, code: agency.code, name: agency.name })),
