@@ -75,6 +75,12 @@ export const PERMISSIONS = {
   "ranking.read": membersOr("yearMember"),
   "ranking.publish": { SECRETARIAT: "yearLeader" },
   "ranking.reopen": { ADMIN: "any", SECRETARIAT: "yearLeader" },
+  /** Vote sessions: their rules, candidates and who has voted (never how); results once closed. */
+  "vote.read": membersOr("yearMember"),
+  /** Open (create), close and cancel vote sessions: the secretariat of the year's Khối trưởng. */
+  "vote.manage": { SECRETARIAT: "yearLeader" },
+  /** Cast one's agency's secret ballot (the agency must be on the session's roll). */
+  "vote.cast": { AGENCY_LEADER: "yearMember" },
 } as const satisfies PermissionMap;
 
 export type Permission = keyof typeof PERMISSIONS;

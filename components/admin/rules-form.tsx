@@ -5,7 +5,7 @@ import { useState } from "react";
 import { updateYearRulesAction } from "@/app/(app)/admin/years/actions";
 import { Button } from "@/components/ui/button";
 import { FormMessage, SubmitButton, inputClass, useActionForm } from "@/components/ui/form";
-import { QUOTA_ROUNDING, TIE_BREAKS, type YearRules } from "@/lib/years/rules";
+import { AWARD_VOTE_METHODS, QUOTA_ROUNDING, TIE_BREAKS, type YearRules } from "@/lib/years/rules";
 
 type Award = YearRules["awards"][number];
 type Band = YearRules["classificationBands"][number];
@@ -169,6 +169,16 @@ export function RulesForm({ yearId, version, rules: initial, editable }: { yearI
                   {t("maxRank")}
                   <input className={inputClass} type="number" min={1} value={award.maxRank ?? ""} onChange={(e) => setAward(index, { maxRank: numberOrNull(e.target.value) })} />
                 </label>
+                <label className="flex flex-col gap-1 sm:col-span-2">
+                  {t("voteMethod")}
+                  <select className={inputClass} value={award.voteMethod} onChange={(e) => setAward(index, { voteMethod: e.target.value as Award["voteMethod"] })}>
+                    {AWARD_VOTE_METHODS.map((option) => (
+                      <option key={option} value={option}>
+                        {t(`voteMethodOption.${option}`)}
+                      </option>
+                    ))}
+                  </select>
+                </label>
                 <label className="flex items-center gap-2 sm:col-span-2">
                   <input type="checkbox" className="size-4" checked={award.requiresVote} onChange={(e) => setAward(index, { requiresVote: e.target.checked })} />
                   {t("requiresVote")}
@@ -186,7 +196,7 @@ export function RulesForm({ yearId, version, rules: initial, editable }: { yearI
           <Button
             variant="secondary"
             className="mt-2"
-            onClick={() => setRules((r) => ({ ...r, awards: [...r.awards, { code: "", name: "", maxCount: null, maxPercent: null, rounding: "FLOOR", minClassification: null, maxRank: null, requiresVote: true }] }))}
+            onClick={() => setRules((r) => ({ ...r, awards: [...r.awards, { code: "", name: "", maxCount: null, maxPercent: null, rounding: "FLOOR", minClassification: null, maxRank: null, requiresVote: true, voteMethod: "APPROVAL" }] }))}
           >
             {t("addAward")}
           </Button>

@@ -31,7 +31,6 @@ export interface HomeOverview {
 
 /** What each agency role does in each phase (PRODUCT.md, "One emulation year"). */
 const MEMBER_TASKS: Partial<Record<Phase, Partial<Record<Actor["role"], string>>>> = {
-  VOTING: { AGENCY_LEADER: "todo.leader.VOTING" },
   NOMINATION: { AGENCY_STAFF: "todo.staff.NOMINATION" },
 };
 
@@ -75,7 +74,38 @@ async function adminTodos(running: YearDto[]): Promise<Todo[]> {
 const SECRETARIAT_PAGES: Partial<Record<Phase, (yearId: string) => string>> = {
   SELF_ASSESSMENT: (yearId) => `/years/${yearId}/assessments`,
   REVIEW: (yearId) => `/years/${yearId}/review`,
+  VOTING: (yearId) => `/years/${yearId}/votes`,
 };
+
+/**
+ * Voting: the leader votes in each open session of the year whose roll holds their agency and in which
+ * it has not voted yet (one task per session); before the year's first session, the year's votes page.
+ */
+async function votingTodos(actor: Actor, years: YearDto[], task: (year: YearDto) => Omit<Todo, "key">): Promise<Todo[]> {
+  const agencyId = actor.agencyId;
+  if (actor.role !== "AGENCY_LEADER" || !agencyId || years.length === 0) return [];
+  const sessionsOfYears = await db.voteSession.findMany({
+    where: { yearId: { in: years.map((year) => year.id) } },
+    select: { id: true, yearId: true, title: true, roll: true, opensAt: true, closesAt: true, closedAt: true, cancelledAt: true, participations: { where: { agencyId }, select: { agencyId: true } } },
+    orderBy: { createdAt: "asc" },
+  });
+  const now = new Date();
+  const todos: Todo[] = [];
+  for (const year of years) {
+    const sessions = sessionsOfYears.filter((session) => session.yearId === year.id);
+    if (sessions.length === 0) {
+      todos.push({ key: "todo.leader.VOTING", ...task(year), href: `/years/${year.id}/votes` });
+      continue;
+    }
+    for (const session of sessions) {
+      const onRoll = (session.roll as unknown as { agencyId: string }[]).some((voter) => voter.agencyId === agencyId);
+      const open = !session.closedAt && !session.cancelledAt && session.opensAt <= now && now < session.closesAt;
+      if (!onRoll || !open || session.participations.length > 0) continue;
+      todos.push({ key: "todo.leader.voteSession", params: { title: session.title }, href: `/years/${year.id}/votes/${session.id}`, deadline: session.closesAt.toISOString() });
+    }
+  }
+  return todos;
+}
 
 /**
  * Pledging: the secretariat drafts and opens the pledge, then follows the signatures; each member's
@@ -130,6 +160,13 @@ export async function getHomeOverview(actor: Actor): Promise<HomeOverview> {
     const memberTask = MEMBER_TASKS[year.phase]?.[actor.role];
     if (memberTask) todos.push({ key: memberTask, ...task });
   }
+  todos.push(
+    ...(await votingTodos(
+      actor,
+      current.filter((year) => year.phase === "VOTING"),
+      (year) => ({ params: yearParams(year), href: `/years/${year.id}`, deadline: deadlineOf(year) }),
+    )),
+  );
 
   return { years: shown.map((year) => ({ year, leadsYear: leads(year), deadline: deadlineOf(year) })), todos };
 }

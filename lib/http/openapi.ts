@@ -7,6 +7,7 @@ import { returnAssessmentSchema, selfScoreSchema, submitAssessmentSchema } from 
 import { criteriaTableInputSchema, criteriaTableSchema } from "@/lib/criteria/schemas";
 import { finalScoresSchema, scoreRowSchema } from "@/lib/scores/schemas";
 import { openPledgeSchema, pledgeSummarySchema, saveDraftSchema, signPledgeSchema, signatureSchema, verificationSchema } from "@/lib/pledges/schemas";
+import { cancelSessionSchema, castBallotSchema, createSessionSchema, receiptCheckSchema, resultsSchema, sessionSchema } from "@/lib/votes/schemas";
 import { blocSchema, createBlocSchema, updateBlocSchema } from "@/lib/blocs/schemas";
 import { ERROR_STATUS } from "@/lib/errors";
 import { createUserSchema, resetPasswordSchema, roleSchema, updateUserSchema, userFiltersSchema, userSchema } from "@/lib/users/schemas";
@@ -48,6 +49,7 @@ const yearParams = z.object({ yearId: z.uuid() });
 const agencyParams = z.object({ code: z.string() });
 const userParams = z.object({ userId: z.uuid() });
 const versionParams = z.object({ versionId: z.uuid() });
+const sessionParams = z.object({ sessionId: z.uuid() });
 
 const pledgeVersionSchema = z.object({
   id: z.uuid(),
@@ -137,6 +139,15 @@ export const OPERATIONS: Operation[] = [
   { method: "post", path: "/api/v1/years/{yearId}/scores.xlsx", summary: "Import final scores from an edited score table (multipart: file, reason?): every cell checked (422 naming the cells), only changed cells saved, all or nothing, like the review grid (the year's secretariat, REVIEW, before publication)", params: yearParams, upload: { file: "file", fields: ["reason"] }, data: z.object({ changed: z.number().int() }) },
   { method: "get", path: "/api/v1/years/{yearId}/criteria.xlsx", summary: "The criteria table as an Excel workbook (whoever may read the table). Success is XLSX, not JSON", params: yearParams, data: z.string(), file: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
   { method: "post", path: "/api/v1/years/{yearId}/criteria.xlsx", summary: "Replace the criteria table with an edited workbook of the same layout (multipart: file): all or nothing, 422 naming the cells (the year's secretariat, until self-assessment)", params: yearParams, upload: { file: "file" }, data: criteriaTableSchema },
+  { method: "get", path: "/api/v1/years/{yearId}/vote-sessions", summary: "The year's vote sessions (bình xét, suy tôn; bầu Khối trưởng, Khối phó): status, rules, candidates, who has voted, never how", params: yearParams, data: z.array(sessionSchema) },
+  { method: "post", path: "/api/v1/years/{yearId}/vote-sessions", summary: "Open a vote session (the year's secretariat, VOTING): the year's rules, the candidates (eligible under the rules and the published ranking, or every member for the election) and the roll of voters are frozen", params: yearParams, body: createSessionSchema, data: sessionSchema, status: 201 },
+  { method: "get", path: "/api/v1/vote-sessions/{sessionId}", summary: "One vote session: status, rules, candidates, who has voted (never choices)", params: sessionParams, data: sessionSchema },
+  { method: "post", path: "/api/v1/vote-sessions/{sessionId}/ballots", summary: "Cast one's agency's secret ballot (its leader, password re-entered, once per agency): the receipt code is returned this once and only its hash is kept", params: sessionParams, body: castBallotSchema, data: z.object({ receipt: z.string() }), status: 201 },
+  { method: "post", path: "/api/v1/vote-sessions/{sessionId}/close", summary: "Close and tally a session (the year's secretariat): after its window, or early once every voter has voted", params: sessionParams, data: sessionSchema },
+  { method: "post", path: "/api/v1/vote-sessions/{sessionId}/cancel", summary: "Cancel a session that is not closed, with a reason (its ballots are never counted)", params: sessionParams, body: cancelSessionSchema, data: sessionSchema },
+  { method: "get", path: "/api/v1/vote-sessions/{sessionId}/results", summary: "Results of a closed session: votes per candidate, quorum, passed or not, ties, and the receipt hashes of the counted ballots (409 before closing)", params: sessionParams, data: resultsSchema },
+  { method: "post", path: "/api/v1/vote-sessions/{sessionId}/receipt-check", summary: "Whether a receipt code is among the counted ballots of a closed session", params: sessionParams, body: receiptCheckSchema, data: z.object({ counted: z.boolean(), receiptHash: z.string() }) },
+  { method: "get", path: "/api/v1/years/{yearId}/vote-minutes.pdf", summary: "Biên bản họp bình xét, suy tôn (PDF): the closed sessions of the year, their rules, counts and outcomes, with the chair's and the secretary's signature blocks. Success is a PDF, not JSON", params: yearParams, data: z.string(), file: "application/pdf" },
   { method: "get", path: "/api/v1/audit", summary: "Audit trail, newest first (admin, board)", query: auditFiltersSchema, data: z.object({ entries: z.array(auditEntrySchema), nextCursor: z.string().nullable() }) },
 ];
 

@@ -21,6 +21,21 @@ async function agencyIdsByCode(tx: Tx, codes: string[], path: string): Promise<M
   return byCode;
 }
 
+/**
+ * The agencies elected Khối trưởng and Khối phó by the bloc's `year` (the latest closed, not cancelled
+ * election session of that year), or null when it held none.
+ */
+async function previousElection(tx: Tx, blocId: string, year: number): Promise<{ sessionId: string; LEADER: string | null; DEPUTY: string | null } | null> {
+  const session = await tx.voteSession.findFirst({
+    where: { kind: "LEADERSHIP_ELECTION", closedAt: { not: null }, cancelledAt: null, year: { blocId, year } },
+    orderBy: { closedAt: "desc" },
+    select: { id: true, results: true },
+  });
+  const elected = (session?.results as { elected?: Record<"LEADER" | "DEPUTY", string | null> | null } | null | undefined)?.elected;
+  if (!session || !elected) return null;
+  return { sessionId: session.id, LEADER: elected.LEADER ?? null, DEPUTY: elected.DEPUTY ?? null };
+}
+
 /** Khối trưởng and Khối phó are two different members of the year. */
 function checkLeadership(memberIds: Set<string>, leaderId: string | null, deputyId: string | null): void {
   const issues = [];
@@ -36,7 +51,8 @@ function assertNotClosed(phase: Phase): void {
 
 /**
  * Creates a year of a bloc (admin). Members come from `memberCodes`, or from the bloc's latest earlier
- * year; rules are copied from that year too (the defaults only for a bloc's first year).
+ * year; rules are copied from that year too (the defaults only for a bloc's first year). Khối trưởng and
+ * Khối phó not given come from the previous year's election (the audit entry says which source).
  */
 export async function createYear(actor: Actor, blocId: string, input: unknown): Promise<YearDto> {
   authorize(actor, "year.manage");
@@ -59,9 +75,23 @@ export async function createYear(actor: Actor, blocId: string, input: unknown): 
         [data.leaderAgencyCode, data.deputyAgencyCode].filter((code): code is string => !!code),
         "leaderAgencyCode",
       );
-      const leaderId = data.leaderAgencyCode ? leadership.get(data.leaderAgencyCode)! : null;
-      const deputyId = data.deputyAgencyCode ? leadership.get(data.deputyAgencyCode)! : null;
-      checkLeadership(new Set(memberIds), leaderId, deputyId);
+      let leaderId = data.leaderAgencyCode ? leadership.get(data.leaderAgencyCode)! : null;
+      let deputyId = data.deputyAgencyCode ? leadership.get(data.deputyAgencyCode)! : null;
+      // A post the request leaves empty goes to the agency elected to it in the previous year, if it
+      // is a member of the new year (and does not hold the other post); a code given always wins.
+      const memberSet = new Set(memberIds);
+      const election = !leaderId || !deputyId ? await previousElection(tx, bloc, data.year - 1) : null;
+      const source = { leader: leaderId ? "REQUEST" : null, deputy: deputyId ? "REQUEST" : null } as Record<"leader" | "deputy", "REQUEST" | "ELECTION" | null>;
+      const elected = (id: string | null | undefined, other: string | null) => (id && memberSet.has(id) && id !== other ? id : null);
+      if (election && !leaderId) {
+        leaderId = elected(election.LEADER, deputyId);
+        if (leaderId) source.leader = "ELECTION";
+      }
+      if (election && !deputyId) {
+        deputyId = elected(election.DEPUTY, leaderId);
+        if (deputyId) source.deputy = "ELECTION";
+      }
+      checkLeadership(memberSet, leaderId, deputyId);
 
       const previousRules = previous ? yearRulesSchema.safeParse(previous.rules) : null;
       const rules: YearRules = data.rules ?? (previousRules?.success ? previousRules.data : DEFAULT_RULES);
@@ -89,6 +119,8 @@ export async function createYear(actor: Actor, blocId: string, input: unknown): 
           leader: dto.leaderAgency?.code ?? null,
           deputy: dto.deputyAgency?.code ?? null,
           copiedFrom: !data.memberCodes && data.copyMembersFromPrevious ? (previous?.year ?? null) : null,
+          leadershipSource: source,
+          electionSession: source.leader === "ELECTION" || source.deputy === "ELECTION" ? election!.sessionId : null,
         },
         blocId: bloc,
       });

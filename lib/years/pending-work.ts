@@ -3,6 +3,7 @@ import type { Tx } from "@/lib/db";
 import { unsubmittedAssessmentWork } from "@/lib/assessments/pending-work";
 import { unsignedPledgeWork } from "@/lib/pledges/pending-work";
 import { unpublishedRankingWork } from "@/lib/ranking/pending-work";
+import { runningVoteSessionWork } from "@/lib/votes/pending-work";
 import type { MessageParams } from "@/lib/errors";
 import type { Phase } from "./phases";
 
@@ -29,6 +30,7 @@ const CHECKS: Partial<Record<Phase, PendingWorkCheck[]>> = {
   PLEDGING: [unsignedPledgeWork],
   SELF_ASSESSMENT: [unsubmittedAssessmentWork],
   REVIEW: [unpublishedRankingWork],
+  VOTING: [runningVoteSessionWork],
 };
 
 export async function pendingWorkOf(tx: Tx, year: YearFacts): Promise<PendingItem[]> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_RULES, fractionSchema, yearDeadlinesSchema, yearRulesSchema, type YearRules } from "./rules";
+import { awardQuota, awardRuleSchema, DEFAULT_RULES, fractionSchema, yearDeadlinesSchema, yearRulesSchema, type YearRules } from "./rules";
 
 /** A deep copy of the default rules, changed by `edit`. */
 function rulesWith(edit: (rules: YearRules) => void): YearRules {
@@ -128,5 +128,63 @@ describe("yearDeadlinesSchema", () => {
     // Same day and gaps are fine.
     expect(yearDeadlinesSchema.safeParse({ PLEDGING: "2022-03-31", SELF_ASSESSMENT: "2022-03-31", BOARD_REVIEW: "2023-02-28" }).success).toBe(true);
     expect(issuesOf(yearDeadlinesSchema, { SETUP: "2022-01-01" })).toEqual([expect.objectContaining({ code: "unrecognized_keys" })]);
+  });
+});
+
+describe("awardQuota", () => {
+  const award = (maxCount: number | null, maxPercent: number | null, rounding: "FLOOR" | "ROUND" | "CEIL" = "FLOOR") => ({ maxCount, maxPercent, rounding });
+
+  it("is null without a cap, and the count cap whatever the bloc's size", () => {
+    expect(awardQuota(award(null, null), 10)).toBeNull();
+    expect(awardQuota(award(3, null), 10)).toBe(3);
+    expect(awardQuota(award(3, null), 2)).toBe(3);
+    expect(awardQuota(award(0, null), 10)).toBe(0);
+  });
+
+  it("takes an exact percentage of the members: 30 % of 10 is 3 under every rounding (never 2.9999)", () => {
+    for (const rounding of ["FLOOR", "ROUND", "CEIL"] as const) {
+      expect(awardQuota(award(null, 30, rounding), 10), rounding).toBe(3);
+      expect(awardQuota(award(null, 70, rounding), 10), rounding).toBe(7);
+      expect(awardQuota(award(null, 10, rounding), 30), rounding).toBe(3);
+      expect(awardQuota(award(null, 100, rounding), 7), rounding).toBe(7);
+      expect(awardQuota(award(null, 0, rounding), 7), rounding).toBe(0);
+    }
+  });
+
+  it("rounds a fractional quota down (FLOOR), to the nearest with halves up (ROUND) or up (CEIL)", () => {
+    // 25 % of 10 = 2.5; 15 % of 10 = 1.5; 33.33 % of 3 = 0.9999; 20 % of 12 = 2.4; 35 % of 10 = 3.5.
+    const cases: [number, number, [number, number, number]][] = [
+      [25, 10, [2, 3, 3]],
+      [15, 10, [1, 2, 2]],
+      [33.33, 3, [0, 1, 1]],
+      [20, 12, [2, 2, 3]],
+      [35, 10, [3, 4, 4]],
+      [0.01, 10, [0, 0, 1]],
+    ];
+    for (const [percent, members, [floor, round, ceil]] of cases) {
+      expect([awardQuota(award(null, percent, "FLOOR"), members), awardQuota(award(null, percent, "ROUND"), members), awardQuota(award(null, percent, "CEIL"), members)], `${percent} % of ${members}`).toEqual([
+        floor,
+        round,
+        ceil,
+      ]);
+    }
+  });
+
+  it("takes the smaller of the two caps when both are set", () => {
+    expect(awardQuota(award(3, 50), 10)).toBe(3);
+    expect(awardQuota(award(3, 20), 10)).toBe(2);
+    expect(awardQuota(award(2, 25, "CEIL"), 10)).toBe(2);
+    expect(awardQuota(award(5, 25, "CEIL"), 10)).toBe(3);
+  });
+
+  it("is 0 for an empty bloc with a percentage cap", () => {
+    expect(awardQuota(award(null, 30, "CEIL"), 0)).toBe(0);
+  });
+
+  it("reads an award stored without a vote method as APPROVAL", () => {
+    const { voteMethod: _dropped, ...stored } = DEFAULT_RULES.awards[0]!;
+    expect(awardRuleSchema.parse(stored).voteMethod).toBe("APPROVAL");
+    expect(awardRuleSchema.parse({ ...stored, voteMethod: "PICK_UP_TO_QUOTA" }).voteMethod).toBe("PICK_UP_TO_QUOTA");
+    expect(awardRuleSchema.safeParse({ ...stored, voteMethod: "RANKED" }).success).toBe(false);
   });
 });

@@ -20,6 +20,7 @@ export const classificationBandSchema = z.object({
 
 export const TIE_BREAKS = ["TOTAL", "FEWER_DEDUCTIONS", "FIRST_GROUP_BASE"] as const;
 export const QUOTA_ROUNDING = ["FLOOR", "ROUND", "CEIL"] as const;
+export const AWARD_VOTE_METHODS = ["APPROVAL", "PICK_UP_TO_QUOTA"] as const;
 
 export const awardRuleSchema = z.object({
   code: codeSchema,
@@ -35,7 +36,26 @@ export const awardRuleSchema = z.object({
   maxRank: z.number().int().min(1).nullable(),
   /** A passing vote in the award's proposal session is needed. */
   requiresVote: z.boolean(),
+  /**
+   * How the proposal session's ballot answers: approve or disapprove each candidate, or pick at most
+   * the award's quota of them. Years stored before this rule existed read as APPROVAL.
+   */
+  voteMethod: z.enum(AWARD_VOTE_METHODS).default("APPROVAL"),
 });
+
+/** The most members that may receive the award in a bloc of `memberCount` members (null: no cap). */
+export function awardQuota(award: Pick<AwardRule, "maxCount" | "maxPercent" | "rounding">, memberCount: number): number | null {
+  const caps: number[] = [];
+  if (award.maxCount !== null) caps.push(award.maxCount);
+  if (award.maxPercent !== null) {
+    // Exact in hundredths of a percent: 30 % of 10 members is 3, never 2.9999.
+    const hundredths = Math.round(award.maxPercent * 100) * memberCount;
+    const whole = Math.floor(hundredths / 10_000);
+    const remainder = hundredths % 10_000;
+    caps.push(award.rounding === "FLOOR" ? whole : award.rounding === "CEIL" ? whole + (remainder > 0 ? 1 : 0) : whole + (remainder >= 5_000 ? 1 : 0));
+  }
+  return caps.length === 0 ? null : Math.min(...caps);
+}
 
 export const yearRulesSchema = z
   .object({
@@ -78,7 +98,8 @@ export const yearRulesSchema = z
     });
   });
 
-export type YearRules = z.infer<typeof yearRulesSchema>;
+export type YearRules = z.output<typeof yearRulesSchema>;
+export type AwardRule = z.output<typeof awardRuleSchema>;
 
 export const DEFAULT_RULES: YearRules = {
   scale: 100,
@@ -98,9 +119,9 @@ export const DEFAULT_RULES: YearRules = {
     passBase: "MEMBERS",
   },
   awards: [
-    { code: "GOV_FLAG", name: "Cờ thi đua của Chính phủ", maxCount: 1, maxPercent: null, rounding: "FLOOR", minClassification: "XUAT_SAC", maxRank: 1, requiresVote: true },
-    { code: "PROVINCIAL_FLAG", name: "Cờ thi đua của UBND tỉnh", maxCount: 3, maxPercent: null, rounding: "FLOOR", minClassification: "XUAT_SAC", maxRank: null, requiresVote: true },
-    { code: "PROVINCIAL_MERIT", name: "Bằng khen của Chủ tịch UBND tỉnh", maxCount: null, maxPercent: null, rounding: "FLOOR", minClassification: "TOT", maxRank: null, requiresVote: true },
+    { code: "GOV_FLAG", name: "Cờ thi đua của Chính phủ", maxCount: 1, maxPercent: null, rounding: "FLOOR", minClassification: "XUAT_SAC", maxRank: 1, requiresVote: true, voteMethod: "APPROVAL" },
+    { code: "PROVINCIAL_FLAG", name: "Cờ thi đua của UBND tỉnh", maxCount: 3, maxPercent: null, rounding: "FLOOR", minClassification: "XUAT_SAC", maxRank: null, requiresVote: true, voteMethod: "APPROVAL" },
+    { code: "PROVINCIAL_MERIT", name: "Bằng khen của Chủ tịch UBND tỉnh", maxCount: null, maxPercent: null, rounding: "FLOOR", minClassification: "TOT", maxRank: null, requiresVote: true, voteMethod: "APPROVAL" },
   ],
 };
 

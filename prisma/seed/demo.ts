@@ -15,6 +15,7 @@ import {
 } from "./demo-data";
 import { seedDemoPledges } from "./demo-pledges";
 import { seedDemoScoring } from "./demo-scoring";
+import { seedDemoVotes } from "./demo-votes";
 import { passwordHashFor } from "./factories";
 
 export const DEMO_SEED_ACTION = "demo.seed";
@@ -91,6 +92,7 @@ export async function seedDemo(db: PrismaClient, options: { sealKey: string }): 
         { secretary2021: secretaries.get(2021)!, staffOf: (code) => userId(staffEmail(code)), leaderOf: (code) => userId(leaderEmail(code)) },
         demoRules(),
       );
+      await seedDemoVotes(tx, years.get(2021)!.id, secretaries.get(2021)!, (code) => userId(leaderEmail(code)), demoRules());
 
       const created = (await tx.auditLog.count({ where: { action: DEMO_SEED_ACTION } })) === 0;
       if (created) {

@@ -5,6 +5,9 @@ import { getCriteriaTable } from "@/lib/criteria/criteria";
 import { db } from "@/lib/db";
 import { verifyPledgeVersionPublicly } from "@/lib/pledges/verify";
 import { computeYearRanking, getRanking } from "@/lib/ranking/ranking";
+import { getVoteMinutes } from "@/lib/votes/minutes";
+import { renderVoteMinutesPdf } from "@/lib/votes/minutes-pdf";
+import { tally, type BallotChoices } from "@/lib/votes/tally";
 import { demoAlreadySeeded, demoRules, seedDemo } from "@/prisma/seed/demo";
 import { DEMO_AGENCIES, DEMO_BLOC, DEMO_CRITERIA, DEMO_PASSWORD, DEMO_YEARS, demoAccountEmails, leaderEmail } from "@/prisma/seed/demo-data";
 import { actorFor, uniqueIp } from "../support/dal";
@@ -36,6 +39,9 @@ async function demoCounts() {
     scores: await db.score.count({ where: { year: { blocId: bloc.id } } }),
     assessments: await db.assessment.count({ where: { year: { blocId: bloc.id } } }),
     rankingPublications: await db.rankingPublication.count({ where: { year: { blocId: bloc.id } } }),
+    voteSessions: await db.voteSession.count({ where: { year: { blocId: bloc.id } } }),
+    participations: await db.voteParticipation.count({ where: { session: { year: { blocId: bloc.id } } } }),
+    ballots: await db.ballot.count({ where: { session: { year: { blocId: bloc.id } } } }),
   };
 }
 
@@ -65,6 +71,9 @@ describe("the demo seed", () => {
     expect(first.scores).toBe(DEMO_AGENCIES.length * CRITERIA_CODES.length);
     expect(first.assessments).toBe(DEMO_AGENCIES.length);
     expect(first.rankingPublications).toBe(1);
+    expect(first.voteSessions).toBe(4);
+    expect(first.participations).toBe(4 * DEMO_AGENCIES.length);
+    expect(first.ballots).toBe(4 * DEMO_AGENCIES.length);
 
     await expect(seedDemo(db, { sealKey: SEAL_KEY })).resolves.toEqual({ created: false });
     expect(await demoAlreadySeeded(db)).toBe(true);
@@ -171,5 +180,41 @@ describe("the demo seed", () => {
     const admin = await actorFor(await db.user.findUniqueOrThrow({ where: { email: "admin@khoithidua.local" } }));
     const recomputed = await computeYearRanking(db, await scoringYear(db, admin, y2021));
     expect(JSON.parse(JSON.stringify(recomputed))).toEqual(entries);
+  }, 60_000);
+
+  it("gives 2021 its closed deliberation with the bloc's real outcome, tallied from its ballots, in the minutes; 2022 led by the agencies elected", async () => {
+    await seedDemo(db, { sealKey: SEAL_KEY });
+    const y2021 = await demoYearId(2021);
+    const member = await actorFor(await db.user.findUniqueOrThrow({ where: { email: leaderEmail("tct") } }));
+    const minutes = await getVoteMinutes(member, y2021);
+    expect(minutes).toMatchObject({
+      year: 2021,
+      bloc: { name: DEMO_BLOC.name, place: "Nam Định" },
+      chair: { agencyName: "Ban Tuyên giáo Tỉnh ủy", person: { name: "Đặng Thị Hà", title: "Trưởng ban" } },
+      secretary: { name: "Lưu Thị Vân" },
+    });
+    expect(minutes.members.every((m) => m.present)).toBe(true);
+    const passed = Object.fromEntries(
+      minutes.sessions.map((session) => [session.awardCode ?? "ELECTION", session.results.candidates.filter((c) => c.passed).map((c) => (c.post ? `${c.post}:${c.code}` : c.code)).sort()]),
+    );
+    expect(passed).toEqual({
+      GOV_FLAG: ["btg"],
+      PROVINCIAL_FLAG: ["bao", "bdv", "vptu"],
+      PROVINCIAL_MERIT: ["bbvsk", "bnc", "btc", "dukcq", "tct", "ubkt"],
+      ELECTION: ["DEPUTY:vptu", "LEADER:bdv"],
+    });
+    // The stored results are the tally of the stored ballots, and everyone voted once in each session.
+    for (const session of minutes.sessions) {
+      const row = await db.voteSession.findUniqueOrThrow({ where: { id: session.id } });
+      const ballots = await db.ballot.findMany({ where: { sessionId: session.id }, select: { choices: true } });
+      expect(await db.voteParticipation.count({ where: { sessionId: session.id } })).toBe(DEMO_AGENCIES.length);
+      const recount = tally({ method: session.method, rules: session.rules, candidates: session.candidates, rollSize: DEMO_AGENCIES.length, ballots: ballots.map((b) => b.choices as BallotChoices) });
+      expect(row.results).toEqual(JSON.parse(JSON.stringify(recount)));
+    }
+    // 2022 is led by the agencies 2021 elected.
+    const y2022 = await db.emulationYear.findUniqueOrThrow({ where: { id: await demoYearId(2022) }, select: { leaderAgency: { select: { code: true } }, deputyAgency: { select: { code: true } } } });
+    expect(y2022).toEqual({ leaderAgency: { code: "bdv" }, deputyAgency: { code: "vptu" } });
+    const pdf = await renderVoteMinutesPdf(minutes);
+    expect(pdf.subarray(0, 4).toString("latin1")).toBe("%PDF");
   }, 60_000);
 });

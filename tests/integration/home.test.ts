@@ -139,7 +139,7 @@ describe("getHomeOverview for agency users", () => {
 
   it("asks leaders to vote and staff to prepare nominations", async () => {
     const voting = await yearIn("VOTING");
-    expect((await getHomeOverview(await actorFor(voting.leaders[0]!))).todos).toEqual([taskFor(voting, "todo.leader.VOTING", "VOTING")]);
+    expect((await getHomeOverview(await actorFor(voting.leaders[0]!))).todos).toEqual([{ ...taskFor(voting, "todo.leader.VOTING", "VOTING"), href: `/years/${voting.year.id}/votes` }]);
     expect((await getHomeOverview(await actorFor(voting.staff[0]!))).todos).toEqual([]);
     const nomination = await yearIn("NOMINATION");
     expect((await getHomeOverview(await actorFor(nomination.staff[0]!))).todos).toEqual([taskFor(nomination, "todo.staff.NOMINATION", "NOMINATION")]);

@@ -46,6 +46,11 @@ interface World {
   newEvidence(): Promise<string>;
   newAgencyCode(): Promise<string>;
   newUserId(): Promise<string>;
+  /**
+   * A VOTING year (members A1–A3, led by A1) with its ranking published (all three Xuất sắc) and an
+   * election session written directly: OPEN (for an hour), ENDED (window over) or CLOSED (tallied, no ballots).
+   */
+  newVoteSession(state: "OPEN" | "ENDED" | "CLOSED"): Promise<{ yearId: string; sessionId: string }>;
 }
 
 let world: World;
@@ -114,6 +119,45 @@ beforeAll(async () => {
     },
     newAgencyCode: async () => (await makeAgency(db)).code,
     newUserId: async () => (await makeUser(db, { role: "AGENCY_STAFF", agencyId: a3.id })).id,
+    newVoteSession: async (state) => {
+      const ownBloc = await makeBloc(db);
+      const year = await makeYear(db, { blocId: ownBloc.id, year: 2030, phase: "VOTING", memberIds: [a1.id, a2.id, a3.id], leaderId: a1.id, deputyId: a2.id });
+      const members = [a1, a2, a3].map((agency) => ({ agencyId: agency.id, code: agency.code, name: agency.name }));
+      const entries = members.map((member, index) => ({
+        rank: index + 1,
+        tied: false,
+        agency: { id: member.agencyId, code: member.code, name: member.name },
+        baseX100: 9600 - index * 100,
+        bonusX100: 0,
+        deductionX100: 0,
+        totalX100: 9600 - index * 100,
+        firstGroupBaseX100: 5000,
+        classification: { code: "XUAT_SAC", label: "Xuất sắc" },
+        groups: [],
+      }));
+      await db.rankingPublication.create({ data: { yearId: year.id, publishedById: users.SECRETARIAT_LEAD.id, entries } });
+      const { tally } = await import("@/lib/votes/tally");
+      const rules = { quorum: { numerator: 2, denominator: 3 }, pass: { numerator: 1, denominator: 2 }, passStrictlyAbove: true, passBase: "MEMBERS" as const, quota: null };
+      const now = Date.now();
+      const session = await db.voteSession.create({
+        data: {
+          yearId: year.id,
+          kind: "LEADERSHIP_ELECTION",
+          method: "ELECTION",
+          title: "Bầu Khối trưởng, Khối phó năm 2031",
+          rules,
+          candidates: members,
+          roll: members,
+          opensAt: new Date(now - 7_200_000),
+          closesAt: new Date(state === "OPEN" ? now + 3_600_000 : now - 1_000),
+          createdById: users.SECRETARIAT_LEAD.id,
+          ...(state === "CLOSED"
+            ? { closedAt: new Date(now), closedById: users.SECRETARIAT_LEAD.id, results: tally({ method: "ELECTION", rules, candidates: members, rollSize: 3, ballots: [] }) as unknown as object }
+            : {}),
+        },
+      });
+      return { yearId: year.id, sessionId: session.id };
+    },
   };
 });
 
@@ -472,6 +516,76 @@ const ROUTES: Record<string, RouteEntry> = {
       return { path: `/api/v1/years/${yearId}/criteria.xlsx`, params: { yearId }, form: new FormData() };
     },
   },
+  // The minutes of the deliberation: every reader of the year, once a session is closed.
+  "GET /api/v1/years/[yearId]/vote-minutes.pdf": {
+    allowed: BLOC_READERS,
+    call: async () => {
+      const { yearId } = await world.newVoteSession("CLOSED");
+      return { path: `/api/v1/years/${yearId}/vote-minutes.pdf`, params: { yearId } };
+    },
+  },
+  // Vote sessions: every reader of the year sees them (who voted, never how) and, once closed, their
+  // results; the secretariat of the year's Khối trưởng opens, closes and cancels; a member's leader votes.
+  "GET /api/v1/years/[yearId]/vote-sessions": {
+    allowed: BLOC_READERS,
+    call: async () => {
+      const { yearId } = await world.newVoteSession("OPEN");
+      return { path: `/api/v1/years/${yearId}/vote-sessions`, params: { yearId } };
+    },
+  },
+  "POST /api/v1/years/[yearId]/vote-sessions": {
+    allowed: ["SECRETARIAT_LEAD"],
+    okStatuses: [201],
+    call: async () => {
+      // The year's election is running: open the proposal of an award (all three members are eligible).
+      const { yearId } = await world.newVoteSession("OPEN");
+      return { path: `/api/v1/years/${yearId}/vote-sessions`, params: { yearId }, body: { kind: "AWARD_PROPOSAL", awardCode: "PROVINCIAL_FLAG", closesAt: new Date(Date.now() + 3_600_000).toISOString() } };
+    },
+  },
+  "GET /api/v1/vote-sessions/[sessionId]": {
+    allowed: BLOC_READERS,
+    call: async () => {
+      const { sessionId } = await world.newVoteSession("OPEN");
+      return { path: `/api/v1/vote-sessions/${sessionId}`, params: { sessionId } };
+    },
+  },
+  // Only a member's leader votes, for their own agency, after re-entering their password.
+  "POST /api/v1/vote-sessions/[sessionId]/ballots": {
+    allowed: ["AGENCY_LEADER"],
+    okStatuses: [201],
+    call: async () => {
+      const { sessionId } = await world.newVoteSession("OPEN");
+      return { path: `/api/v1/vote-sessions/${sessionId}/ballots`, params: { sessionId }, body: { password: TEST_PASSWORD, choices: { LEADER: world.agencyCodes.a1, DEPUTY: world.agencyCodes.a2 } } };
+    },
+  },
+  "POST /api/v1/vote-sessions/[sessionId]/close": {
+    allowed: ["SECRETARIAT_LEAD"],
+    call: async () => {
+      const { sessionId } = await world.newVoteSession("ENDED");
+      return { path: `/api/v1/vote-sessions/${sessionId}/close`, params: { sessionId }, body: {} };
+    },
+  },
+  "POST /api/v1/vote-sessions/[sessionId]/cancel": {
+    allowed: ["SECRETARIAT_LEAD"],
+    call: async () => {
+      const { sessionId } = await world.newVoteSession("OPEN");
+      return { path: `/api/v1/vote-sessions/${sessionId}/cancel`, params: { sessionId }, body: { reason: "Sai danh sách cử tri" } };
+    },
+  },
+  "GET /api/v1/vote-sessions/[sessionId]/results": {
+    allowed: BLOC_READERS,
+    call: async () => {
+      const { sessionId } = await world.newVoteSession("CLOSED");
+      return { path: `/api/v1/vote-sessions/${sessionId}/results`, params: { sessionId } };
+    },
+  },
+  "POST /api/v1/vote-sessions/[sessionId]/receipt-check": {
+    allowed: BLOC_READERS,
+    call: async () => {
+      const { sessionId } = await world.newVoteSession("CLOSED");
+      return { path: `/api/v1/vote-sessions/${sessionId}/receipt-check`, params: { sessionId }, body: { receipt: "0000-0000-0000-0000" } };
+    },
+  },
   "GET /api/v1/notifications": { allowed: SIGNED_IN, call: async () => ({ path: "/api/v1/notifications" }) },
   "POST /api/v1/notifications/[notificationId]/read": {
     allowed: SIGNED_IN,
@@ -668,6 +782,38 @@ const ACTIONS: Record<string, ActionEntry> = {
   "app/(app)/years/[yearId]/cross-scoring/actions.ts#applyCrossScoresAction": {
     allowed: ["SECRETARIAT_LEAD"],
     args: async () => [(await world.newScoringYear("REVIEW", { crossScoring: true })).yearId],
+  },
+  "app/(app)/years/[yearId]/votes/actions.ts#createVoteSessionAction": {
+    allowed: ["SECRETARIAT_LEAD"],
+    args: async () => {
+      const { yearId } = await world.newVoteSession("CLOSED");
+      return [yearId, form({ session: "LEADERSHIP_ELECTION:", closesAt: new Date(Date.now() + 86_400_000).toISOString() })];
+    },
+  },
+  "app/(app)/years/[yearId]/votes/actions.ts#castBallotAction": {
+    allowed: ["AGENCY_LEADER"],
+    args: async () => {
+      const { yearId, sessionId } = await world.newVoteSession("OPEN");
+      return [yearId, sessionId, form({ password: TEST_PASSWORD, choices: JSON.stringify({ LEADER: world.agencyCodes.a1, DEPUTY: null }) })];
+    },
+  },
+  "app/(app)/years/[yearId]/votes/actions.ts#closeVoteSessionAction": {
+    allowed: ["SECRETARIAT_LEAD"],
+    args: async () => {
+      const { yearId, sessionId } = await world.newVoteSession("ENDED");
+      return [yearId, sessionId];
+    },
+  },
+  "app/(app)/years/[yearId]/votes/actions.ts#cancelVoteSessionAction": {
+    allowed: ["SECRETARIAT_LEAD"],
+    args: async () => {
+      const { yearId, sessionId } = await world.newVoteSession("OPEN");
+      return [yearId, sessionId, form({ reason: "Sai danh sách cử tri" })];
+    },
+  },
+  "app/(app)/years/[yearId]/votes/actions.ts#checkReceiptAction": {
+    allowed: BLOC_READERS,
+    args: async () => [(await world.newVoteSession("CLOSED")).sessionId, form({ receipt: "0000-0000-0000-0000" })],
   },
   "app/(app)/years/actions.ts#moveYearPhaseAction": {
     allowed: ["ADMIN", "SECRETARIAT_LEAD"],

@@ -3,6 +3,7 @@ import { returnSelfAssessment, submitSelfAssessment } from "@/lib/assessments/as
 import { db } from "@/lib/db";
 import type { Phase } from "@/lib/generated/prisma/enums";
 import { publishRanking, reopenRanking } from "@/lib/ranking/ranking";
+import { cancelVoteSession, closeVoteSession, createVoteSession } from "@/lib/votes/sessions";
 import { moveYearPhase, phaseMoveOptions } from "@/lib/years/move-phase";
 import { PHASES } from "@/lib/years/phases";
 import { makeAgency, makeBloc, makeBlocWithYear, makePledgeSignature, makePledgeVersion, makeUser, makeYear } from "@/prisma/seed/factories";
@@ -364,6 +365,42 @@ describe("leaving review", () => {
     const setup = await yearIn("REVIEW");
     await expect(moveYearPhase(setup.secretariatActor, setup.year.id, { phase: "VOTING", reason: "Công bố bằng văn bản" })).resolves.toMatchObject({ phase: "VOTING" });
     expect((await auditOf(setup.year.id))[0]!.reason).toBe("Công bố bằng văn bản");
+  });
+});
+
+describe("leaving voting", () => {
+  const election = (setup: Awaited<ReturnType<typeof yearIn>>) =>
+    createVoteSession(setup.secretariatActor, setup.year.id, { kind: "LEADERSHIP_ELECTION", closesAt: new Date(Date.now() + 3_600_000).toISOString() });
+
+  it("lists the sessions neither closed nor cancelled (pendingWork.voteSessionRunning) and moves with a reason, which is logged", async () => {
+    const setup = await yearIn("VOTING");
+    await expect(phaseMoveOptions(setup.secretariatActor, setup.year.id)).resolves.toMatchObject({ pending: [] });
+    await election(setup);
+    const running = { message: "pendingWork.voteSessionRunning", params: { title: "Bầu Khối trưởng, Khối phó năm 2023" } };
+    await expect(moveYearPhase(setup.secretariatActor, setup.year.id, { phase: "NOMINATION" })).rejects.toMatchObject({
+      code: "CONFLICT",
+      messageKey: "errors.year.pendingWorkNeedsReason",
+      params: { count: 1 },
+      items: [running],
+    });
+    expect(await phaseOf(setup.year.id)).toBe("VOTING");
+    await expect(phaseMoveOptions(await newAdmin(), setup.year.id)).resolves.toMatchObject({ pending: [running] });
+
+    const reason = "Bầu lại Khối trưởng tại hội nghị tổng kết";
+    await expect(moveYearPhase(setup.secretariatActor, setup.year.id, { phase: "NOMINATION", reason })).resolves.toMatchObject({ phase: "NOMINATION" });
+    expect(await auditOf(setup.year.id)).toEqual([expect.objectContaining({ action: "year.phase.move", reason, before: { phase: "VOTING" }, after: { phase: "NOMINATION" } })]);
+  });
+
+  it("needs no reason once every session is closed or cancelled", async () => {
+    const setup = await yearIn("VOTING");
+    const cancelled = await election(setup);
+    await cancelVoteSession(setup.secretariatActor, cancelled.id, { reason: "Nhầm thời gian" });
+    const closed = await election(setup);
+    await db.voteSession.update({ where: { id: closed.id }, data: { opensAt: new Date(Date.now() - 7_200_000), closesAt: new Date(Date.now() - 1_000) } });
+    await expect(phaseMoveOptions(setup.secretariatActor, setup.year.id)).resolves.toMatchObject({ pending: [{ message: "pendingWork.voteSessionRunning" }] });
+    await closeVoteSession(setup.secretariatActor, closed.id);
+    await expect(phaseMoveOptions(setup.secretariatActor, setup.year.id)).resolves.toMatchObject({ pending: [] });
+    await expect(moveYearPhase(setup.secretariatActor, setup.year.id, { phase: "NOMINATION" })).resolves.toMatchObject({ phase: "NOMINATION" });
   });
 });
 

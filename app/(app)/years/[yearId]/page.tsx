@@ -15,6 +15,7 @@ import { phaseMoveOptions } from "@/lib/years/move-phase";
 import { getYear } from "@/lib/years/queries";
 import { phaseIndex } from "@/lib/years/phases";
 import { DEADLINE_PHASES } from "@/lib/years/rules";
+import { yearScopeOf } from "./year-scope";
 
 type Props = { params: Promise<{ yearId: string }> };
 
@@ -60,6 +61,14 @@ export default async function YearPage({ params }: Props) {
             )}
             <YearScoringCard year={year} actor={actor} />
             <YearReviewCard year={year} actor={actor} />
+            {phaseIndex(year.phase) >= phaseIndex("VOTING") && can(actor, "vote.read", yearScopeOf(actor, year)) && (
+              <Card title={t("votes.title")}>
+                <p className="mb-3 text-sm text-slate-600">{t("votes.yearCardText")}</p>
+                <Link href={`/years/${year.id}/votes`} className="font-semibold text-brand-700 underline">
+                  {t("votes.yearCardLink")}
+                </Link>
+              </Card>
+            )}
             <Card title={t("years.membersTitle", { count: year.members.length })}>
               <ul className="grid gap-1 text-sm sm:grid-cols-2">
                 {year.members.map((member) => (
