@@ -27,10 +27,12 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "chromium", testIgnore: /votes\.spec\.ts$/, use: { ...devices["Desktop Chrome"], channel: undefined } },
+    { name: "chromium", testIgnore: /(votes|nominations)\.spec\.ts$/, use: { ...devices["Desktop Chrome"], channel: undefined } },
     // The votes spec moves the demo bloc's 2022 from PLEDGING to VOTING, which other specs rely on: it
     // runs after all of them.
     { name: "after-demo", testMatch: /votes\.spec\.ts$/, dependencies: ["chromium"], use: { ...devices["Desktop Chrome"], channel: undefined } },
+    // The nominations spec takes 2022 on from where the votes spec leaves it (VOTING, sessions closed).
+    { name: "after-votes", testMatch: /nominations\.spec\.ts$/, dependencies: ["after-demo"], use: { ...devices["Desktop Chrome"], channel: undefined } },
   ],
   // The production build (`next build`, done once by `npm test`) served by `next start`, on its own
   // embedded PostgreSQL seeded with the demo bloc.

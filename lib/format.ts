@@ -23,7 +23,11 @@ export function formatDateTime(value: Date | string): string {
   return `${formatDate(date)} ${p.hour}:${p.minute}`;
 }
 
+const numberFormats = new Map<number, Intl.NumberFormat>();
+
 /** Numbers in vi-VN: 1.234,5 */
 export function formatNumber(value: number, maximumFractionDigits = 2): string {
-  return new Intl.NumberFormat("vi-VN", { maximumFractionDigits }).format(value);
+  let format = numberFormats.get(maximumFractionDigits);
+  if (!format) numberFormats.set(maximumFractionDigits, (format = new Intl.NumberFormat("vi-VN", { maximumFractionDigits })));
+  return format.format(value);
 }

@@ -8,6 +8,8 @@ export const NAV_ITEMS: { href: string; key: string; permission: Permission | nu
   { href: "/admin/agencies", key: "agencies", permission: "agency.manage" },
   { href: "/admin/years", key: "years", permission: "year.manage" },
   { href: "/admin/users", key: "users", permission: "user.manage" },
+  { href: "/board", key: "board", permission: "nomination.review" },
+  { href: "/awards", key: "awards", permission: "award.read" },
   { href: "/audit", key: "audit", permission: "audit.read" },
   { href: "/notifications", key: "notifications", permission: "notification.read" },
   { href: "/account", key: "account", permission: "account.read" },

@@ -81,6 +81,18 @@ export const PERMISSIONS = {
   "vote.manage": { SECRETARIAT: "yearLeader" },
   /** Cast one's agency's secret ballot (the agency must be on the session's roll). */
   "vote.cast": { AGENCY_LEADER: "yearMember" },
+  /** Nominations (đề nghị khen thưởng): the bloc's secretariat and the province read all; a member its own. */
+  "nomination.read": { ADMIN: "any", BOARD: "any", SECRETARIAT: ["yearLeader", "ownAgency"], AGENCY_LEADER: "ownAgency", AGENCY_STAFF: "ownAgency" },
+  /** Build the list, submit and resubmit the dossier: the secretariat of the year's Khối trưởng. */
+  "nomination.manage": { SECRETARIAT: "yearLeader" },
+  /** Attach a nominee's báo cáo thành tích: the nominee agency's people or the bloc's secretariat. */
+  "nomination.report": { SECRETARIAT: ["yearLeader", "ownAgency"], AGENCY_LEADER: "ownAgency", AGENCY_STAFF: "ownAgency" },
+  /** Approve, return or reject nominations, and record the award decision: the provincial board. */
+  "nomination.review": { BOARD: "any" },
+  /** The whole dossier (hồ sơ): the bloc's secretariat and the province. */
+  "dossier.read": { ADMIN: "any", BOARD: "any", SECRETARIAT: "yearLeader" },
+  /** Award history: decisions are public to every signed-in user. */
+  "award.read": everyone("any"),
 } as const satisfies PermissionMap;
 
 export type Permission = keyof typeof PERMISSIONS;

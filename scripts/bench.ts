@@ -7,6 +7,8 @@
 //   cell save  20 concurrent writers, each saving a cell about once a second     p95    <  50 ms
 //              (people typing in the grid); also shown without pauses (saturation), for information
 //   queries    SQL queries of one grid page, 10 vs 30 agencies                  equal
+//   inbox      the board's inbox page (/board) over the province: 40 blocs × 20  median < 300 ms
+//              agencies, every member nominated and before the board, 10 concurrent
 //
 // The grid page's HTML holds the headers, the criteria, the totals and all the cells' data; the
 // 2 400 cells are drawn from that data in the browser right after hydration (review-grid.tsx).
@@ -15,7 +17,7 @@
 // and the server's CPU time per page (the grid's 10-concurrent median is about ten times that on the
 // one JavaScript thread of a Node.js server).
 // While optimising: BENCH_QUICK=1 (a 3-bloc province), BENCH_ONLY_GRID=1 (no cell saves),
-// BENCH_ONLY_SAVES=1 (no grid page loads), BENCH_PROFILE=<dir> (a CPU profile of the server, node --cpu-prof).
+// BENCH_ONLY_SAVES=1 (no grid page loads), BENCH_ONLY_INBOX=1 (only the board's inbox), BENCH_PROFILE=<dir> (a CPU profile of the server, node --cpu-prof).
 //
 // Needs `npm run build` (done when missing). Run with the react-server condition (see package.json)
 // so that the data layer's `server-only` marker resolves as it does inside Next.js.
@@ -107,6 +109,46 @@ async function generate(db: import("@/lib/db/client").PrismaClient, blocIndex: n
   return { yearId: year.id, secretary: { id: secretary.id, tokenVersion: 0, agencyId: agencies[0]!.id }, agencies, criteria };
 }
 
+/**
+ * The bloc's dossier before the board: every member nominated (the first for the Government's flag,
+ * the next three for the provincial flag, the others for the provincial merit), each with its báo cáo
+ * thành tích, submitted in one round. Rows written directly (the inbox reads them, nothing else).
+ */
+async function nominateAll(db: import("@/lib/db/client").PrismaClient, bloc: Bloc): Promise<void> {
+  const awards = [
+    { code: "GOV_FLAG", name: "Cờ thi đua của Chính phủ" },
+    { code: "PROVINCIAL_FLAG", name: "Cờ thi đua của UBND tỉnh" },
+    { code: "PROVINCIAL_MERIT", name: "Bằng khen của Chủ tịch UBND tỉnh" },
+  ];
+  const nominations = await db.nomination.createManyAndReturn({
+    data: bloc.agencies.map((agency, a) => {
+      const award = awards[a === 0 ? 0 : a <= 3 ? 1 : 2]!;
+      return {
+        yearId: bloc.yearId,
+        agencyId: agency.id,
+        awardCode: award.code,
+        awardName: award.name,
+        status: "SUBMITTED" as const,
+        round: 1,
+        basis: { rank: a + 1, totalX100: 9900 - a * 50, classification: a < 4 ? "Xuất sắc" : "Tốt", vote: null },
+        createdById: bloc.secretary.id,
+      };
+    }),
+    select: { id: true, agencyId: true, awardCode: true },
+  });
+  await db.nominationReport.createMany({
+    data: nominations.map((n) => ({ nominationId: n.id, fileName: "Bao cao thanh tich.pdf", mimeType: "application/pdf", sizeBytes: 48_213, sha256: "0".repeat(64), storageKey: `${bloc.yearId}/nominations/${n.id}/bench.pdf`, uploadedById: bloc.secretary.id })),
+  });
+  await db.nominationEvent.createMany({
+    data: nominations.flatMap((n) => [
+      { nominationId: n.id, round: 0, action: "create", fromStatus: null, toStatus: "DRAFT" as const, actorId: bloc.secretary.id },
+      { nominationId: n.id, round: 1, action: "submit", fromStatus: "DRAFT" as const, toStatus: "SUBMITTED" as const, actorId: bloc.secretary.id },
+    ]),
+  });
+  await db.dossierSubmission.create({ data: { yearId: bloc.yearId, round: 1, submittedById: bloc.secretary.id, nominations: nominations.map((n) => ({ id: n.id, award: n.awardCode })) } });
+  await db.emulationYear.update({ where: { id: bloc.yearId }, data: { phase: "BOARD_REVIEW" } });
+}
+
 async function waitForHealth(url: string, seconds: number): Promise<void> {
   const deadline = Date.now() + seconds * 1000;
   while (Date.now() < deadline) {
@@ -160,7 +202,12 @@ async function main() {
     for (let b = 1; b <= (process.env.BENCH_QUICK === "1" ? 3 : 40); b += 1) province.push(await generate(setup, b, 20));
     const ten = await generate(setup, 41, 10);
     const thirty = await generate(setup, 42, 30);
-    console.log(`  ${(await setup.score.count()).toLocaleString("vi-VN")} scores in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    // The province's dossiers before the board, and the board's account.
+    for (const bloc of province) await nominateAll(setup, bloc);
+    const board = await setup.user.create({ data: { email: "board@bench.local", name: "Chuyên viên Ban Thi đua – Khen thưởng", role: "BOARD", passwordHash: "x" } });
+    console.log(
+      `  ${(await setup.score.count()).toLocaleString("vi-VN")} scores, ${(await setup.nomination.count()).toLocaleString("vi-VN")} nominations in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
     await setup.$disconnect();
 
     // ---- rankings, in process, through the data layer
@@ -206,6 +253,20 @@ async function main() {
         gridDataTimes.push(performance.now() - t0);
       }
     }
+    // The board inbox's data (the first page, the filters' choices, the counts), in process.
+    const { getInbox } = await import("@/lib/nominations/board");
+    const boardActor = { id: board.id, email: board.email, name: board.name, title: null, role: "BOARD" as const, agencyId: null, agency: null, mustChangePassword: false, request: { ip: null, userAgent: null, requestId: "bench" } };
+    const inboxDataTimes: number[] = [];
+    const inboxDataCpuBefore = process.cpuUsage();
+    for (let i = 0; i < 30; i += 1) {
+      const t0 = performance.now();
+      const data = await getInbox(boardActor, {});
+      JSON.stringify(data);
+      inboxDataTimes.push(performance.now() - t0);
+      if (data.total !== province.length * 20) throw new Error(`the inbox counts ${data.total} nominations`);
+    }
+    const inboxDataCpuUsed = process.cpuUsage(inboxDataCpuBefore);
+    const inboxDataCpu = (inboxDataCpuUsed.user + inboxDataCpuUsed.system) / 1000 / 30;
     await db.$disconnect();
 
     // ---- the production server over HTTP
@@ -234,7 +295,25 @@ async function main() {
     };
     for (let i = 0; i < 5; i += 1) await small();
     const smallAlone = await load(1, 20, small);
-    const gridAlone = await load(1, 20, page);
+
+    // The board's inbox over the whole province (its first page of 20, the filters' choices and the counts).
+    const boardCookie = `next-auth.session-token=${await encode({ token: { sub: board.id, tv: 0 }, secret: SECRET, maxAge: 3600 })}`;
+    let inboxBytes = 0;
+    const inbox = async () => {
+      const response = await fetch(`${base}/board`, { headers: { cookie: boardCookie } });
+      if (response.status !== 200) throw new Error(`board inbox answered ${response.status}`);
+      const html = await response.text();
+      if (!html.includes("của khối 1<")) throw new Error("the board inbox does not list the first bloc's nominations");
+      inboxBytes = html.length;
+    };
+    for (let i = 0; i < 5; i += 1) await inbox();
+    const inboxAlone = await load(1, 20, inbox);
+    const inboxCpuBefore = serverCpuMs(server.pid!);
+    const inboxTimes = await load(10, 100, inbox);
+    const inboxCpu = (serverCpuMs(server.pid!) - inboxCpuBefore) / 100;
+    if (process.env.BENCH_ONLY_INBOX === "1") Object.assign(process.env, { BENCH_ONLY_GRID: "1", BENCH_ONLY_SAVES: "1" });
+
+    const gridAlone = process.env.BENCH_ONLY_SAVES === "1" ? [0] : await load(1, 20, page);
     const smallCpuBefore = serverCpuMs(server.pid!);
     const smallTimes = await load(10, 100, small);
     const smallCpu = (serverCpuMs(server.pid!) - smallCpuBefore) / 100;
@@ -292,14 +371,21 @@ async function main() {
       { metric: "cell save, 20 writers without pauses (p95, saturation)", target: "—", value: percentile(saturated, 95), unit: "ms", ok: true },
       { metric: "SQL queries per grid page, 10 agencies", target: "= 30 agencies", value: queries10, unit: "", ok: queries10 === queries30 },
       { metric: "SQL queries per grid page, 30 agencies", target: "= 10 agencies", value: queries30, unit: "", ok: queries10 === queries30 },
+      { metric: "board inbox, 40 blocs × 20 nominated, 10 concurrent (median)", target: "< 300 ms", value: median(inboxTimes), unit: "ms", ok: median(inboxTimes) < 300 },
+      { metric: "board inbox, 40 blocs × 20 nominated, 10 concurrent (p95)", target: "—", value: percentile(inboxTimes, 95), unit: "ms", ok: true },
+      { metric: "board inbox, one at a time (median)", target: "—", value: median(inboxAlone), unit: "ms", ok: true },
+      { metric: "server CPU per board inbox page, under load (mean)", target: "—", value: inboxCpu, unit: "ms", ok: true },
+      { metric: "board inbox data, in process (median)", target: "—", value: median(inboxDataTimes), unit: "ms", ok: true },
+      { metric: "board inbox data, in process: CPU of this process per read (mean)", target: "—", value: inboxDataCpu, unit: "ms", ok: true },
     ];
     console.log("\n| metric | target | measured | |\n|---|---|---|---|");
     for (const row of rows.filter((row) => Number.isFinite(row.value))) console.log(`| ${row.metric} | ${row.target} | ${row.unit ? row.value.toFixed(1) : row.value} ${row.unit} | ${row.ok ? "✓" : "✗"} |`);
-    console.log(`\ngrid page HTML ${(pageBytes / 1024).toFixed(0)} KiB`);
+    console.log(`\ngrid page HTML ${(pageBytes / 1024).toFixed(0)} KiB, board inbox HTML ${(inboxBytes / 1024).toFixed(0)} KiB`);
     console.log(`bench process peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
     process.exitCode = rows.every((row) => row.ok || !Number.isFinite(row.value)) ? 0 : 1;
   } finally {
-    if (server) {
+    // (A server that failed to start has exited already: nothing to wait for.)
+    if (server && server.exitCode === null && server.signalCode === null) {
       const exited = new Promise((resolve) => server!.on("exit", resolve));
       server.kill("SIGTERM");
       await exited;

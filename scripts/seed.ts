@@ -1,8 +1,7 @@
 // npm run db:seed — the demo bloc, idempotently. Demo accounts are only ever created in demo mode:
 // the embedded database (DATABASE_URL unset), or an external one when DEMO_SEED=1 says so explicitly.
-import { createPrismaClient } from "@/lib/db/client";
-import { seedDemo } from "@/prisma/seed/demo";
 import { finish, openDatabase, secrets } from "./db/database";
+import { runDemoSeed } from "./db/demo-seed";
 import { applyMigrations } from "./db/migrations";
 
 finish(
@@ -13,13 +12,12 @@ finish(
       );
     }
     const database = await openDatabase();
-    const db = createPrismaClient(database.url, { max: 2 });
     try {
       await applyMigrations(database.url);
-      const { created } = await seedDemo(db, { sealKey: secrets().sealKey });
+      const { nextAuthSecret, sealKey } = secrets();
+      const { created } = await runDemoSeed({ DATABASE_URL: database.url, SIGNATURE_SEAL_KEY: sealKey, NEXTAUTH_SECRET: nextAuthSecret });
       console.log(created ? "Demo bloc seeded." : "Demo bloc already present: nothing to do.");
     } finally {
-      await db.$disconnect();
       await database.stop();
     }
   })(),

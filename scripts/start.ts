@@ -5,9 +5,10 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { createPrismaClient } from "@/lib/db/client";
-import { demoAlreadySeeded, seedDemo } from "@/prisma/seed/demo";
+import { demoAlreadySeeded } from "@/prisma/seed/demo-data";
 import { buildIsCurrent, recordBuild } from "./build-if-needed";
 import { DATA_DIR, openDatabase, secrets } from "./db/database";
+import { runDemoSeed } from "./db/demo-seed";
 import { applyMigrations } from "./db/migrations";
 
 const dev = process.argv.includes("--dev");
@@ -43,14 +44,12 @@ async function main(): Promise<number> {
 
     if (database.embedded) {
       const db = createPrismaClient(database.url, { max: 2 });
-      try {
-        if (await demoAlreadySeeded(db)) say("Demo data present (seeded on the first run).");
-        else {
-          await seedDemo(db, { sealKey });
-          say("Demo bloc seeded: sign in with the accounts in README.md (password ThiDua@2026).");
-        }
-      } finally {
-        await db.$disconnect();
+      const seeded = await demoAlreadySeeded(db).finally(() => db.$disconnect());
+      if (seeded) say("Demo data present (seeded on the first run).");
+      else {
+        say("Seeding the demo bloc (2021 played through the app: review, votes, nominations, decision) ...");
+        await runDemoSeed({ DATABASE_URL: database.url, SIGNATURE_SEAL_KEY: sealKey, NEXTAUTH_SECRET: nextAuthSecret });
+        say("Demo bloc seeded: sign in with the accounts in README.md (password ThiDua@2026).");
       }
     }
 

@@ -196,7 +196,7 @@ export function RulesForm({ yearId, version, rules: initial, editable }: { yearI
           <Button
             variant="secondary"
             className="mt-2"
-            onClick={() => setRules((r) => ({ ...r, awards: [...r.awards, { code: "", name: "", maxCount: null, maxPercent: null, rounding: "FLOOR", minClassification: null, maxRank: null, requiresVote: true, voteMethod: "APPROVAL" }] }))}
+            onClick={() => setRules((r) => ({ ...r, awards: [...r.awards, { code: "", name: "", maxCount: null, maxPercent: null, rounding: "FLOOR", minClassification: null, maxRank: null, requiresVote: true, voteMethod: "APPROVAL", excludes: [] }] }))}
           >
             {t("addAward")}
           </Button>

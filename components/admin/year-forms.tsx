@@ -27,6 +27,10 @@ export function CreateYearForm({ blocs, defaultYear }: { blocs: BlocDto[]; defau
         <input type="checkbox" name="copyMembersFromPrevious" defaultChecked className="size-4" />
         {t("copyMembers")}
       </label>
+      <label className="flex items-center gap-2 text-sm sm:col-span-2">
+        <input type="checkbox" name="copyCriteriaFromPrevious" defaultChecked className="size-4" />
+        {t("copyCriteria")}
+      </label>
       <FormFooter form={form} className="sm:col-span-2">
         {t("create")}
       </FormFooter>

@@ -154,32 +154,41 @@ export async function saveCriteriaTable(actor: Actor, yearId: string, input: unk
   });
 }
 
+/** The criteria table of the bloc's latest year before `year` that has one, as the editor takes it (null: none). */
+export async function previousCriteriaTable(client: Tx | typeof db, blocId: string, year: number): Promise<{ year: number; table: CriteriaTableInput } | null> {
+  const previous = await client.emulationYear.findFirst({
+    where: { blocId, year: { lt: year }, criteriaGroups: { some: {} } },
+    orderBy: { year: "desc" },
+    select: { id: true, year: true },
+  });
+  if (!previous) return null;
+  const groups = await readCriteriaTable(client, previous.id);
+  return {
+    year: previous.year,
+    table: {
+      groups: groups.map((group) => ({
+        code: group.code,
+        title: group.title,
+        kind: group.kind,
+        max: fromX100(group.maxX100)!,
+        criteria: group.criteria.map((criterion) => ({
+          code: criterion.code,
+          title: criterion.title,
+          guidance: criterion.guidance,
+          max: fromX100(criterion.maxX100)!,
+          evidenceRequired: criterion.evidenceRequired,
+        })),
+      })),
+    },
+  };
+}
+
 /** Starts the table from the bloc's previous year (replacing what is there). */
 export async function copyCriteriaFromPreviousYear(actor: Actor, yearId: string): Promise<CriteriaTable> {
   const year = await readableYear(db, actor, yearId);
   // Who may copy is checked before anything about other years is looked at (and told).
   if (!can(actor, "criteria.manage", yearScope(year))) throw forbidden();
-  const previous = await db.emulationYear.findFirst({
-    where: { blocId: year.blocId, year: { lt: year.year }, criteriaGroups: { some: {} } },
-    orderBy: { year: "desc" },
-    select: { id: true, year: true },
-  });
+  const previous = await previousCriteriaTable(db, year.blocId, year.year);
   if (!previous) throw conflict("errors.criteria.noPreviousYear");
-  const groups = await readCriteriaTable(db, previous.id);
-  const table: CriteriaTableInput = {
-    groups: groups.map((group) => ({
-      code: group.code,
-      title: group.title,
-      kind: group.kind,
-      max: fromX100(group.maxX100)!,
-      criteria: group.criteria.map((criterion) => ({
-        code: criterion.code,
-        title: criterion.title,
-        guidance: criterion.guidance,
-        max: fromX100(criterion.maxX100)!,
-        evidenceRequired: criterion.evidenceRequired,
-      })),
-    })),
-  };
-  return saveCriteriaTable(actor, yearId, table, { action: "criteria.copy" });
+  return saveCriteriaTable(actor, yearId, previous.table, { action: "criteria.copy" });
 }

@@ -1,31 +1,19 @@
 import "server-only";
-import { createHash, randomUUID } from "node:crypto";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { randomUUID } from "node:crypto";
 import path from "node:path";
 import type { Actor } from "@/lib/auth/actor";
 import { editableAssessment } from "@/lib/assessments/assessments";
 import { authorizeAgency, scoringYear } from "@/lib/assessments/load";
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
-import { getEnv } from "@/lib/env";
-import { AppError, conflict, notFound } from "@/lib/errors";
+import { notFound } from "@/lib/errors";
 import { idOrNotFound } from "@/lib/validation";
-import { detectEvidenceType } from "./types";
+import { inspectUpload, readStoredFile, safeFileName, storeFile } from "./storage";
 
 // Minh chứng: files kept under EVIDENCE_DIR by an opaque key, described in the database (name,
 // detected type, size, SHA-256), readable only by those who may read that agency's assessment.
 
-function evidenceRoot(): string {
-  // A folder chosen at run time, outside the build: nothing to trace for Turbopack.
-  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), getEnv().EVIDENCE_DIR);
-}
-
-/** Cleans a file name for display and download headers (no paths, no control characters). */
-export function safeFileName(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? "";
-  const cleaned = base.normalize("NFC").replace(/[\u0000-\u001f\u007f"<>|:*?]/g, "").trim().slice(0, 200);
-  return cleaned || "minh-chung";
-}
+export { safeFileName };
 
 export interface EvidenceDto {
   id: string;
@@ -38,12 +26,7 @@ export interface EvidenceDto {
 
 /** Stores an evidence file for one criterion of the actor's agency, while its assessment is editable. */
 export async function uploadEvidence(actor: Actor, yearId: string, input: { criterionId: string; fileName: string; bytes: Uint8Array }): Promise<EvidenceDto> {
-  const maxBytes = getEnv().EVIDENCE_MAX_MB * 1024 * 1024;
-  if (input.bytes.byteLength === 0) throw new AppError("VALIDATION", "errors.evidence.empty");
-  if (input.bytes.byteLength > maxBytes) throw new AppError("VALIDATION", "errors.evidence.tooLarge", { params: { max: getEnv().EVIDENCE_MAX_MB } });
-  const type = await detectEvidenceType(input.bytes);
-  if (!type) throw new AppError("VALIDATION", "errors.evidence.type");
-  const sha256 = createHash("sha256").update(input.bytes).digest("hex");
+  const { sha256, ...type } = await inspectUpload(input.bytes, { empty: "errors.evidence.empty", tooLarge: "errors.evidence.tooLarge", type: "errors.evidence.type" });
   const fileName = safeFileName(input.fileName);
 
   return db.$transaction(async (tx) => {
@@ -53,11 +36,7 @@ export async function uploadEvidence(actor: Actor, yearId: string, input: { crit
     if (!criterion) throw notFound("errors.criteria.notFound");
 
     const storageKey = path.posix.join(year.id, agency.id, `${randomUUID()}.${type.ext}`);
-    const target = path.join(/*turbopackIgnore: true*/ evidenceRoot(), storageKey);
-    await mkdir(path.dirname(target), { recursive: true });
-    const temporary = `${target}.part`;
-    await writeFile(temporary, input.bytes, { mode: 0o640 });
-    await rename(temporary, target);
+    await storeFile(storageKey, input.bytes);
 
     const row = await tx.evidence.create({
       data: { yearId: year.id, agencyId: agency.id, criterionId: criterion.id, fileName, mimeType: type.mime, sizeBytes: input.bytes.byteLength, sha256, storageKey, uploadedById: actor.id },
@@ -91,10 +70,7 @@ async function evidenceFor(actor: Actor, evidenceId: string) {
 /** The file, for those who may read the agency's assessment; its SHA-256 is checked on the way out. */
 export async function readEvidence(actor: Actor, evidenceId: string): Promise<{ fileName: string; mimeType: string; bytes: Buffer }> {
   const { evidence } = await evidenceFor(actor, evidenceId);
-  const bytes = await readFile(path.join(/*turbopackIgnore: true*/ evidenceRoot(), evidence.storageKey)).catch(() => {
-    throw notFound("errors.evidence.fileMissing");
-  });
-  if (createHash("sha256").update(bytes).digest("hex") !== evidence.sha256) throw conflict("errors.evidence.corrupted");
+  const bytes = await readStoredFile(evidence.storageKey, evidence.sha256, { missing: "errors.evidence.fileMissing", corrupted: "errors.evidence.corrupted" });
   return { fileName: evidence.fileName, mimeType: evidence.mimeType, bytes };
 }
 

@@ -75,7 +75,24 @@ const SECRETARIAT_PAGES: Partial<Record<Phase, (yearId: string) => string>> = {
   SELF_ASSESSMENT: (yearId) => `/years/${yearId}/assessments`,
   REVIEW: (yearId) => `/years/${yearId}/review`,
   VOTING: (yearId) => `/years/${yearId}/votes`,
+  NOMINATION: (yearId) => `/years/${yearId}/nominations`,
+  BOARD_REVIEW: (yearId) => `/years/${yearId}/nominations`,
 };
+
+/** Per year in BOARD_REVIEW: its nominations awaiting the board (SUBMITTED) and those returned to the bloc. */
+async function reviewCounts(years: YearDto[]): Promise<Map<string, { submitted: number; returned: number }>> {
+  const ids = years.filter((year) => year.phase === "BOARD_REVIEW").map((year) => year.id);
+  const counts = new Map<string, { submitted: number; returned: number }>();
+  if (ids.length === 0) return counts;
+  const groups = await db.nomination.groupBy({ by: ["yearId", "status"], where: { yearId: { in: ids }, status: { in: ["SUBMITTED", "RETURNED"] } }, _count: { _all: true } });
+  for (const group of groups) {
+    const entry = counts.get(group.yearId) ?? { submitted: 0, returned: 0 };
+    if (group.status === "SUBMITTED") entry.submitted = group._count._all;
+    else entry.returned = group._count._all;
+    counts.set(group.yearId, entry);
+  }
+  return counts;
+}
 
 /**
  * Voting: the leader votes in each open session of the year whose roll holds their agency and in which
@@ -143,14 +160,21 @@ export async function getHomeOverview(actor: Actor): Promise<HomeOverview> {
       ? (await db.assessment.findMany({ where: { agencyId: actor.agencyId, status: "SUBMITTED", yearId: { in: current.map((year) => year.id) } }, select: { yearId: true } })).map((a) => a.yearId)
       : [],
   );
+  const review = await reviewCounts(current);
   for (const year of current) {
     const task = { params: yearParams(year), href: `/years/${year.id}`, deadline: deadlineOf(year) };
     if (year.phase === "PLEDGING") {
       todos.push(...pledgeTodos(actor, year, pledges.get(year.id), leads(year), task));
       continue;
     }
-    if (actor.role === "BOARD" && year.phase === "BOARD_REVIEW") todos.push({ key: "todo.board.BOARD_REVIEW", ...task });
-    if (actor.role === "SECRETARIAT" && leads(year) && year.phase !== "SETUP") {
+    // Xét duyệt: the board, while a dossier has nominations awaiting its verdict.
+    if (actor.role === "BOARD" && year.phase === "BOARD_REVIEW" && (review.get(year.id)?.submitted ?? 0) > 0) {
+      todos.push({ key: "todo.board.BOARD_REVIEW", ...task, href: `/board/years/${year.id}` });
+    }
+    const returned = review.get(year.id)?.returned ?? 0;
+    if (actor.role === "SECRETARIAT" && leads(year) && year.phase === "BOARD_REVIEW" && returned > 0) {
+      todos.push({ key: "todo.secretariat.returned", ...task, params: { ...task.params, count: returned }, href: `/years/${year.id}/nominations` });
+    } else if (actor.role === "SECRETARIAT" && leads(year) && year.phase !== "SETUP") {
       todos.push({ key: `todo.secretariat.${year.phase}`, ...task, href: SECRETARIAT_PAGES[year.phase]?.(year.id) ?? task.href });
     }
     // Self-assessment: the agency's people until its leader submits.
@@ -158,7 +182,7 @@ export async function getHomeOverview(actor: Actor): Promise<HomeOverview> {
       todos.push({ key: actor.role === "AGENCY_LEADER" ? "todo.leader.SELF_ASSESSMENT" : "todo.staff.SELF_ASSESSMENT", ...task, href: `/years/${year.id}/assessment` });
     }
     const memberTask = MEMBER_TASKS[year.phase]?.[actor.role];
-    if (memberTask) todos.push({ key: memberTask, ...task });
+    if (memberTask) todos.push({ key: memberTask, ...task, href: year.phase === "NOMINATION" ? `/years/${year.id}/nominations` : task.href });
   }
   todos.push(
     ...(await votingTodos(

@@ -8,6 +8,7 @@ import { criteriaTableInputSchema, criteriaTableSchema } from "@/lib/criteria/sc
 import { finalScoresSchema, scoreRowSchema } from "@/lib/scores/schemas";
 import { openPledgeSchema, pledgeSummarySchema, saveDraftSchema, signPledgeSchema, signatureSchema, verificationSchema } from "@/lib/pledges/schemas";
 import { cancelSessionSchema, castBallotSchema, createSessionSchema, receiptCheckSchema, resultsSchema, sessionSchema } from "@/lib/votes/schemas";
+import { awardSchema, awardSearchSchema, bulkApproveSchema, createNominationSchema, inboxFiltersSchema, nominationEventSchema, nominationSchema, recordDecisionSchema, reviewNominationSchema, updateNominationSchema, withdrawNominationSchema } from "@/lib/nominations/schemas";
 import { blocSchema, createBlocSchema, updateBlocSchema } from "@/lib/blocs/schemas";
 import { ERROR_STATUS } from "@/lib/errors";
 import { createUserSchema, resetPasswordSchema, roleSchema, updateUserSchema, userFiltersSchema, userSchema } from "@/lib/users/schemas";
@@ -50,6 +51,7 @@ const agencyParams = z.object({ code: z.string() });
 const userParams = z.object({ userId: z.uuid() });
 const versionParams = z.object({ versionId: z.uuid() });
 const sessionParams = z.object({ sessionId: z.uuid() });
+const nominationParams = z.object({ nominationId: z.uuid() });
 
 const pledgeVersionSchema = z.object({
   id: z.uuid(),
@@ -82,7 +84,7 @@ export const OPERATIONS: Operation[] = [
   { method: "get", path: "/api/v1/blocs/{blocId}", summary: "One bloc", params: blocParams, data: blocSchema },
   { method: "patch", path: "/api/v1/blocs/{blocId}", summary: "Edit a bloc (admin)", params: blocParams, body: updateBlocSchema, data: blocSchema },
   { method: "get", path: "/api/v1/blocs/{blocId}/years", summary: "Emulation years of a bloc, newest first", params: blocParams, data: z.array(yearSchema) },
-  { method: "post", path: "/api/v1/blocs/{blocId}/years", summary: "Create a year (admin); members and rules copied from the previous year", params: blocParams, body: createYearSchema, data: yearSchema, status: 201 },
+  { method: "post", path: "/api/v1/blocs/{blocId}/years", summary: "Create a year (admin); members, rules and the criteria table copied from the previous year", params: blocParams, body: createYearSchema, data: yearSchema, status: 201 },
   { method: "get", path: "/api/v1/years/{yearId}", summary: "One emulation year", params: yearParams, data: yearSchema },
   {
     method: "patch",
@@ -148,6 +150,26 @@ export const OPERATIONS: Operation[] = [
   { method: "get", path: "/api/v1/vote-sessions/{sessionId}/results", summary: "Results of a closed session: votes per candidate, quorum, passed or not, ties, and the receipt hashes of the counted ballots (409 before closing)", params: sessionParams, data: resultsSchema },
   { method: "post", path: "/api/v1/vote-sessions/{sessionId}/receipt-check", summary: "Whether a receipt code is among the counted ballots of a closed session", params: sessionParams, body: receiptCheckSchema, data: z.object({ counted: z.boolean(), receiptHash: z.string() }) },
   { method: "get", path: "/api/v1/years/{yearId}/vote-minutes.pdf", summary: "Biên bản họp bình xét, suy tôn (PDF): the closed sessions of the year, their rules, counts and outcomes, with the chair's and the secretary's signature blocks. Success is a PDF, not JSON", params: yearParams, data: z.string(), file: "application/pdf" },
+  { method: "get", path: "/api/v1/years/{yearId}/nominations", summary: "The year's nominations (đề nghị khen thưởng): all for the secretariat and the province, one's own for a member", params: yearParams, data: z.array(nominationSchema) },
+  { method: "post", path: "/api/v1/years/{yearId}/nominations", summary: "Propose a member for an award (the year's secretariat, NOMINATION): 422 naming the rule (quota, classification, rank, vote, one award per year, excluded awards) when refused", params: yearParams, body: createNominationSchema, data: nominationSchema, status: 201 },
+  { method: "post", path: "/api/v1/years/{yearId}/nominations/suggested", summary: "Make every suggested nomination (from the published ranking and the vote results) at once", params: yearParams, data: z.array(nominationSchema), status: 201 },
+  { method: "get", path: "/api/v1/nominations/{nominationId}", summary: "One nomination with every step of its history (rounds, comments)", params: nominationParams, data: nominationSchema.extend({ events: z.array(nominationEventSchema) }) },
+  { method: "patch", path: "/api/v1/nominations/{nominationId}", summary: "Edit the note of a DRAFT or RETURNED nomination (the year's secretariat)", params: nominationParams, body: updateNominationSchema, data: nominationSchema },
+  { method: "post", path: "/api/v1/nominations/{nominationId}/withdraw", summary: "Withdraw a DRAFT or RETURNED nomination with a reason", params: nominationParams, body: withdrawNominationSchema, data: nominationSchema },
+  { method: "post", path: "/api/v1/years/{yearId}/dossier/submit", summary: "Send the dossier to the board: the DRAFT nominations (NOMINATION → BOARD_REVIEW), or the RETURNED ones fixed (a new round); each needs its báo cáo thành tích", params: yearParams, data: z.object({ round: z.number().int(), submitted: z.number().int() }) },
+  { method: "get", path: "/api/v1/years/{yearId}/dossier", summary: "One bloc's dossier: nominations with their rounds, submissions, ranking, votes, pledge signatures, decisions (the board, the admin, the year's secretariat)", params: yearParams, data: z.record(z.string(), z.unknown()) },
+  { method: "post", path: "/api/v1/nominations/{nominationId}/review", summary: "The board approves, returns (comment: what to fix) or rejects (comment: why) a SUBMITTED nomination; other moves are refused (409)", params: nominationParams, body: reviewNominationSchema, data: nominationSchema },
+  { method: "post", path: "/api/v1/nominations/bulk-approve", summary: "The board approves several SUBMITTED nominations at once (all or nothing)", body: bulkApproveSchema, data: z.array(nominationSchema) },
+  { method: "post", path: "/api/v1/years/{yearId}/decision", summary: "The board records an award decision (số quyết định, ngày ký, người ký): the approved nominations become awarded; the year closes when every nomination is decided", params: yearParams, body: recordDecisionSchema, data: z.object({ id: z.uuid(), awarded: z.array(nominationSchema), closed: z.boolean() }), status: 201 },
+  { method: "get", path: "/api/v1/board/inbox", summary: "The board's inbox across every bloc: nominations before the board, filtered by year, bloc, award and status, 20 a page", query: inboxFiltersSchema, data: z.object({ items: z.array(nominationSchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int(), facets: z.record(z.string(), z.unknown()), counts: z.record(z.string(), z.number().int()) }) },
+  { method: "get", path: "/api/v1/agencies/{code}/awards", summary: "An agency's awards across the years (every signed-in user)", params: agencyParams, data: z.object({ agency: z.object({ code: z.string(), name: z.string() }), awards: z.array(awardSchema) }) },
+  { method: "get", path: "/api/v1/awards", summary: "Province-wide award search by agency (name or code), year, award and bloc", query: awardSearchSchema, data: z.array(awardSchema) },
+  { method: "post", path: "/api/v1/nominations/{nominationId}/report", summary: "Attach the nominee's báo cáo thành tích (multipart: file): the nominee agency's people or the year's secretariat, while the nomination is DRAFT or RETURNED (NOMINATION, BOARD_REVIEW); the type is checked from the content; the latest upload counts", params: nominationParams, upload: { file: "file" }, data: z.object({ id: z.uuid(), nominationId: z.uuid(), fileName: z.string(), mimeType: z.string(), sizeBytes: z.number().int(), sha256: z.string(), uploadedAt: z.string() }), status: 201 },
+  { method: "get", path: "/api/v1/nomination-reports/{reportId}", summary: "Download a báo cáo thành tích (whoever may read its nomination; SHA-256 checked). Success is the file itself, not JSON", params: z.object({ reportId: z.uuid() }), data: z.string(), file: "application/octet-stream" },
+  { method: "get", path: "/api/v1/years/{yearId}/to-trinh.pdf", summary: "Tờ trình đề nghị khen thưởng (PDF, in the manner of Mẫu 01, Nghị định 98/2023/NĐ-CP): the nominations not withdrawn or rejected, per award, with rank, total, classification and vote (the year's secretariat, the board, the admin). Success is a PDF, not JSON", params: yearParams, data: z.string(), file: "application/pdf" },
+  { method: "get", path: "/api/v1/years/{yearId}/score-table.pdf", summary: "The published ranking with the points of each criteria group, total, rank and classification (PDF, landscape; 409 before publication). Success is a PDF, not JSON", params: yearParams, data: z.string(), file: "application/pdf" },
+  { method: "get", path: "/api/v1/years/{yearId}/dossier.zip", summary: "The whole dossier as a ZIP: tờ trình, biên bản bình xét, score table, signed pledge, each nominee's latest báo cáo thành tích, and muc-luc.txt listing every file with its SHA-256 and what is missing (the year's secretariat, the board, the admin). Success is a ZIP, not JSON", params: yearParams, data: z.string(), file: "application/zip" },
+  { method: "get", path: "/api/v1/awards.xlsx", summary: "The award search (same filters as /api/v1/awards) as an Excel workbook with Vietnamese headers. Success is XLSX, not JSON", query: awardSearchSchema, data: z.string(), file: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
   { method: "get", path: "/api/v1/audit", summary: "Audit trail, newest first (admin, board)", query: auditFiltersSchema, data: z.object({ entries: z.array(auditEntrySchema), nextCursor: z.string().nullable() }) },
 ];
 

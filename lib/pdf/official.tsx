@@ -41,11 +41,12 @@ export function placeAndDate(place: string | null, date: Date): string {
   return `${place ? `${place}, ` : ""}ngày ${day} tháng ${month} năm ${year}`;
 }
 
-export function OfficialHeader({ issuer, identifier, place, date }: { issuer: string; identifier: string; place: string | null; date: Date }) {
+export function OfficialHeader({ issuer, issuerNote, identifier, place, date }: { issuer: string; issuerNote?: string; identifier: string; place: string | null; date: Date }) {
   return (
     <View style={officialStyles.headerRow}>
       <View style={officialStyles.issuer}>
         <Text style={officialStyles.caps}>{issuer}</Text>
+        {issuerNote ? <Text style={{ fontSize: 11 }}>{issuerNote}</Text> : null}
         <View style={officialStyles.rule} />
         <Text style={{ fontSize: 13 }}>{identifier}</Text>
       </View>

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
+import { previousCriteriaTable, writeCriteriaTable } from "@/lib/criteria/criteria";
 import { db, type Tx } from "@/lib/db";
 import { uniqueViolation } from "@/lib/db/errors";
 import { AppError, conflict, invalid, notFound } from "@/lib/errors";
@@ -51,8 +52,9 @@ function assertNotClosed(phase: Phase): void {
 
 /**
  * Creates a year of a bloc (admin). Members come from `memberCodes`, or from the bloc's latest earlier
- * year; rules are copied from that year too (the defaults only for a bloc's first year). Khối trưởng and
- * Khối phó not given come from the previous year's election (the audit entry says which source).
+ * year; rules are copied from that year too (the defaults only for a bloc's first year), and so is the
+ * criteria table (of the latest earlier year that has one) unless `copyCriteriaFromPrevious` is false.
+ * Khối trưởng and Khối phó not given come from the previous year's election (the audit entry says which source).
  */
 export async function createYear(actor: Actor, blocId: string, input: unknown): Promise<YearDto> {
   authorize(actor, "year.manage");
@@ -108,6 +110,12 @@ export async function createYear(actor: Actor, blocId: string, input: unknown): 
         },
         select: yearSelect,
       });
+      // The criteria table carries over too (the secretariat edits it until self-assessment starts).
+      const criteria = data.copyCriteriaFromPrevious ? await previousCriteriaTable(tx, bloc, data.year) : null;
+      if (criteria) {
+        await writeCriteriaTable(tx, created.id, criteria.table);
+        await tx.emulationYear.update({ where: { id: created.id }, data: { criteriaRevision: { increment: 1 } } });
+      }
       const dto = toYearDto(created);
       await recordAudit(tx, actor, {
         action: "year.create",
@@ -120,6 +128,7 @@ export async function createYear(actor: Actor, blocId: string, input: unknown): 
           deputy: dto.deputyAgency?.code ?? null,
           copiedFrom: !data.memberCodes && data.copyMembersFromPrevious ? (previous?.year ?? null) : null,
           leadershipSource: source,
+          criteriaCopiedFrom: criteria?.year ?? null,
           electionSession: source.leader === "ELECTION" || source.deputy === "ELECTION" ? election!.sessionId : null,
         },
         blocId: bloc,

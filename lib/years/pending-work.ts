@@ -1,6 +1,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
 import { unsubmittedAssessmentWork } from "@/lib/assessments/pending-work";
+import { undecidedNominationWork, unsubmittedDossierWork } from "@/lib/nominations/pending-work";
 import { unsignedPledgeWork } from "@/lib/pledges/pending-work";
 import { unpublishedRankingWork } from "@/lib/ranking/pending-work";
 import { runningVoteSessionWork } from "@/lib/votes/pending-work";
@@ -31,6 +32,8 @@ const CHECKS: Partial<Record<Phase, PendingWorkCheck[]>> = {
   SELF_ASSESSMENT: [unsubmittedAssessmentWork],
   REVIEW: [unpublishedRankingWork],
   VOTING: [runningVoteSessionWork],
+  NOMINATION: [unsubmittedDossierWork],
+  BOARD_REVIEW: [undecidedNominationWork],
 };
 
 export async function pendingWorkOf(tx: Tx, year: YearFacts): Promise<PendingItem[]> {

@@ -41,6 +41,8 @@ export const awardRuleSchema = z.object({
    * the award's quota of them. Years stored before this rule existed read as APPROVAL.
    */
   voteMethod: z.enum(AWARD_VOTE_METHODS).default("APPROVAL"),
+  /** Codes of the year's other awards that a member proposed for this one may not also receive. */
+  excludes: z.array(codeSchema).max(20).default([]),
 });
 
 /** The most members that may receive the award in a bloc of `memberCount` members (null: no cap). */
@@ -92,6 +94,9 @@ export const yearRulesSchema = z
     const awardCodes = rules.awards.map((award) => award.code);
     if (new Set(awardCodes).size !== awardCodes.length) ctx.addIssue({ code: "custom", path: ["awards"], message: "validation.duplicateCodes" });
     rules.awards.forEach((award, index) => {
+      award.excludes.forEach((code, position) => {
+        if (code === award.code || !awardCodes.includes(code)) ctx.addIssue({ code: "custom", path: ["awards", index, "excludes", position], message: "validation.unknownAward" });
+      });
       if (award.minClassification && !bandCodes.has(award.minClassification)) {
         ctx.addIssue({ code: "custom", path: ["awards", index, "minClassification"], message: "validation.unknownBand" });
       }
@@ -119,9 +124,9 @@ export const DEFAULT_RULES: YearRules = {
     passBase: "MEMBERS",
   },
   awards: [
-    { code: "GOV_FLAG", name: "Cờ thi đua của Chính phủ", maxCount: 1, maxPercent: null, rounding: "FLOOR", minClassification: "XUAT_SAC", maxRank: 1, requiresVote: true, voteMethod: "APPROVAL" },
-    { code: "PROVINCIAL_FLAG", name: "Cờ thi đua của UBND tỉnh", maxCount: 3, maxPercent: null, rounding: "FLOOR", minClassification: "XUAT_SAC", maxRank: null, requiresVote: true, voteMethod: "APPROVAL" },
-    { code: "PROVINCIAL_MERIT", name: "Bằng khen của Chủ tịch UBND tỉnh", maxCount: null, maxPercent: null, rounding: "FLOOR", minClassification: "TOT", maxRank: null, requiresVote: true, voteMethod: "APPROVAL" },
+    { code: "GOV_FLAG", name: "Cờ thi đua của Chính phủ", maxCount: 1, maxPercent: null, rounding: "FLOOR", minClassification: "XUAT_SAC", maxRank: 1, requiresVote: true, voteMethod: "APPROVAL", excludes: [] },
+    { code: "PROVINCIAL_FLAG", name: "Cờ thi đua của UBND tỉnh", maxCount: 3, maxPercent: null, rounding: "FLOOR", minClassification: "XUAT_SAC", maxRank: null, requiresVote: true, voteMethod: "APPROVAL", excludes: [] },
+    { code: "PROVINCIAL_MERIT", name: "Bằng khen của Chủ tịch UBND tỉnh", maxCount: null, maxPercent: null, rounding: "FLOOR", minClassification: "TOT", maxRank: null, requiresVote: true, voteMethod: "APPROVAL", excludes: [] },
   ],
 };
 

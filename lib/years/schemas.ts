@@ -14,6 +14,8 @@ export const createYearSchema = z
     /** Start from the members of the bloc's latest earlier year (default), unless memberCodes is given. */
     copyMembersFromPrevious: z.boolean().default(true),
     memberCodes: z.array(agencyCodeSchema).max(200).optional(),
+    /** Start from the criteria table (groups and criteria) of the bloc's latest earlier year that has one (default). */
+    copyCriteriaFromPrevious: z.boolean().default(true),
     leaderAgencyCode: agencyCodeSchema.nullish(),
     deputyAgencyCode: agencyCodeSchema.nullish(),
     rules: yearRulesSchema.optional(),

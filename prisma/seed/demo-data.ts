@@ -1,5 +1,7 @@
 // The real bloc behind this project (PRODUCT.md): Khối thi đua các cơ quan Đảng thuộc Tỉnh ủy Nam Định.
 // People's names are fictional.
+import type { PrismaClient } from "@/lib/db/client";
+import { DEFAULT_RULES, yearRulesSchema, type YearRules } from "@/lib/years/rules";
 import criteria from "./criteria.json" with { type: "json" };
 
 export const DEMO_PASSWORD = "ThiDua@2026";
@@ -58,4 +60,16 @@ export function demoAccountEmails(): string[] {
     ...DEMO_SECRETARIES.map((s) => s.email),
     ...DEMO_AGENCIES.flatMap((a) => [leaderEmail(a.code), staffEmail(a.code)]),
   ];
+}
+
+/** The audit action that marks the demo as seeded (written last, once 2021 is played through). */
+export const DEMO_SEED_ACTION = "demo.seed";
+
+export async function demoAlreadySeeded(db: PrismaClient): Promise<boolean> {
+  return (await db.auditLog.count({ where: { action: DEMO_SEED_ACTION } })) > 0;
+}
+
+/** Rules of the demo years: the defaults with the classification bands of the demo criteria table. */
+export function demoRules(): YearRules {
+  return yearRulesSchema.parse({ ...DEFAULT_RULES, scale: DEMO_CRITERIA.scale, classificationBands: DEMO_CRITERIA.classificationBands });
 }

@@ -31,32 +31,27 @@ async function leaderId(tx: Prisma.TransactionClient, code: string): Promise<str
   return (await tx.user.findUniqueOrThrow({ where: { email: leaderEmail(code) }, select: { id: true } })).id;
 }
 
-export async function seedDemoPledges(
-  tx: Prisma.TransactionClient,
-  years: Map<number, { id: string; leaderCode: string }>,
-  secretaries: Map<number, string>,
-  sealKey: string,
-): Promise<void> {
-  const plans = [
-    { year: 2021, openedAt: "2021-02-22T02:00:00.000Z", signers: DEMO_AGENCIES.map((agency) => agency.code) },
-    { year: 2022, openedAt: "2022-02-21T02:00:00.000Z", signers: ["bdv", "btg", "vptu", "bao"] },
-  ];
-  for (const plan of plans) {
-    const year = years.get(plan.year)!;
-    if (await tx.pledge.findUnique({ where: { yearId: year.id } })) continue;
-    const version = await makePledgeVersion(tx, { yearId: year.id, createdById: secretaries.get(plan.year)!, content: CONTENT(plan.year), openedAt: new Date(plan.openedAt) });
-    let minute = 0;
-    for (const code of plan.signers) {
-      minute += 97;
-      await makePledgeSignature(tx, {
-        versionId: version.id,
-        signerId: await leaderId(tx, code),
-        sealKey,
-        signedAt: new Date(new Date(plan.openedAt).getTime() + minute * 60_000),
-        authMethod: "DEMO_SEED",
-        ip: null,
-        userAgent: null,
-      });
-    }
+const PLANS: Record<number, { openedAt: string; signers: string[] }> = {
+  2021: { openedAt: "2021-02-22T02:00:00.000Z", signers: DEMO_AGENCIES.map((agency) => agency.code) },
+  2022: { openedAt: "2022-02-21T02:00:00.000Z", signers: ["bdv", "btg", "vptu", "bao"] },
+};
+
+/** The pledge of a demo year (2021 or 2022) with its signatures, unless the year has one. */
+export async function seedDemoPledge(tx: Prisma.TransactionClient, year: number, yearId: string, createdById: string, sealKey: string): Promise<void> {
+  const plan = PLANS[year]!;
+  if (await tx.pledge.findUnique({ where: { yearId } })) return;
+  const version = await makePledgeVersion(tx, { yearId, createdById, content: CONTENT(year), openedAt: new Date(plan.openedAt) });
+  let minute = 0;
+  for (const code of plan.signers) {
+    minute += 97;
+    await makePledgeSignature(tx, {
+      versionId: version.id,
+      signerId: await leaderId(tx, code),
+      sealKey,
+      signedAt: new Date(new Date(plan.openedAt).getTime() + minute * 60_000),
+      authMethod: "DEMO_SEED",
+      ip: null,
+      userAgent: null,
+    });
   }
 }

@@ -1,113 +1,126 @@
 // The demo bloc (PRODUCT.md), seeded idempotently: running it again changes nothing that exists.
-import type { PrismaClient } from "@/lib/db/client";
-import { DEFAULT_RULES, yearRulesSchema, type YearRules } from "@/lib/years/rules";
+//
+// What people entered is written as data: the bloc, its agencies and accounts, the year 2021 in REVIEW
+// with its criteria table, signed pledge and submitted self-assessments. Everything after that is done
+// through the data layer as the people would do it (demo-2021.ts): the review, the ranking, the
+// deliberation's votes, the nominations, the dossier and the board's decision, which closes 2021; then
+// the admin creates 2022, whose Khối trưởng and Khối phó come from 2021's election, and its
+// secretariat opens the pledging. The data layer runs on the app's database (lib/db, DATABASE_URL)
+// under the react-server condition: scripts/db/demo-seed.ts runs this in a child process that way.
+import type { Actor } from "@/lib/auth/actor";
+import { db } from "@/lib/db";
+import { createYear } from "@/lib/years/manage";
+import { moveYearPhase } from "@/lib/years/move-phase";
+import { demoActor, playDemo2021, type RenderReports } from "./demo-2021";
 import {
   DEMO_ADMIN,
   DEMO_AGENCIES,
   DEMO_BLOC,
   DEMO_BOARD,
-  DEMO_CRITERIA,
   DEMO_PASSWORD,
   DEMO_SECRETARIES,
+  DEMO_SEED_ACTION,
   DEMO_YEARS,
+  demoAlreadySeeded,
+  demoRules,
   leaderEmail,
   staffEmail,
 } from "./demo-data";
-import { seedDemoPledges } from "./demo-pledges";
-import { seedDemoScoring } from "./demo-scoring";
-import { seedDemoVotes } from "./demo-votes";
+import { seedDemoPledge } from "./demo-pledges";
+import { seedDemoCriteria, seedDemoSelfAssessments } from "./demo-scoring";
 import { passwordHashFor } from "./factories";
 
-export const DEMO_SEED_ACTION = "demo.seed";
+export { DEMO_SEED_ACTION, demoAlreadySeeded, demoRules };
 
-/** Rules of the demo years: the defaults with the classification bands of the demo criteria table. */
-export function demoRules(): YearRules {
-  return yearRulesSchema.parse({ ...DEFAULT_RULES, scale: DEMO_CRITERIA.scale, classificationBands: DEMO_CRITERIA.classificationBands });
+const [Y2021, Y2022] = DEMO_YEARS;
+
+function accounts(id: (code: string) => string) {
+  return [
+    { email: DEMO_ADMIN.email, name: DEMO_ADMIN.name, title: DEMO_ADMIN.title, role: "ADMIN" as const, agencyId: null },
+    { email: DEMO_BOARD.email, name: DEMO_BOARD.name, title: DEMO_BOARD.title, role: "BOARD" as const, agencyId: null },
+    ...DEMO_SECRETARIES.map((s) => ({ email: s.email, name: s.name, title: s.title, role: "SECRETARIAT" as const, agencyId: id(s.agencyCode) })),
+    ...DEMO_AGENCIES.flatMap((agency) => [
+      { email: leaderEmail(agency.code), ...agency.leader, role: "AGENCY_LEADER" as const, agencyId: id(agency.code) },
+      { email: staffEmail(agency.code), ...agency.staff, role: "AGENCY_STAFF" as const, agencyId: id(agency.code) },
+    ]),
+  ];
 }
 
-export async function demoAlreadySeeded(db: PrismaClient): Promise<boolean> {
-  return (await db.auditLog.count({ where: { action: DEMO_SEED_ACTION } })) > 0;
-}
+const userId = async (tx: Pick<typeof db, "user">, email: string) => (await tx.user.findUniqueOrThrow({ where: { email }, select: { id: true } })).id;
 
-export async function seedDemo(db: PrismaClient, options: { sealKey: string }): Promise<{ created: boolean }> {
+/** The data people entered: bloc, agencies, accounts, 2021 in REVIEW with criteria, pledge and self-assessments. */
+async function seedBase(sealKey: string): Promise<{ blocId: string; year2021: string; accounts: number }> {
   const passwordHash = await passwordHashFor(DEMO_PASSWORD);
   return db.$transaction(
     async (tx) => {
       const bloc = await tx.bloc.upsert({ where: { name: DEMO_BLOC.name }, update: {}, create: DEMO_BLOC });
-      const years = new Map<number, { id: string; leaderCode: string }>();
       const agencyIds = new Map<string, string>();
       for (const agency of DEMO_AGENCIES) {
-        const row = await tx.agency.upsert({
-          where: { code: agency.code },
-          update: {},
-          create: { code: agency.code, name: agency.name, shortName: agency.shortName },
-        });
+        const row = await tx.agency.upsert({ where: { code: agency.code }, update: {}, create: { code: agency.code, name: agency.name, shortName: agency.shortName } });
         agencyIds.set(agency.code, row.id);
       }
       const id = (code: string) => agencyIds.get(code)!;
+      const people = accounts(id);
+      for (const account of people) await tx.user.upsert({ where: { email: account.email }, update: {}, create: { ...account, passwordHash } });
 
-      for (const demoYear of DEMO_YEARS) {
-        const existing = await tx.emulationYear.findUnique({ where: { blocId_year: { blocId: bloc.id, year: demoYear.year } } });
-        if (existing) {
-          years.set(demoYear.year, { id: existing.id, leaderCode: demoYear.leader });
-          continue;
-        }
-        const created = await tx.emulationYear.create({
+      const year =
+        (await tx.emulationYear.findUnique({ where: { blocId_year: { blocId: bloc.id, year: Y2021.year } } })) ??
+        (await tx.emulationYear.create({
           data: {
             blocId: bloc.id,
-            year: demoYear.year,
-            phase: demoYear.phase,
-            leaderAgencyId: id(demoYear.leader),
-            deputyAgencyId: id(demoYear.deputy),
+            year: Y2021.year,
+            phase: "REVIEW",
+            leaderAgencyId: id(Y2021.leader),
+            deputyAgencyId: id(Y2021.deputy),
             rules: demoRules(),
-            deadlines: demoYear.deadlines,
+            deadlines: Y2021.deadlines,
             members: { create: DEMO_AGENCIES.map((agency) => ({ agencyId: id(agency.code) })) },
           },
-        });
-        years.set(demoYear.year, { id: created.id, leaderCode: demoYear.leader });
-      }
-
-      const accounts = [
-        { email: DEMO_ADMIN.email, name: DEMO_ADMIN.name, title: DEMO_ADMIN.title, role: "ADMIN" as const, agencyId: null },
-        { email: DEMO_BOARD.email, name: DEMO_BOARD.name, title: DEMO_BOARD.title, role: "BOARD" as const, agencyId: null },
-        ...DEMO_SECRETARIES.map((s) => ({ email: s.email, name: s.name, title: s.title, role: "SECRETARIAT" as const, agencyId: id(s.agencyCode) })),
-        ...DEMO_AGENCIES.flatMap((agency) => [
-          { email: leaderEmail(agency.code), ...agency.leader, role: "AGENCY_LEADER" as const, agencyId: id(agency.code) },
-          { email: staffEmail(agency.code), ...agency.staff, role: "AGENCY_STAFF" as const, agencyId: id(agency.code) },
-        ]),
-      ];
-      for (const account of accounts) {
-        await tx.user.upsert({ where: { email: account.email }, update: {}, create: { ...account, passwordHash } });
-      }
-      const secretaries = new Map<number, string>();
-      for (const [index, secretary] of DEMO_SECRETARIES.entries()) {
-        secretaries.set(DEMO_YEARS[index]!.year, (await tx.user.findUniqueOrThrow({ where: { email: secretary.email } })).id);
-      }
-      await seedDemoPledges(tx, years, secretaries, options.sealKey);
-      const userId = async (email: string) => (await tx.user.findUniqueOrThrow({ where: { email }, select: { id: true } })).id;
-      await seedDemoScoring(
-        tx,
-        years,
-        agencyIds,
-        { secretary2021: secretaries.get(2021)!, staffOf: (code) => userId(staffEmail(code)), leaderOf: (code) => userId(leaderEmail(code)) },
-        demoRules(),
-      );
-      await seedDemoVotes(tx, years.get(2021)!.id, secretaries.get(2021)!, (code) => userId(leaderEmail(code)), demoRules());
-
-      const created = (await tx.auditLog.count({ where: { action: DEMO_SEED_ACTION } })) === 0;
-      if (created) {
-        await tx.auditLog.create({
-          data: {
-            action: DEMO_SEED_ACTION,
-            entity: "Bloc",
-            entityId: bloc.id,
-            blocId: bloc.id,
-            after: { agencies: DEMO_AGENCIES.length, years: DEMO_YEARS.map((y) => y.year), accounts: accounts.length },
-          },
-        });
-      }
-      return { created };
+        }));
+      await seedDemoPledge(tx, Y2021.year, year.id, await userId(tx, DEMO_SECRETARIES[0]!.email), sealKey);
+      await seedDemoCriteria(tx, year.id);
+      await seedDemoSelfAssessments(tx, year.id, agencyIds, { staffOf: (code) => userId(tx, staffEmail(code)), leaderOf: (code) => userId(tx, leaderEmail(code)) });
+      return { blocId: bloc.id, year2021: year.id, accounts: people.length };
     },
     { timeout: 60_000 },
   );
+}
+
+/** 2022, created by the admin after 2021's election (which names its Khối trưởng and Khối phó), then open for pledging. */
+async function seed2022(blocId: string, sealKey: string): Promise<void> {
+  let year = await db.emulationYear.findUnique({ where: { blocId_year: { blocId, year: Y2022.year } }, select: { id: true, phase: true } });
+  if (!year) {
+    const admin = await demoActor(DEMO_ADMIN.email);
+    const created = await createYear(admin, blocId, { year: Y2022.year, deadlines: Y2022.deadlines });
+    if (created.leaderAgency?.code !== Y2022.leader || created.deputyAgency?.code !== Y2022.deputy) {
+      throw new Error(`2021's election should make ${Y2022.leader} and ${Y2022.deputy} lead 2022; it gave ${created.leaderAgency?.code} and ${created.deputyAgency?.code}.`);
+    }
+    year = { id: created.id, phase: created.phase };
+  }
+  const secretary2022 = DEMO_SECRETARIES[1]!.email;
+  await db.$transaction(async (tx) => {
+    await seedDemoCriteria(tx, year.id);
+    await seedDemoPledge(tx, Y2022.year, year.id, await userId(tx, secretary2022), sealKey);
+  });
+  if (year.phase === "SETUP") {
+    const secretariat: Actor = await demoActor(secretary2022, "10.22.2.100");
+    await moveYearPhase(secretariat, year.id, { phase: "PLEDGING" });
+  }
+}
+
+export async function seedDemo(options: { sealKey: string; renderReports?: RenderReports }): Promise<{ created: boolean }> {
+  if (await demoAlreadySeeded(db)) return { created: false };
+  const base = await seedBase(options.sealKey);
+  await playDemo2021(base.year2021, options.renderReports);
+  await seed2022(base.blocId, options.sealKey);
+  await db.auditLog.create({
+    data: {
+      action: DEMO_SEED_ACTION,
+      entity: "Bloc",
+      entityId: base.blocId,
+      blocId: base.blocId,
+      after: { agencies: DEMO_AGENCIES.length, years: DEMO_YEARS.map((y) => y.year), accounts: base.accounts },
+    },
+  });
+  return { created: true };
 }

@@ -5,8 +5,7 @@ import { existsSync } from "node:fs";
 import { chmod, mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { createPrismaClient } from "@/lib/db/client";
-import { seedDemo } from "@/prisma/seed/demo";
+import { runDemoSeed } from "../../scripts/db/demo-seed";
 import { startEmbeddedPostgres } from "../../scripts/db/embedded";
 import { applyMigrations } from "../../scripts/db/migrations";
 import { E2E_DB_PORT, E2E_PORT, E2E_SEAL_KEY, E2E_SECRET } from "./support/env";
@@ -19,9 +18,9 @@ async function main() {
   await chmod(dir, 0o755);
   const database = await startEmbeddedPostgres({ dataDir: path.join(dir, "data"), port: E2E_DB_PORT, persistent: false });
   await applyMigrations(database.url);
-  const db = createPrismaClient(database.url, { max: 2 });
-  await seedDemo(db, { sealKey: E2E_SEAL_KEY });
-  await db.$disconnect();
+  // Files (evidence, báo cáo thành tích) of this server go to its temporary folder.
+  const evidenceDir = path.join(dir, "evidence");
+  await runDemoSeed({ DATABASE_URL: database.url, SIGNATURE_SEAL_KEY: E2E_SEAL_KEY, NEXTAUTH_SECRET: E2E_SECRET, EVIDENCE_DIR: evidenceDir });
 
   const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(E2E_PORT)], {
     cwd: root,
@@ -30,6 +29,7 @@ async function main() {
       ...process.env,
       NODE_ENV: "production",
       DATABASE_URL: database.url,
+      EVIDENCE_DIR: evidenceDir,
       NEXTAUTH_SECRET: E2E_SECRET,
       SIGNATURE_SEAL_KEY: E2E_SEAL_KEY,
       NEXTAUTH_URL: `http://localhost:${E2E_PORT}`,

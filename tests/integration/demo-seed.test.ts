@@ -1,16 +1,37 @@
-import { describe, expect, it } from "vitest";
+import { rm } from "node:fs/promises";
+import { afterAll, describe, expect, it, vi } from "vitest";
+
+// The nominees' báo cáo thành tích go to a temporary folder of this file (set before anything reads
+// the environment: lib/env caches it on first use).
+const evidenceDir = await vi.hoisted(async () => {
+  const { mkdtemp } = await import("node:fs/promises");
+  const os = await import("node:os");
+  const nodePath = await import("node:path");
+  const dir = await mkdtemp(nodePath.join(os.tmpdir(), "ktd-demo-seed-"));
+  process.env.EVIDENCE_DIR = dir;
+  return dir;
+});
+
 import { scoringYear } from "@/lib/assessments/load";
 import { verifyCredentials } from "@/lib/auth/sign-in";
 import { getCriteriaTable } from "@/lib/criteria/criteria";
 import { db } from "@/lib/db";
+import { getDossier } from "@/lib/nominations/board";
+import { listAgencyAwards } from "@/lib/nominations/history";
+import { readReport } from "@/lib/nominations/reports";
 import { verifyPledgeVersionPublicly } from "@/lib/pledges/verify";
 import { computeYearRanking, getRanking } from "@/lib/ranking/ranking";
 import { getVoteMinutes } from "@/lib/votes/minutes";
 import { renderVoteMinutesPdf } from "@/lib/votes/minutes-pdf";
 import { tally, type BallotChoices } from "@/lib/votes/tally";
 import { demoAlreadySeeded, demoRules, seedDemo } from "@/prisma/seed/demo";
-import { DEMO_AGENCIES, DEMO_BLOC, DEMO_CRITERIA, DEMO_PASSWORD, DEMO_YEARS, demoAccountEmails, leaderEmail } from "@/prisma/seed/demo-data";
+import { DECISION_2021 } from "@/prisma/seed/demo-2021";
+import { DEMO_AGENCIES, DEMO_BLOC, DEMO_BOARD, DEMO_CRITERIA, DEMO_PASSWORD, DEMO_YEARS, demoAccountEmails, leaderEmail } from "@/prisma/seed/demo-data";
 import { actorFor, uniqueIp } from "../support/dal";
+
+afterAll(async () => {
+  await rm(evidenceDir, { recursive: true, force: true });
+});
 
 /** Everything the demo seed owns, counted (other test files write their own rows in parallel). */
 async function demoCounts() {
@@ -42,6 +63,11 @@ async function demoCounts() {
     voteSessions: await db.voteSession.count({ where: { year: { blocId: bloc.id } } }),
     participations: await db.voteParticipation.count({ where: { session: { year: { blocId: bloc.id } } } }),
     ballots: await db.ballot.count({ where: { session: { year: { blocId: bloc.id } } } }),
+    nominations: await db.nomination.findMany({ where: { year: { blocId: bloc.id } }, select: { id: true, status: true, version: true, updatedAt: true }, orderBy: { id: "asc" } }),
+    nominationEvents: await db.nominationEvent.count({ where: { nomination: { year: { blocId: bloc.id } } } }),
+    reports: await db.nominationReport.count({ where: { nomination: { year: { blocId: bloc.id } } } }),
+    decisions: await db.awardDecision.count({ where: { year: { blocId: bloc.id } } }),
+    notifications: await db.notification.count({ where: { user: { email: { in: demoAccountEmails() } } } }),
   };
 }
 
@@ -55,7 +81,7 @@ async function demoYearId(year: number) {
 
 describe("the demo seed", () => {
   it("seeds the demo bloc once and changes nothing when run again", async () => {
-    await seedDemo(db, { sealKey: SEAL_KEY });
+    await seedDemo({ sealKey: SEAL_KEY });
     expect(await demoAlreadySeeded(db)).toBe(true);
     const first = await demoCounts();
 
@@ -74,14 +100,17 @@ describe("the demo seed", () => {
     expect(first.voteSessions).toBe(4);
     expect(first.participations).toBe(4 * DEMO_AGENCIES.length);
     expect(first.ballots).toBe(4 * DEMO_AGENCIES.length);
+    expect(first.nominations).toHaveLength(DEMO_AGENCIES.length);
+    expect(first.reports).toBe(DEMO_AGENCIES.length);
+    expect(first.decisions).toBe(1);
 
-    await expect(seedDemo(db, { sealKey: SEAL_KEY })).resolves.toEqual({ created: false });
+    await expect(seedDemo({ sealKey: SEAL_KEY })).resolves.toEqual({ created: false });
     expect(await demoAlreadySeeded(db)).toBe(true);
     expect(await demoCounts()).toEqual(first);
-  }, 60_000);
+  }, 120_000);
 
   it("gives the demo years their leadership and the demo rules", async () => {
-    await seedDemo(db, { sealKey: SEAL_KEY });
+    await seedDemo({ sealKey: SEAL_KEY });
     const bloc = await db.bloc.findUniqueOrThrow({ where: { name: DEMO_BLOC.name } });
     for (const demoYear of DEMO_YEARS) {
       const year = await db.emulationYear.findUniqueOrThrow({
@@ -98,7 +127,7 @@ describe("the demo seed", () => {
   }, 60_000);
 
   it("creates demo accounts that sign in with the demo password", async () => {
-    await seedDemo(db, { sealKey: SEAL_KEY });
+    await seedDemo({ sealKey: SEAL_KEY });
     const ip = uniqueIp();
     for (const email of ["admin@khoithidua.local", "thuky.bdv@khoithidua.local", "lanhdao.btg@khoithidua.local"]) {
       await expect(verifyCredentials({ email, password: DEMO_PASSWORD }, { ip, userAgent: "vitest" })).resolves.toMatchObject({ id: expect.any(String) });
@@ -108,7 +137,7 @@ describe("the demo seed", () => {
   }, 60_000);
 
   it("gives 2021 a pledge signed by all ten members and 2022 an open one signed by bdv, btg, vptu and bao, with seals that verify", async () => {
-    await seedDemo(db, { sealKey: SEAL_KEY });
+    await seedDemo({ sealKey: SEAL_KEY });
     const bloc = await db.bloc.findUniqueOrThrow({ where: { name: DEMO_BLOC.name } });
     expect(bloc.place).toBe("Nam Định");
     const expected = { 2021: DEMO_AGENCIES.map((agency) => agency.code).sort(), 2022: ["bao", "bdv", "btg", "vptu"] };
@@ -130,7 +159,7 @@ describe("the demo seed", () => {
     }
   }, 60_000);
   it("gives both demo years the criteria table of criteria.json (six groups, bonus and deduction items)", async () => {
-    await seedDemo(db, { sealKey: SEAL_KEY });
+    await seedDemo({ sealKey: SEAL_KEY });
     const reader = await actorFor(await db.user.findUniqueOrThrow({ where: { email: leaderEmail("tct") } }));
     expect(CRITERIA_CODES).toHaveLength(17);
     for (const year of [2021, 2022]) {
@@ -144,7 +173,7 @@ describe("the demo seed", () => {
   }, 60_000);
 
   it("gives 2021 submitted self-assessments, reviewed scores and a published ranking with the bloc's real outcome; 2022 no scores yet", async () => {
-    await seedDemo(db, { sealKey: SEAL_KEY });
+    await seedDemo({ sealKey: SEAL_KEY });
     const y2021 = await demoYearId(2021);
     const y2022 = await demoYearId(2022);
     expect(await db.score.count({ where: { yearId: y2021, finalX100: { not: null }, selfX100: { not: null } } })).toBe(DEMO_AGENCIES.length * CRITERIA_CODES.length);
@@ -183,7 +212,7 @@ describe("the demo seed", () => {
   }, 60_000);
 
   it("gives 2021 its closed deliberation with the bloc's real outcome, tallied from its ballots, in the minutes; 2022 led by the agencies elected", async () => {
-    await seedDemo(db, { sealKey: SEAL_KEY });
+    await seedDemo({ sealKey: SEAL_KEY });
     const y2021 = await demoYearId(2021);
     const member = await actorFor(await db.user.findUniqueOrThrow({ where: { email: leaderEmail("tct") } }));
     const minutes = await getVoteMinutes(member, y2021);
@@ -217,4 +246,99 @@ describe("the demo seed", () => {
     const pdf = await renderVoteMinutesPdf(minutes);
     expect(pdf.subarray(0, 4).toString("latin1")).toBe("%PDF");
   }, 60_000);
+  it("plays 2021 through the data layer to the bloc's real outcome: awarded under the decision, every step by its person, 2022 led by the agencies elected", async () => {
+    await seedDemo({ sealKey: SEAL_KEY });
+    const y2021 = await demoYearId(2021);
+    const y2022 = await demoYearId(2022);
+    expect((await db.emulationYear.findUniqueOrThrow({ where: { id: y2021 } })).phase).toBe("CLOSED");
+
+    // The nominations: the suggested list, each with its report, submitted once, approved, awarded.
+    const nominations = await db.nomination.findMany({
+      where: { yearId: y2021 },
+      select: { id: true, awardCode: true, status: true, round: true, agency: { select: { code: true } }, decision: true, reports: { select: { id: true } }, events: { orderBy: { id: "asc" }, select: { action: true, toStatus: true, actorName: true } } },
+    });
+    const byAward = (code: string) => nominations.filter((n) => n.awardCode === code).map((n) => n.agency.code).sort();
+    expect(byAward("GOV_FLAG")).toEqual(["btg"]);
+    expect(byAward("PROVINCIAL_FLAG")).toEqual(["bao", "bdv", "vptu"]);
+    expect(byAward("PROVINCIAL_MERIT")).toEqual(["bbvsk", "bnc", "btc", "dukcq", "tct", "ubkt"]);
+    for (const nomination of nominations) {
+      expect(nomination).toMatchObject({
+        status: "AWARDED",
+        round: 1,
+        decision: { number: DECISION_2021.number, signerName: DECISION_2021.signerName, signerTitle: DECISION_2021.signerTitle, signedOn: new Date(`${DECISION_2021.signedOn}T00:00:00Z`) },
+      });
+      expect(nomination.reports).toHaveLength(1);
+      expect(nomination.events).toEqual([
+        { action: "create", toStatus: "DRAFT", actorName: "Lưu Thị Vân" },
+        { action: "report", toStatus: "DRAFT", actorName: "Lưu Thị Vân" },
+        { action: "submit", toStatus: "SUBMITTED", actorName: "Lưu Thị Vân" },
+        { action: "approve", toStatus: "APPROVED", actorName: DEMO_BOARD.name },
+        { action: "award", toStatus: "AWARDED", actorName: DEMO_BOARD.name },
+      ]);
+    }
+
+    // The board reads the dossier and each report (a real PDF).
+    const board = await actorFor(await db.user.findUniqueOrThrow({ where: { email: DEMO_BOARD.email } }));
+    const report = await readReport(board, nominations.find((n) => n.agency.code === "btg")!.reports[0]!.id);
+    expect(report.bytes.subarray(0, 4).toString("latin1")).toBe("%PDF");
+    expect(report.mimeType).toBe("application/pdf");
+    const dossier = await getDossier(board, y2021);
+    expect(dossier.submissions).toEqual([expect.objectContaining({ round: 1, count: DEMO_AGENCIES.length })]);
+    expect(dossier.decisions).toEqual([{ ...DECISION_2021, count: DEMO_AGENCIES.length }]);
+    expect(dossier.mayReview).toBe(false);
+
+    // Every agency's page lists its award of 2021.
+    const member = await actorFor(await db.user.findUniqueOrThrow({ where: { email: leaderEmail("tct") } }));
+    const awards = Object.fromEntries(
+      await Promise.all(
+        DEMO_AGENCIES.map(async (agency) => {
+          const { awards: list } = await listAgencyAwards(member, agency.code);
+          expect(list.every((award) => award.year === 2021 && award.decision.number === DECISION_2021.number && award.bloc.name === DEMO_BLOC.name)).toBe(true);
+          return [agency.code, list.map((award) => award.award.code)] as const;
+        }),
+      ),
+    );
+    expect(awards).toEqual({
+      btg: ["GOV_FLAG"],
+      bdv: ["PROVINCIAL_FLAG"],
+      vptu: ["PROVINCIAL_FLAG"],
+      bao: ["PROVINCIAL_FLAG"],
+      btc: ["PROVINCIAL_MERIT"],
+      ubkt: ["PROVINCIAL_MERIT"],
+      bnc: ["PROVINCIAL_MERIT"],
+      tct: ["PROVINCIAL_MERIT"],
+      dukcq: ["PROVINCIAL_MERIT"],
+      bbvsk: ["PROVINCIAL_MERIT"],
+    });
+
+    // The four sessions were closed by the secretariat with every member's ballot counted.
+    const secretary = await db.user.findUniqueOrThrow({ where: { email: "thuky.btg@khoithidua.local" } });
+    const sessions = await db.voteSession.findMany({ where: { yearId: y2021 }, orderBy: { createdAt: "asc" }, select: { awardCode: true, closedById: true, cancelledAt: true, results: true } });
+    expect(sessions.map((session) => session.awardCode)).toEqual(["GOV_FLAG", "PROVINCIAL_FLAG", "PROVINCIAL_MERIT", null]);
+    for (const session of sessions) {
+      expect(session).toMatchObject({ closedById: secretary.id, cancelledAt: null, results: { rollSize: 10, ballots: 10, quorumMet: true, hasTies: false } });
+    }
+    const election = sessions.at(-1)!.results as { elected: Record<string, string> };
+    const codeOf = async (agencyId: string) => (await db.agency.findUniqueOrThrow({ where: { id: agencyId } })).code;
+    expect({ LEADER: await codeOf(election.elected.LEADER!), DEPUTY: await codeOf(election.elected.DEPUTY!) }).toEqual({ LEADER: "bdv", DEPUTY: "vptu" });
+
+    // Each step was taken by its person through the data layer (the audit trail says who).
+    const trail = await db.auditLog.findMany({ where: { blocId: dossier.year.bloc.id }, select: { action: true, actorEmail: true } });
+    const by = (action: string) => [...new Set(trail.filter((row) => row.action === action).map((row) => row.actorEmail))].sort();
+    expect(by("score.final.save")).toEqual(["thuky.btg@khoithidua.local"]);
+    expect(by("ranking.publish")).toEqual(["thuky.btg@khoithidua.local"]);
+    expect(by("vote.session.close")).toEqual(["thuky.btg@khoithidua.local"]);
+    expect(by("vote.cast")).toEqual(DEMO_AGENCIES.map((agency) => leaderEmail(agency.code)).sort());
+    expect(trail.filter((row) => row.action === "vote.cast")).toHaveLength(4 * DEMO_AGENCIES.length);
+    expect(by("nomination.report.upload")).toEqual(["thuky.btg@khoithidua.local"]);
+    expect(by("dossier.submit")).toEqual(["thuky.btg@khoithidua.local"]);
+    expect(by("nomination.approve")).toEqual([DEMO_BOARD.email]);
+    expect(by("decision.record")).toEqual([DEMO_BOARD.email]);
+    expect(by("year.create")).toEqual(["admin@khoithidua.local"]);
+
+    // 2022 was created by the admin with the leadership 2021 elected.
+    const created = await db.auditLog.findFirstOrThrow({ where: { action: "year.create", entityId: y2022 } });
+    expect(created.after).toMatchObject({ leader: "bdv", deputy: "vptu", leadershipSource: { leader: "ELECTION", deputy: "ELECTION" } });
+    expect(await db.emulationYear.findUniqueOrThrow({ where: { id: y2022 }, select: { phase: true, leaderAgency: { select: { code: true } } } })).toEqual({ phase: "PLEDGING", leaderAgency: { code: "bdv" } });
+  }, 120_000);
 });

@@ -142,8 +142,24 @@ describe("getHomeOverview for agency users", () => {
     expect((await getHomeOverview(await actorFor(voting.leaders[0]!))).todos).toEqual([{ ...taskFor(voting, "todo.leader.VOTING", "VOTING"), href: `/years/${voting.year.id}/votes` }]);
     expect((await getHomeOverview(await actorFor(voting.staff[0]!))).todos).toEqual([]);
     const nomination = await yearIn("NOMINATION");
-    expect((await getHomeOverview(await actorFor(nomination.staff[0]!))).todos).toEqual([taskFor(nomination, "todo.staff.NOMINATION", "NOMINATION")]);
+    expect((await getHomeOverview(await actorFor(nomination.staff[0]!))).todos).toEqual([
+      { ...taskFor(nomination, "todo.staff.NOMINATION", "NOMINATION"), href: `/years/${nomination.year.id}/nominations` },
+    ]);
+    expect((await getHomeOverview(await actorFor(nomination.secretariat))).todos).toEqual([
+      { ...taskFor(nomination, "todo.secretariat.NOMINATION", "NOMINATION"), href: `/years/${nomination.year.id}/nominations` },
+    ]);
     expect((await getHomeOverview(await actorFor(nomination.leaders[0]!))).todos).toEqual([]);
+  });
+
+  it("asks the secretariat to fix and resubmit returned nominations", async () => {
+    const setup = await yearIn("BOARD_REVIEW");
+    const nominations = `/years/${setup.year.id}/nominations`;
+    expect((await getHomeOverview(await actorFor(setup.secretariat))).todos).toEqual([{ ...taskFor(setup, "todo.secretariat.BOARD_REVIEW", "BOARD_REVIEW"), href: nominations }]);
+    const basis = { rank: 2, totalX100: 9600, classification: "Xuất sắc", vote: null };
+    await db.nomination.create({ data: { yearId: setup.year.id, agencyId: setup.agencies[1]!.id, awardCode: "PROVINCIAL_MERIT", awardName: "Bằng khen", status: "RETURNED", round: 1, basis, createdById: setup.secretariat.id } });
+    expect((await getHomeOverview(await actorFor(setup.secretariat))).todos).toEqual([
+      { ...taskFor(setup, "todo.secretariat.returned", "BOARD_REVIEW"), params: { year: setup.year.year, bloc: setup.bloc.name, count: 1 }, href: nominations },
+    ]);
   });
 
   it("shows running years only, or the latest closed year when none runs", async () => {
@@ -212,13 +228,18 @@ describe("getHomeOverview for province-wide roles", () => {
     expect(todos.filter((todo) => todo.href.endsWith(`agencyCode=${a.code}`))).toHaveLength(1);
   });
 
-  it("asks the board to review dossiers of a year in board review", async () => {
-    const board = await actorFor(await makeUser(db, { role: "BOARD" }));
+  it("asks the board to review dossiers with nominations awaiting its verdict", async () => {
+    const boardUser = await makeUser(db, { role: "BOARD" });
+    const board = await actorFor(boardUser);
     const agency = await makeAgency(db);
     const { bloc, year } = await provinceWideYear({ phase: "BOARD_REVIEW", memberIds: [agency.id] });
+    const nothingYet = await getHomeOverview(board);
+    expect(nothingYet.todos.filter((todo) => todo.href.endsWith(year.id))).toEqual([]);
+    const basis = { rank: 1, totalX100: 9800, classification: "Xuất sắc", vote: null };
+    await db.nomination.create({ data: { yearId: year.id, agencyId: agency.id, awardCode: "PROVINCIAL_MERIT", awardName: "Bằng khen", status: "SUBMITTED", round: 1, basis, createdById: boardUser.id } });
     const { todos, years } = await getHomeOverview(board);
-    expect(todos.filter((todo) => todo.href === `/years/${year.id}`)).toEqual([
-      { key: "todo.board.BOARD_REVIEW", params: { year: 2100, bloc: bloc.name }, href: `/years/${year.id}`, deadline: null },
+    expect(todos.filter((todo) => todo.href.endsWith(year.id))).toEqual([
+      { key: "todo.board.BOARD_REVIEW", params: { year: 2100, bloc: bloc.name }, href: `/board/years/${year.id}`, deadline: null },
     ]);
     expect(years.find((entry) => entry.year.id === year.id)).toMatchObject({ leadsYear: false });
     // The board has no admin work.

@@ -51,6 +51,11 @@ interface World {
    * election session written directly: OPEN (for an hour), ENDED (window over) or CLOSED (tallied, no ballots).
    */
   newVoteSession(state: "OPEN" | "ENDED" | "CLOSED"): Promise<{ yearId: string; sessionId: string }>;
+  /**
+   * A NOMINATION year (members A1–A3, led by A1) with its ranking published and a DRAFT nomination of
+   * A3 written directly, with a báo cáo thành tích on disk when `report` is asked.
+   */
+  newNomination(options?: { report?: boolean }): Promise<{ yearId: string; nominationId: string; reportId: string | null }>;
 }
 
 let world: World;
@@ -158,6 +163,35 @@ beforeAll(async () => {
       });
       return { yearId: year.id, sessionId: session.id };
     },
+    newNomination: async (options = {}) => {
+      const ownBloc = await makeBloc(db);
+      const year = await makeYear(db, { blocId: ownBloc.id, year: 2030, phase: "NOMINATION", memberIds: [a1.id, a2.id, a3.id], leaderId: a1.id, deputyId: a2.id });
+      const entries = [a1, a2, a3].map((agency, index) => ({
+        rank: index + 1,
+        tied: false,
+        agency: { id: agency.id, code: agency.code, name: agency.name },
+        baseX100: 9600 - index * 100,
+        bonusX100: 0,
+        deductionX100: 0,
+        totalX100: 9600 - index * 100,
+        firstGroupBaseX100: 5000,
+        classification: { code: "XUAT_SAC", label: "Xuất sắc" },
+        groups: [],
+      }));
+      await db.rankingPublication.create({ data: { yearId: year.id, publishedById: users.SECRETARIAT_LEAD.id, entries } });
+      const nomination = await db.nomination.create({
+        data: { yearId: year.id, agencyId: a3.id, awardCode: "PROVINCIAL_MERIT", awardName: "Bằng khen của Chủ tịch UBND tỉnh", basis: { rank: 3, totalX100: 9400, classification: "Xuất sắc", vote: null }, createdById: users.SECRETARIAT_LEAD.id },
+      });
+      if (!options.report) return { yearId: year.id, nominationId: nomination.id, reportId: null };
+      const bytes = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+      const storageKey = `${year.id}/nominations/${uniqueToken()}.pdf`;
+      await mkdir(path.dirname(path.join(EVIDENCE_DIR, storageKey)), { recursive: true });
+      await writeFile(path.join(EVIDENCE_DIR, storageKey), bytes);
+      const report = await db.nominationReport.create({
+        data: { nominationId: nomination.id, fileName: "bao-cao-thanh-tich.pdf", mimeType: "application/pdf", sizeBytes: bytes.length, sha256: createHash("sha256").update(bytes).digest("hex"), storageKey, uploadedById: users.AGENCY_STAFF.id },
+      });
+      return { yearId: year.id, nominationId: nomination.id, reportId: report.id };
+    },
   };
 });
 
@@ -184,6 +218,22 @@ interface RouteEntry {
   /** Statuses that count as success for an allowed persona (default: 200/201). */
   okStatuses?: number[];
   call(persona: Persona): Promise<RouteCall>;
+}
+
+/**
+ * world.newNomination's year (A3's DRAFT with its report) with proposal votes not required, so that
+ * A1 and A2 may be nominated; past DRAFT, the year is in BOARD_REVIEW with A3's nomination sent in round 1.
+ */
+async function nominationIn(status: "DRAFT" | "SUBMITTED" | "APPROVED") {
+  const made = await world.newNomination({ report: true });
+  const { DEFAULT_RULES } = await import("@/lib/years/rules");
+  const rules = { ...DEFAULT_RULES, awards: DEFAULT_RULES.awards.map((award) => ({ ...award, requiresVote: false })) };
+  await db.emulationYear.update({ where: { id: made.yearId }, data: { rules, ...(status === "DRAFT" ? {} : { phase: "BOARD_REVIEW" }) } });
+  if (status !== "DRAFT") {
+    await db.nomination.update({ where: { id: made.nominationId }, data: { status, round: 1 } });
+    await db.dossierSubmission.create({ data: { yearId: made.yearId, round: 1, submittedById: world.users.SECRETARIAT_LEAD.id, nominations: [{ id: made.nominationId }] } });
+  }
+  return made;
 }
 
 const ROUTES: Record<string, RouteEntry> = {
@@ -586,6 +636,138 @@ const ROUTES: Record<string, RouteEntry> = {
       return { path: `/api/v1/vote-sessions/${sessionId}/receipt-check`, params: { sessionId }, body: { receipt: "0000-0000-0000-0000" } };
     },
   },
+  // Báo cáo thành tích: attached by the nominee agency's people or the year's secretariat; read by
+  // whoever reads the nomination (another member's people get NOT_FOUND).
+  "POST /api/v1/nominations/[nominationId]/report": {
+    allowed: ["SECRETARIAT_LEAD", "AGENCY_LEADER", "AGENCY_STAFF"],
+    okStatuses: [201],
+    call: async () => {
+      const { nominationId } = await world.newNomination();
+      const form = new FormData();
+      form.append("file", new File([Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")], "bao-cao.pdf", { type: "application/pdf" }));
+      return { path: `/api/v1/nominations/${nominationId}/report`, params: { nominationId }, form };
+    },
+  },
+  "GET /api/v1/nomination-reports/[reportId]": {
+    allowed: ["ADMIN", "BOARD", "SECRETARIAT_LEAD", "AGENCY_LEADER", "AGENCY_STAFF"],
+    call: async () => {
+      const { reportId } = await world.newNomination({ report: true });
+      return { path: `/api/v1/nomination-reports/${reportId}`, params: { reportId: reportId! } };
+    },
+  },
+  // The dossier's documents: the bloc's secretariat and the province (dossier.read).
+  "GET /api/v1/years/[yearId]/to-trinh.pdf": {
+    allowed: ["ADMIN", "BOARD", "SECRETARIAT_LEAD"],
+    call: async () => {
+      const { yearId } = await world.newNomination();
+      return { path: `/api/v1/years/${yearId}/to-trinh.pdf`, params: { yearId } };
+    },
+  },
+  "GET /api/v1/years/[yearId]/score-table.pdf": {
+    allowed: ["ADMIN", "BOARD", "SECRETARIAT_LEAD"],
+    call: async () => {
+      const { yearId } = await world.newNomination();
+      return { path: `/api/v1/years/${yearId}/score-table.pdf`, params: { yearId } };
+    },
+  },
+  "GET /api/v1/years/[yearId]/dossier.zip": {
+    allowed: ["ADMIN", "BOARD", "SECRETARIAT_LEAD"],
+    call: async () => {
+      const { yearId } = await world.newNomination({ report: true });
+      return { path: `/api/v1/years/${yearId}/dossier.zip`, params: { yearId } };
+    },
+  },
+  "GET /api/v1/awards.xlsx": { allowed: SIGNED_IN, call: async () => ({ path: "/api/v1/awards.xlsx?year=2030" }) },
+  // Nominations: every reader of the year lists them (a member only its own); the secretariat of the
+  // year's Khối trưởng builds the list and sends the dossier; the board reviews and decides.
+  "GET /api/v1/years/[yearId]/nominations": {
+    allowed: BLOC_READERS,
+    call: async () => {
+      const { yearId } = await nominationIn("DRAFT");
+      return { path: `/api/v1/years/${yearId}/nominations`, params: { yearId } };
+    },
+  },
+  "POST /api/v1/years/[yearId]/nominations": {
+    allowed: ["SECRETARIAT_LEAD"],
+    okStatuses: [201],
+    call: async () => {
+      const { yearId } = await nominationIn("DRAFT");
+      return { path: `/api/v1/years/${yearId}/nominations`, params: { yearId }, body: { agencyCode: world.agencyCodes.a2, awardCode: "PROVINCIAL_MERIT" } };
+    },
+  },
+  "POST /api/v1/years/[yearId]/nominations/suggested": {
+    allowed: ["SECRETARIAT_LEAD"],
+    okStatuses: [201],
+    call: async () => {
+      const { yearId } = await nominationIn("DRAFT");
+      return { path: `/api/v1/years/${yearId}/nominations/suggested`, params: { yearId }, body: {} };
+    },
+  },
+  "GET /api/v1/years/[yearId]/dossier": {
+    allowed: ["ADMIN", "BOARD", "SECRETARIAT_LEAD"],
+    call: async () => {
+      const { yearId } = await nominationIn("SUBMITTED");
+      return { path: `/api/v1/years/${yearId}/dossier`, params: { yearId } };
+    },
+  },
+  "POST /api/v1/years/[yearId]/dossier/submit": {
+    allowed: ["SECRETARIAT_LEAD"],
+    call: async () => {
+      const { yearId } = await nominationIn("DRAFT");
+      return { path: `/api/v1/years/${yearId}/dossier/submit`, params: { yearId }, body: {} };
+    },
+  },
+  "POST /api/v1/years/[yearId]/decision": {
+    allowed: ["BOARD"],
+    okStatuses: [201],
+    call: async () => {
+      const { yearId } = await nominationIn("APPROVED");
+      return { path: `/api/v1/years/${yearId}/decision`, params: { yearId }, body: { number: "125/QĐ-UBND", signedOn: "2031-01-20", signerName: "Nguyễn Văn A" } };
+    },
+  },
+  // One nomination: the year's secretariat, the province and the nominee agency's people read it.
+  "GET /api/v1/nominations/[nominationId]": {
+    allowed: ["ADMIN", "BOARD", "SECRETARIAT_LEAD", "AGENCY_LEADER", "AGENCY_STAFF"],
+    call: async () => {
+      const { nominationId } = await nominationIn("SUBMITTED");
+      return { path: `/api/v1/nominations/${nominationId}`, params: { nominationId } };
+    },
+  },
+  "PATCH /api/v1/nominations/[nominationId]": {
+    allowed: ["SECRETARIAT_LEAD"],
+    call: async () => {
+      const { nominationId } = await nominationIn("DRAFT");
+      return { path: `/api/v1/nominations/${nominationId}`, params: { nominationId }, body: { note: "Bổ sung thành tích" } };
+    },
+  },
+  "POST /api/v1/nominations/[nominationId]/withdraw": {
+    allowed: ["SECRETARIAT_LEAD"],
+    call: async () => {
+      const { nominationId } = await nominationIn("DRAFT");
+      return { path: `/api/v1/nominations/${nominationId}/withdraw`, params: { nominationId }, body: { reason: "Đơn vị xin rút" } };
+    },
+  },
+  "POST /api/v1/nominations/[nominationId]/review": {
+    allowed: ["BOARD"],
+    call: async () => {
+      const { nominationId } = await nominationIn("SUBMITTED");
+      return { path: `/api/v1/nominations/${nominationId}/review`, params: { nominationId }, body: { action: "approve" } };
+    },
+  },
+  "POST /api/v1/nominations/bulk-approve": {
+    allowed: ["BOARD"],
+    call: async () => {
+      const { nominationId } = await nominationIn("SUBMITTED");
+      return { path: "/api/v1/nominations/bulk-approve", body: { nominationIds: [nominationId] } };
+    },
+  },
+  "GET /api/v1/board/inbox": { allowed: ["ADMIN", "BOARD"], call: async () => ({ path: "/api/v1/board/inbox?status=SUBMITTED" }) },
+  // Award history: decisions are public records to every signed-in user.
+  "GET /api/v1/agencies/[code]/awards": {
+    allowed: SIGNED_IN,
+    call: async () => ({ path: `/api/v1/agencies/${world.agencyCodes.a3}/awards`, params: { code: world.agencyCodes.a3 } }),
+  },
+  "GET /api/v1/awards": { allowed: SIGNED_IN, call: async () => ({ path: "/api/v1/awards?year=2030&awardCode=PROVINCIAL_MERIT" }) },
   "GET /api/v1/notifications": { allowed: SIGNED_IN, call: async () => ({ path: "/api/v1/notifications" }) },
   "POST /api/v1/notifications/[notificationId]/read": {
     allowed: SIGNED_IN,
@@ -624,6 +806,14 @@ function form(values: Record<string, string | string[]>): FormData {
   const data = new FormData();
   for (const [key, value] of Object.entries(values)) for (const item of [value].flat()) data.append(key, item);
   return data;
+}
+
+/** A nomination of A3 before the board (year in BOARD_REVIEW), SUBMITTED or already APPROVED. */
+async function nominationUnderReview(status: "SUBMITTED" | "APPROVED") {
+  const { yearId, nominationId } = await world.newNomination({ report: true });
+  await db.emulationYear.update({ where: { id: yearId }, data: { phase: "BOARD_REVIEW" } });
+  await db.nomination.update({ where: { id: nominationId }, data: { status, round: 1 } });
+  return { yearId, nominationId };
 }
 
 const ACTIONS: Record<string, ActionEntry> = {
@@ -818,6 +1008,50 @@ const ACTIONS: Record<string, ActionEntry> = {
   "app/(app)/years/actions.ts#moveYearPhaseAction": {
     allowed: ["ADMIN", "SECRETARIAT_LEAD"],
     args: async () => [(await world.newYear()).id, form({ phase: "PLEDGING" })],
+  },
+  // Nominations: the year's secretariat builds the list and sends the dossier; a refusal by the rules
+  // (VALIDATION), or nothing to do (CONFLICT), still means the call got through authorization.
+  "app/(app)/years/[yearId]/nominations/actions.ts#createNominationAction": {
+    allowed: ["SECRETARIAT_LEAD"],
+    args: async () => [(await world.newNomination()).yearId, form({ agencyCode: world.agencyCodes.a2, awardCode: "PROVINCIAL_MERIT" })],
+  },
+  "app/(app)/years/[yearId]/nominations/actions.ts#applySuggestionsAction": {
+    allowed: ["SECRETARIAT_LEAD"],
+    args: async () => [(await world.newNomination()).yearId],
+  },
+  "app/(app)/years/[yearId]/nominations/actions.ts#updateNominationNoteAction": {
+    allowed: ["SECRETARIAT_LEAD"],
+    args: async () => {
+      const { yearId, nominationId } = await world.newNomination();
+      return [yearId, nominationId, form({ note: "Thành tích nổi bật" })];
+    },
+  },
+  "app/(app)/years/[yearId]/nominations/actions.ts#withdrawNominationAction": {
+    allowed: ["SECRETARIAT_LEAD"],
+    args: async () => {
+      const { yearId, nominationId } = await world.newNomination();
+      return [yearId, nominationId, form({ reason: "Cơ quan xin rút" })];
+    },
+  },
+  "app/(app)/years/[yearId]/nominations/actions.ts#submitDossierAction": {
+    allowed: ["SECRETARIAT_LEAD"],
+    args: async () => [(await world.newNomination({ report: true })).yearId],
+  },
+  // The board's review: only the provincial board.
+  "app/(app)/board/actions.ts#reviewNominationAction": {
+    allowed: ["BOARD"],
+    args: async () => {
+      const { yearId, nominationId } = await nominationUnderReview("SUBMITTED");
+      return [yearId, nominationId, form({ action: "return", comment: "Bổ sung số liệu năm 2030" })];
+    },
+  },
+  "app/(app)/board/actions.ts#bulkApproveAction": {
+    allowed: ["BOARD"],
+    args: async () => [form({ "nominationIds[]": [(await nominationUnderReview("SUBMITTED")).nominationId] })],
+  },
+  "app/(app)/board/actions.ts#recordDecisionAction": {
+    allowed: ["BOARD"],
+    args: async () => [(await nominationUnderReview("APPROVED")).yearId, form({ number: "125/QĐ-UBND", signedOn: "2031-02-20", signerName: "Trần Văn A", signerTitle: "Chủ tịch" })],
   },
 };
 

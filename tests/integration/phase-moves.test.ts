@@ -2,12 +2,15 @@ import { describe, expect, it } from "vitest";
 import { returnSelfAssessment, submitSelfAssessment } from "@/lib/assessments/assessments";
 import { db } from "@/lib/db";
 import type { Phase } from "@/lib/generated/prisma/enums";
+import { withdrawNomination } from "@/lib/nominations/nominations";
+import { bulkApprove, recordDecision, reviewNomination } from "@/lib/nominations/review";
 import { publishRanking, reopenRanking } from "@/lib/ranking/ranking";
 import { cancelVoteSession, closeVoteSession, createVoteSession } from "@/lib/votes/sessions";
 import { moveYearPhase, phaseMoveOptions } from "@/lib/years/move-phase";
 import { PHASES } from "@/lib/years/phases";
 import { makeAgency, makeBloc, makeBlocWithYear, makePledgeSignature, makePledgeVersion, makeUser, makeYear } from "@/prisma/seed/factories";
 import { actorFor, auditActorFields, auditOf, newAdmin } from "../support/dal";
+import { nominationYear, submittedDossier } from "../support/nominations";
 
 const MISSING_ID = "00000000-0000-4000-8000-000000000000";
 
@@ -58,6 +61,8 @@ describe("moveYearPhase by the year's secretariat", () => {
       if (phase === "PLEDGING") await openPledge(setup, [0, 1, 2]);
       if (phase === "SELF_ASSESSMENT") for (const leader of setup.leaders) await submitSelfAssessment(await actorFor(leader), year.id);
       if (phase === "REVIEW") await publishRanking(secretariatActor, year.id);
+      // A dossier round recorded (an empty one: this year proposes nobody).
+      if (phase === "NOMINATION") await db.dossierSubmission.create({ data: { yearId: year.id, round: 1, submittedById: secretariatActor.id, nominations: [] } });
     }
     const audit = await auditOf(year.id);
     expect(audit.map((row) => (row.after as { phase: string }).phase)).toEqual(PHASES.slice(1));
@@ -70,6 +75,7 @@ describe("moveYearPhase by the year's secretariat", () => {
       SELF_ASSESSMENT: "Năm nay không tổ chức ký giao ước trực tuyến",
       REVIEW: "Các cơ quan nộp bản tự chấm bằng giấy",
       VOTING: "Kết quả xếp hạng công bố bằng văn bản",
+      BOARD_REVIEW: "Hồ sơ gửi Hội đồng bằng văn bản giấy",
     };
     for (const phase of PHASES.slice(1)) {
       await expect(moveYearPhase(secretariatActor, year.id, { phase, reason: reasons[phase] })).resolves.toMatchObject({ phase });
@@ -401,6 +407,56 @@ describe("leaving voting", () => {
     await closeVoteSession(setup.secretariatActor, closed.id);
     await expect(phaseMoveOptions(setup.secretariatActor, setup.year.id)).resolves.toMatchObject({ pending: [] });
     await expect(moveYearPhase(setup.secretariatActor, setup.year.id, { phase: "NOMINATION" })).resolves.toMatchObject({ phase: "NOMINATION" });
+  });
+});
+
+describe("leaving nomination and board review", () => {
+  it("NOMINATION: the dossier not sent (pendingWork.dossierNotSubmitted) needs a reason, which is logged", async () => {
+    const setup = await nominationYear();
+    await setup.nominate(3, "PROVINCIAL_MERIT");
+    await setup.nominate(4, "PROVINCIAL_MERIT");
+    const notSent = { message: "pendingWork.dossierNotSubmitted", params: { count: 2 } };
+    await expect(phaseMoveOptions(setup.secretariatActor, setup.year.id)).resolves.toMatchObject({ pending: [notSent] });
+    await expect(moveYearPhase(setup.secretariatActor, setup.year.id, { phase: "BOARD_REVIEW" })).rejects.toMatchObject({
+      code: "CONFLICT",
+      messageKey: "errors.year.pendingWorkNeedsReason",
+      items: [notSent],
+    });
+    expect(await phaseOf(setup.year.id)).toBe("NOMINATION");
+    const reason = "Hồ sơ gửi Hội đồng bằng văn bản giấy";
+    await expect(moveYearPhase(setup.secretariatActor, setup.year.id, { phase: "BOARD_REVIEW", reason })).resolves.toMatchObject({ phase: "BOARD_REVIEW" });
+    expect(await auditOf(setup.year.id)).toContainEqual(expect.objectContaining({ action: "year.phase.move", reason, before: { phase: "NOMINATION" }, after: { phase: "BOARD_REVIEW" } }));
+  });
+
+  it("NOMINATION: a year without any nomination or dossier also needs a reason", async () => {
+    const setup = await yearIn("NOMINATION");
+    await expect(phaseMoveOptions(setup.secretariatActor, setup.year.id)).resolves.toMatchObject({ pending: [{ message: "pendingWork.dossierNotSubmitted", params: { count: 0 } }] });
+  });
+
+  it("BOARD_REVIEW: each undecided nomination is listed (pendingWork.nominationUndecided); none once all are decided", async () => {
+    const setup = await nominationYear();
+    const ids = await submittedDossier(setup);
+    await bulkApprove(setup.boardActor, { nominationIds: [ids.get(0)!, ids.get(1)!, ids.get(2)!] });
+    await recordDecision(setup.boardActor, setup.year.id, { number: "12/QĐ-UBND", signedOn: "2023-01-10", signerName: "Trần Văn B" });
+    await reviewNomination(setup.boardActor, ids.get(4)!, { action: "return", comment: "Bổ sung" });
+    const options = await phaseMoveOptions(setup.secretariatActor, setup.year.id);
+    expect(options?.pending).toEqual([
+      { message: "pendingWork.nominationUndecided", params: { agency: setup.agencies[3]!.name, award: "Bằng khen của Chủ tịch UBND tỉnh" } },
+      { message: "pendingWork.nominationUndecided", params: { agency: setup.agencies[4]!.name, award: "Bằng khen của Chủ tịch UBND tỉnh" } },
+    ].sort((a, b) => a.params.agency.localeCompare(b.params.agency)));
+    await expect(moveYearPhase(setup.secretariatActor, setup.year.id, { phase: "CLOSED" })).rejects.toMatchObject({ code: "CONFLICT", messageKey: "errors.year.pendingWorkNeedsReason", params: { count: 2 } });
+    // Deciding the rest closes the year by itself.
+    await reviewNomination(setup.boardActor, ids.get(3)!, { action: "reject", comment: "Không đạt" });
+    await withdrawNomination(setup.secretariatActor, ids.get(4)!, { reason: "Đơn vị xin rút" });
+    expect(await phaseOf(setup.year.id)).toBe("CLOSED");
+  });
+
+  it("BOARD_REVIEW: moving to CLOSED by hand with undecided nominations keeps the reason", async () => {
+    const setup = await nominationYear();
+    await submittedDossier(setup);
+    const reason = "Hội đồng họp trực tiếp, quyết định bằng văn bản";
+    await expect(moveYearPhase(setup.secretariatActor, setup.year.id, { phase: "CLOSED", reason })).resolves.toMatchObject({ phase: "CLOSED" });
+    expect(await auditOf(setup.year.id)).toContainEqual(expect.objectContaining({ reason, before: { phase: "BOARD_REVIEW" }, after: { phase: "CLOSED" } }));
   });
 });
 

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { readCriteriaTable } from "@/lib/criteria/criteria";
 import { db } from "@/lib/db";
 import type { Phase } from "@/lib/generated/prisma/enums";
 import { createYear, setYearMembers, updateYearSettings } from "@/lib/years/manage";
 import { getYear, getYearToManage, listMyYears, listYears, listYearsToManage } from "@/lib/years/queries";
 import { DEFAULT_RULES, type YearRules } from "@/lib/years/rules";
-import { makeAgency, makeBloc, makeBlocWithYear, makeYear } from "@/prisma/seed/factories";
+import { makeAgency, makeBloc, makeBlocWithYear, makeCriteriaTable, makeYear, smallCriteriaTable } from "@/prisma/seed/factories";
 import { actorFor, auditActorFields, auditCountBy, auditOf, newAdmin, signedIn } from "../support/dal";
 
 const MISSING_ID = "00000000-0000-4000-8000-000000000000";
@@ -115,6 +116,36 @@ describe("createYear", () => {
     const year = await createYear(admin, bloc.id, { year: 2022, copyMembersFromPrevious: false });
     expect(year.members).toEqual([]);
     expect(year.rules).toEqual(customRules());
+  });
+
+  it("copies the criteria table of the latest earlier year that has one, unless asked not to", async () => {
+    const admin = await newAdmin();
+    const bloc = await makeBloc(db);
+    const [a, b] = await agencies(2);
+    const first = await makeYear(db, { blocId: bloc.id, year: 2020, memberIds: [a!.id, b!.id] });
+    await makeCriteriaTable(db, first.id, smallCriteriaTable());
+    // 2021 has no table: 2022 starts from 2020's.
+    await makeYear(db, { blocId: bloc.id, year: 2021, memberIds: [a!.id, b!.id] });
+    const tableOf = async (yearId: string) =>
+      (await readCriteriaTable(db, yearId)).map((group) => ({ code: group.code, title: group.title, kind: group.kind, maxX100: group.maxX100, criteria: group.criteria.map((c) => [c.code, c.title, c.maxX100, c.evidenceRequired]) }));
+    const original = await tableOf(first.id);
+    expect(original.length).toBeGreaterThan(1);
+
+    const year = await createYear(admin, bloc.id, { year: 2022 });
+    expect(await tableOf(year.id)).toEqual(original);
+    // New rows of the new year; the old year's table is untouched.
+    const ids = await db.criterion.findMany({ where: { yearId: year.id }, select: { id: true } });
+    expect(await db.criterion.count({ where: { id: { in: ids.map((row) => row.id) }, yearId: first.id } })).toBe(0);
+    expect(await tableOf(first.id)).toEqual(original);
+    expect((await db.emulationYear.findUniqueOrThrow({ where: { id: year.id } })).criteriaRevision).toBeGreaterThan(0);
+    expect((await auditOf(year.id))[0]!.after).toMatchObject({ criteriaCopiedFrom: 2020 });
+
+    const empty = await createYear(admin, bloc.id, { year: 2023, copyCriteriaFromPrevious: false });
+    expect(await tableOf(empty.id)).toEqual([]);
+    expect((await auditOf(empty.id))[0]!.after).toMatchObject({ criteriaCopiedFrom: null });
+    // A bloc's first year has nothing to copy.
+    const fresh = await createYear(admin, (await makeBloc(db)).id, { year: 2022 });
+    expect(await tableOf(fresh.id)).toEqual([]);
   });
 
   it("requires the leader and the deputy to be two different members", async () => {

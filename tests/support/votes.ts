@@ -29,6 +29,7 @@ export const PICK_ONE: AwardRule = {
   maxRank: null,
   requiresVote: true,
   voteMethod: "PICK_UP_TO_QUOTA",
+  excludes: [],
 };
 export const VOTE_RULES: YearRules = { ...DEFAULT_RULES, awards: [...DEFAULT_RULES.awards, PICK_ONE] };
 

@@ -24,6 +24,7 @@ export async function createYearAction(form: FormData) {
       const year = await createYear(actor, String(input.blocId ?? ""), {
         year: input.year,
         copyMembersFromPrevious: input.copyMembersFromPrevious === "on",
+        copyCriteriaFromPrevious: input.copyCriteriaFromPrevious === "on",
       });
       revalidatePath("/admin/years");
       return { id: year.id };

@@ -69,6 +69,14 @@ export default async function YearPage({ params }: Props) {
                 </Link>
               </Card>
             )}
+            {phaseIndex(year.phase) >= phaseIndex("NOMINATION") && can(actor, "nomination.read", { ...yearScopeOf(actor, year), agencyId: actor.agencyId }) && (
+              <Card title={t("nominations.title")}>
+                <p className="mb-3 text-sm text-slate-600">{t("nominations.yearCardText")}</p>
+                <Link href={`/years/${year.id}/nominations`} className="font-semibold text-brand-700 underline">
+                  {t("nominations.yearCardLink")}
+                </Link>
+              </Card>
+            )}
             <Card title={t("years.membersTitle", { count: year.members.length })}>
               <ul className="grid gap-1 text-sm sm:grid-cols-2">
                 {year.members.map((member) => (

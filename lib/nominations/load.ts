@@ -1,0 +1,125 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { rulesOf, scoringYearSelect } from "@/lib/assessments/load";
+import { db, type Prisma, type Tx } from "@/lib/db";
+import { notFound } from "@/lib/errors";
+import type { NominationStatus } from "@/lib/generated/prisma/enums";
+import { can } from "@/lib/permissions";
+import type { RankingEntry } from "@/lib/ranking/compute";
+import { idOrNotFound } from "@/lib/validation";
+import type { SessionResult } from "@/lib/votes/tally";
+import { yearScope } from "@/lib/years/queries";
+import type { AwardVote, EligibilityInput } from "./eligibility";
+import type { NominationDto } from "./schemas";
+
+// Loading nominations with their year (what permissions are checked against), and the facts the
+// eligibility rules read: the published ranking, the closed proposal votes, the active nominations.
+
+export const nominationYearSelect = { ...scoringYearSelect, bloc: { select: { id: true, name: true, place: true } } } as const satisfies Prisma.EmulationYearSelect;
+export type NominationYear = Prisma.EmulationYearGetPayload<{ select: typeof nominationYearSelect }>;
+
+/** Statuses that hold the member's one award of the year and count against quotas. */
+export const ACTIVE_STATUSES: NominationStatus[] = ["DRAFT", "SUBMITTED", "RETURNED", "APPROVED", "AWARDED"];
+/** Statuses the board has not decided yet. */
+export const UNDECIDED_STATUSES: NominationStatus[] = ["DRAFT", "SUBMITTED", "RETURNED", "APPROVED"];
+
+export const nominationSelect = {
+  id: true,
+  yearId: true,
+  agencyId: true,
+  awardCode: true,
+  awardName: true,
+  status: true,
+  basis: true,
+  note: true,
+  round: true,
+  version: true,
+  withdrawReason: true,
+  createdAt: true,
+  updatedAt: true,
+  agency: { select: { code: true, name: true } },
+  year: { select: { year: true, bloc: { select: { id: true, name: true } } } },
+  decision: { select: { id: true, number: true, signedOn: true, signerName: true, signerTitle: true } },
+  reports: { select: { id: true, fileName: true, sizeBytes: true, mimeType: true, uploadedAt: true }, orderBy: { uploadedAt: "desc" }, take: 1 },
+} as const satisfies Prisma.NominationSelect;
+
+export type NominationRow = Prisma.NominationGetPayload<{ select: typeof nominationSelect }>;
+
+export interface NominationBasis {
+  rank: number;
+  totalX100: number;
+  classification: string | null;
+  /** The vote that passed (session id and votes for), when the award requires one. */
+  vote: { sessionId: string; for: number; ballots: number } | null;
+}
+
+export function toNominationDto(row: NominationRow): NominationDto {
+  const report = row.reports[0];
+  const basis = row.basis as unknown as NominationBasis;
+  return {
+    id: row.id,
+    yearId: row.yearId,
+    year: row.year.year,
+    bloc: { id: row.year.bloc.id, name: row.year.bloc.name },
+    agency: row.agency,
+    award: { code: row.awardCode, name: row.awardName },
+    status: row.status,
+    round: row.round,
+    version: row.version,
+    basis: { rank: basis.rank, total: basis.totalX100 / 100, classification: basis.classification, vote: basis.vote },
+    note: row.note,
+    withdrawReason: row.withdrawReason,
+    report: report ? { id: report.id, fileName: report.fileName, sizeBytes: report.sizeBytes, mimeType: report.mimeType, uploadedAt: report.uploadedAt.toISOString() } : null,
+    decision: row.decision ? { number: row.decision.number, signedOn: row.decision.signedOn.toISOString().slice(0, 10), signerName: row.decision.signerName, signerTitle: row.decision.signerTitle } : null,
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** The year, if the actor may read some of its nominations (else NOT_FOUND: its id reveals nothing). */
+export async function nominationYear(client: Tx | typeof db, actor: Actor, yearId: string): Promise<NominationYear> {
+  const year = await client.emulationYear.findUnique({ where: { id: idOrNotFound(yearId, "errors.year.notFound") }, select: nominationYearSelect });
+  if (!year) throw notFound("errors.year.notFound");
+  const scope = yearScope(year);
+  // A member's people read their own agency's nominations of a year their agency belongs to.
+  const ownAgency = actor.agencyId !== null && scope.year.memberAgencyIds.includes(actor.agencyId) ? actor.agencyId : null;
+  if (!can(actor, "nomination.read", { ...scope, agencyId: ownAgency })) throw notFound("errors.year.notFound");
+  return year;
+}
+
+/** A filter of the nominations of `year` the actor may read: all of them, or their agency's. */
+export function readableNominations(actor: Actor, year: NominationYear): Prisma.NominationWhereInput {
+  if (can(actor, "nomination.read", yearScope(year))) return { yearId: year.id };
+  return { yearId: year.id, agencyId: actor.agencyId ?? "00000000-0000-0000-0000-000000000000" };
+}
+
+/** A nomination and its year, if the actor may read it (else NOT_FOUND). */
+export async function nominationForActor(client: Tx | typeof db, actor: Actor, nominationId: string) {
+  const id = idOrNotFound(nominationId, "errors.nomination.notFound");
+  const row = await client.nomination.findUnique({ where: { id }, select: nominationSelect });
+  if (!row) throw notFound("errors.nomination.notFound");
+  const year = await client.emulationYear.findUniqueOrThrow({ where: { id: row.yearId }, select: nominationYearSelect });
+  if (!can(actor, "nomination.read", { ...yearScope(year), agencyId: row.agencyId })) throw notFound("errors.nomination.notFound");
+  return { row, year };
+}
+
+/** What the eligibility rules read, as it stands in the database. */
+export async function eligibilityInputOf(client: Tx | typeof db, year: NominationYear, options: { excludeNominationId?: string } = {}): Promise<EligibilityInput & { ranking: RankingEntry[]; voteSessions: Map<string, { id: string; results: SessionResult }> }> {
+  const [publication, sessions, active] = await Promise.all([
+    client.rankingPublication.findFirst({ where: { yearId: year.id }, orderBy: { publishedAt: "desc" }, select: { entries: true, reopenedAt: true } }),
+    client.voteSession.findMany({
+      where: { yearId: year.id, kind: "AWARD_PROPOSAL", closedAt: { not: null }, cancelledAt: null },
+      orderBy: { closedAt: "asc" },
+      select: { id: true, awardCode: true, results: true },
+    }),
+    client.nomination.findMany({
+      where: { yearId: year.id, status: { in: ACTIVE_STATUSES }, ...(options.excludeNominationId ? { id: { not: options.excludeNominationId } } : {}) },
+      select: { agencyId: true, awardCode: true },
+    }),
+  ]);
+  const ranking = publication && !publication.reopenedAt ? (publication.entries as unknown as RankingEntry[]) : [];
+  // The latest closed session of each award decides (a later session re-votes a tie).
+  const voteSessions = new Map<string, { id: string; results: SessionResult }>();
+  for (const session of sessions) voteSessions.set(session.awardCode!, { id: session.id, results: session.results as unknown as SessionResult });
+  const votes = new Map<string, AwardVote>([...voteSessions].map(([code, session]) => [code, { passed: new Set(session.results.candidates.filter((c) => c.passed).map((c) => c.agencyId)) }]));
+  return { rules: rulesOf(year), memberIds: new Set(year.members.map((m) => m.agencyId)), ranking, votes, active, voteSessions };
+}
