@@ -26,7 +26,8 @@ export function RulesForm({ yearId, version, rules: initial, editable }: { yearI
     setRules((r) => ({ ...r, awards: r.awards.map((award, i) => (i === index ? { ...award, ...patch } : award)) }));
   const bandError = (index: number) => error(`classificationBands.${index}.minTotal`) ?? error(`classificationBands.${index}.code`) ?? error(`classificationBands.${index}.label`);
   const awardError = (index: number) =>
-    ["code", "name", "maxCount", "maxPercent", "minClassification", "maxRank"].map((field) => error(`awards.${index}.${field}`)).find(Boolean);
+    ["code", "name", "maxCount", "maxPercent", "minClassification", "maxRank", "excludes"].map((field) => error(`awards.${index}.${field}`)).find(Boolean) ??
+    rules.awards.map((_, position) => error(`awards.${index}.excludes.${position}`)).find(Boolean);
 
   return (
     <form onSubmit={form.onSubmit} className="space-y-6" noValidate>
@@ -183,6 +184,26 @@ export function RulesForm({ yearId, version, rules: initial, editable }: { yearI
                   <input type="checkbox" className="size-4" checked={award.requiresVote} onChange={(e) => setAward(index, { requiresVote: e.target.checked })} />
                   {t("requiresVote")}
                 </label>
+                {rules.awards.length > 1 && (
+                  <fieldset className="sm:col-span-4">
+                    <legend className="mb-1">{t("excludes")}</legend>
+                    <div className="flex flex-wrap gap-x-4 gap-y-1">
+                      {rules.awards
+                        .filter((other, otherIndex) => otherIndex !== index && other.code)
+                        .map((other) => (
+                          <label key={other.code} className="flex items-center gap-2">
+                            <input
+                              type="checkbox"
+                              className="size-4"
+                              checked={award.excludes.includes(other.code)}
+                              onChange={(e) => setAward(index, { excludes: e.target.checked ? [...award.excludes, other.code] : award.excludes.filter((code) => code !== other.code) })}
+                            />
+                            {other.name || other.code}
+                          </label>
+                        ))}
+                    </div>
+                  </fieldset>
+                )}
                 <div className="flex justify-end">
                   <Button variant="ghost" onClick={() => setRules((r) => ({ ...r, awards: r.awards.filter((_, i) => i !== index) }))}>
                     {t("remove")}

@@ -7,6 +7,7 @@ import { deleteEvidenceAction } from "@/app/(app)/years/[yearId]/assessment/acti
 import { Button, buttonClass } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { formatDateTime, formatNumber } from "@/lib/format";
+import { postUpload } from "@/components/ui/upload";
 
 /** What the file picker offers; the server decides from the content, never from the name. */
 export const EVIDENCE_ACCEPT = [
@@ -89,20 +90,11 @@ export function EvidenceBox({
       const body = new FormData();
       body.set("criterionId", criterion.id);
       body.set("file", file, file.name);
-      try {
-        const response = await fetch(`/api/v1/years/${yearId}/evidence`, { method: "POST", body, credentials: "same-origin" });
-        const payload = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-        if (!response.ok) {
-          setMessage({ ok: false, text: payload?.error?.message ?? t("uploadFailed") });
-          return;
-        }
-        setMessage({ ok: true, text: t("uploaded", { name: file.name }) });
-        router.refresh();
-      } catch {
-        setMessage({ ok: false, text: t("uploadFailed") });
-      } finally {
-        reset();
-      }
+      const outcome = await postUpload(`/api/v1/years/${yearId}/evidence`, body);
+      reset();
+      if (!outcome.ok) return setMessage({ ok: false, text: outcome.message ?? t("uploadFailed") });
+      setMessage({ ok: true, text: t("uploaded", { name: file.name }) });
+      router.refresh();
     });
   }
 

@@ -14,6 +14,7 @@ import { EVIDENCE_ACCEPT } from "@/components/assessments/evidence-box";
 import { buttonClass } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { FormMessage, Select, SubmitButton, TextArea, useActionForm } from "@/components/ui/form";
+import { postUpload } from "@/components/ui/upload";
 
 type Ref = { code: string; name: string };
 
@@ -158,20 +159,11 @@ export function ReportUpload({ nominationId, agencyName, replace }: { nomination
     startTransition(async () => {
       const body = new FormData();
       body.set("file", file, file.name);
-      try {
-        const response = await fetch(`/api/v1/nominations/${nominationId}/report`, { method: "POST", body, credentials: "same-origin" });
-        const payload = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-        if (!response.ok) {
-          setMessage({ ok: false, text: payload?.error?.message ?? t("failed") });
-          return;
-        }
-        setMessage({ ok: true, text: t("uploaded", { name: file.name }) });
-        router.refresh();
-      } catch {
-        setMessage({ ok: false, text: t("failed") });
-      } finally {
-        if (input.current) input.current.value = "";
-      }
+      const outcome = await postUpload(`/api/v1/nominations/${nominationId}/report`, body);
+      if (input.current) input.current.value = "";
+      if (!outcome.ok) return setMessage({ ok: false, text: outcome.message ?? t("failed") });
+      setMessage({ ok: true, text: t("uploaded", { name: file.name }) });
+      router.refresh();
     });
   }
 

@@ -1,10 +1,9 @@
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { readFile } from "node:fs/promises";
-import path from "node:path";
 import type { PrismaClient } from "@/lib/db/client";
 import { makeAgency, makeBloc, makePledgeSignature, makePledgeVersion, makeUser, makeYear, TEST_PASSWORD, uniqueToken } from "@/prisma/seed/factories";
 import { E2E_PORT, E2E_SEAL_KEY } from "./support/env";
 import { alert, expect, signIn, test } from "./support/fixtures";
+import { pdfText } from "../support/pdf-text";
 
 const ORIGIN = `http://localhost:${E2E_PORT}`;
 
@@ -32,17 +31,6 @@ async function pledgingBloc(db: PrismaClient, options: { open: boolean }) {
   return { token, bloc, year, agencies, leaders, secretary, staff, version };
 }
 
-const STANDARD_FONTS = `${path.resolve(import.meta.dirname, "../../node_modules/pdfjs-dist/standard_fonts")}/`;
-
-async function pdfText(buffer: Buffer): Promise<string> {
-  const pdf = await getDocument({ data: new Uint8Array(buffer), standardFontDataUrl: STANDARD_FONTS }).promise;
-  const pages: string[] = [];
-  for (let number = 1; number <= pdf.numPages; number += 1) {
-    const content = await (await pdf.getPage(number)).getTextContent();
-    pages.push(content.items.map((item) => ("str" in item ? item.str : "")).join(" "));
-  }
-  return pages.join("\n");
-}
 
 test.describe("signing the pledge", () => {
   test("a leader signs on a phone; the board shows it; the PDF carries the Vietnamese title and every signer", async ({ browser, db }) => {

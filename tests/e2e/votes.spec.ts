@@ -3,14 +3,13 @@
 // secretariat closes, and the results page and the minutes show the counts arranged below.
 // Runs in the "after-demo" project, after every other spec: it moves the demo 2022 on to VOTING.
 import { devices, type Browser, type BrowserContextOptions, type Page } from "@playwright/test";
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
-import path from "node:path";
 import type { PrismaClient } from "@/lib/db/client";
 import { computeRanking } from "@/lib/ranking/compute";
 import { yearRulesSchema } from "@/lib/years/rules";
 import { DEMO_AGENCIES, DEMO_BLOC, leaderEmail, staffEmail } from "@/prisma/seed/demo-data";
 import { E2E_PORT } from "./support/env";
 import { alert, DEMO_PASSWORD, expect, signIn, test } from "./support/fixtures";
+import { pdfText } from "../support/pdf-text";
 
 const ORIGIN = `http://localhost:${E2E_PORT}`;
 const SECRETARY = "thuky.bdv@khoithidua.local";
@@ -104,17 +103,6 @@ async function openSession(page: Page, yearId: string, option: string, title: st
   await expect(page).toHaveURL(new RegExp(`/years/${yearId}/votes/[0-9a-f-]{36}$`));
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
   return page.url().split("/").pop()!;
-}
-
-async function pdfText(buffer: Buffer): Promise<string> {
-  const standardFontDataUrl = `${path.resolve(import.meta.dirname, "../../node_modules/pdfjs-dist/standard_fonts")}/`;
-  const pdf = await getDocument({ data: new Uint8Array(buffer), standardFontDataUrl }).promise;
-  const pages: string[] = [];
-  for (let number = 1; number <= pdf.numPages; number += 1) {
-    const content = await (await pdf.getPage(number)).getTextContent();
-    pages.push(content.items.map((item) => ("str" in item ? item.str : "")).join(" "));
-  }
-  return pages.join("\n").replace(/\s+/g, " ");
 }
 
 async function newPage(browser: Browser, options: BrowserContextOptions = {}) {

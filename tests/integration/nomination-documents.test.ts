@@ -32,6 +32,7 @@ import { nominationYear, review, submittedDossier, type NominationYear } from ".
 import { sealKey } from "../support/pledges";
 import { actorOf, setPhase } from "../support/scoring";
 import { votingYear } from "../support/votes";
+import { pdfText } from "../support/pdf-text";
 
 // The files and documents of a nomination dossier through the data layer on the real database: the
 // báo cáo thành tích (upload, type from the content, who may, when), the tờ trình and the score table as
@@ -58,20 +59,6 @@ function minimalPdf(text = "Bao cao thanh tich"): Buffer {
       "",
     ].join("\n"),
   );
-}
-
-/** The text of a PDF, every page joined, as a reader (or a search index) extracts it. */
-async function pdfText(buffer: Uint8Array): Promise<string> {
-  const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");
-  const standardFontDataUrl = `${path.join(process.cwd(), "node_modules", "pdfjs-dist", "standard_fonts")}/`;
-  const pdf = await getDocument({ data: new Uint8Array(buffer), standardFontDataUrl, isEvalSupported: false }).promise;
-  const pages: string[] = [];
-  for (let number = 1; number <= pdf.numPages; number += 1) {
-    const content = await (await pdf.getPage(number)).getTextContent();
-    pages.push(content.items.map((item) => ("str" in item ? item.str : "")).join(" "));
-  }
-  await pdf.destroy();
-  return pages.join(" ").replace(/\s+/g, " ").normalize("NFC");
 }
 
 /** The Title of a PDF's document information. */

@@ -1,4 +1,3 @@
-import path from "node:path";
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import { GET } from "@/app/api/v1/years/[yearId]/vote-minutes.pdf/route";
@@ -9,22 +8,9 @@ import { cancelVoteSession } from "@/lib/votes/sessions";
 import { makeBlocWithYear } from "@/prisma/seed/factories";
 import { actorFor, newAdmin, signedIn } from "../support/dal";
 import { cast, endAndClose, openSession, votingYear } from "../support/votes";
+import { pdfText } from "../support/pdf-text";
 
 const MISSING_ID = "00000000-0000-4000-8000-000000000000";
-
-/** The text of every page of a PDF, as a reader (or a search index) extracts it. */
-async function pdfText(buffer: Buffer): Promise<string> {
-  const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");
-  const standardFontDataUrl = `${path.join(process.cwd(), "node_modules", "pdfjs-dist", "standard_fonts")}/`;
-  const pdf = await getDocument({ data: new Uint8Array(buffer), standardFontDataUrl, isEvalSupported: false }).promise;
-  const pages: string[] = [];
-  for (let number = 1; number <= pdf.numPages; number += 1) {
-    const content = await (await pdf.getPage(number)).getTextContent();
-    pages.push(content.items.map((item) => ("str" in item ? item.str : "")).join(" ").replace(/\s+/g, " ").normalize("NFC"));
-  }
-  await pdf.destroy();
-  return pages.join("\n");
-}
 
 /**
  * Five members, four of which vote (member 4 is absent): the provincial flag (candidates 0 and 1,
