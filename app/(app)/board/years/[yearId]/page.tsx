@@ -84,7 +84,7 @@ export default async function DossierPage({ params }: { params: Promise<{ yearId
                         )}
                       </p>
                       {nomination.decision && (
-                        <p className="mt-1 text-sm font-semibold text-green-800">{nominationsT("decision", { number: nomination.decision.number, signedOn: nomination.decision.signedOn })}</p>
+                        <p className="mt-1 text-sm font-semibold text-green-800">{nominationsT("decision", { number: nomination.decision.number, signedOn: formatDate(nomination.decision.signedOn) })}</p>
                       )}
                       <NominationHistory events={nomination.events} />
                       {dossier.mayReview && nomination.status === "SUBMITTED" && <ReviewControls yearId={year.id} nominationId={nomination.id} agencyName={nomination.agency.name} />}

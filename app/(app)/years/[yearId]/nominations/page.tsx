@@ -8,7 +8,7 @@ import { AddNominationForm, AddSuggestionButton, ApplySuggestionsButton, NoteFor
 import { NominationStatusBadge } from "@/components/nominations/status-badge";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Table, td, th } from "@/components/ui/table";
-import { formatNumber } from "@/lib/format";
+import { formatDate, formatNumber } from "@/lib/format";
 import { load, pageActor } from "@/lib/http/page";
 import { getNomination, getNominations } from "@/lib/nominations/nominations";
 import { can } from "@/lib/permissions";
@@ -113,7 +113,7 @@ export default async function NominationsPage({ params }: { params: Promise<{ ye
                         {nomination.withdrawReason && <p className="mt-1 text-sm text-slate-700">{t("withdrawReason", { reason: nomination.withdrawReason })}</p>}
                         {nomination.decision && (
                           <p className="mt-1 text-sm font-semibold text-green-800" data-testid="decision">
-                            {t("decision", { number: nomination.decision.number, signedOn: nomination.decision.signedOn })}
+                            {t("decision", { number: nomination.decision.number, signedOn: formatDate(nomination.decision.signedOn) })}
                           </p>
                         )}
                         {lastReturn?.comment && (
