@@ -20,6 +20,9 @@ export const scoringYearSelect = {
   members: { select: { agencyId: true, agency: { select: { id: true, code: true, name: true, shortName: true } } }, orderBy: { agency: { name: "asc" } } },
 } as const;
 
+/** The scoring context and the bloc's name and place: what documents and the bloc's decisions print. */
+export const blocYearSelect = { ...scoringYearSelect, bloc: { select: { id: true, name: true, place: true } } } as const;
+
 export type ScoringYear = NonNullable<Awaited<ReturnType<typeof findYear>>>;
 
 function findYear(client: Tx | typeof db, id: string) {

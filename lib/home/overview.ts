@@ -6,6 +6,7 @@ import type { Phase } from "@/lib/years/phases";
 import { pledgeStatusOfYears } from "@/lib/pledges/status";
 import { listMyYears } from "@/lib/years/queries";
 import type { YearDto } from "@/lib/years/schemas";
+import { statusOf } from "@/lib/votes/load";
 
 /** One thing the user must do next ("việc cần làm"): a catalog key, its values and where to do it. */
 export interface Todo {
@@ -116,8 +117,7 @@ async function votingTodos(actor: Actor, years: YearDto[], task: (year: YearDto)
     }
     for (const session of sessions) {
       const onRoll = (session.roll as unknown as { agencyId: string }[]).some((voter) => voter.agencyId === agencyId);
-      const open = !session.closedAt && !session.cancelledAt && session.opensAt <= now && now < session.closesAt;
-      if (!onRoll || !open || session.participations.length > 0) continue;
+      if (!onRoll || statusOf(session, now) !== "OPEN" || session.participations.length > 0) continue;
       todos.push({ key: "todo.leader.voteSession", params: { title: session.title }, href: `/years/${year.id}/votes/${session.id}`, deadline: session.closesAt.toISOString() });
     }
   }

@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { db, type Prisma } from "@/lib/db";
 import { forbidden, notFound } from "@/lib/errors";
 import { authorize, can } from "@/lib/permissions";
-import type { RankingEntry } from "@/lib/ranking/compute";
+import { standingPublication } from "@/lib/ranking/ranking";
 import { parseInput } from "@/lib/validation";
 import type { SessionResult } from "@/lib/votes/tally";
 import { yearScope } from "@/lib/years/queries";
@@ -99,13 +99,13 @@ export async function getDossier(actor: Actor, yearId: string): Promise<Dossier>
       orderBy: [{ awardCode: "asc" }, { agency: { name: "asc" } }],
     }),
     db.dossierSubmission.findMany({ where: { yearId: year.id }, orderBy: { round: "asc" }, select: { round: true, submittedAt: true, nominations: true } }),
-    db.rankingPublication.findFirst({ where: { yearId: year.id, reopenedAt: null }, orderBy: { publishedAt: "desc" }, select: { entries: true } }),
+    standingPublication(db, year.id),
     db.voteSession.findMany({ where: { yearId: year.id, closedAt: { not: null }, cancelledAt: null }, orderBy: { closedAt: "asc" }, select: { id: true, title: true, closedAt: true, results: true, candidates: true } }),
     db.pledgeVersion.findFirst({ where: { pledge: { yearId: year.id }, status: "OPEN" }, select: { id: true, number: true, _count: { select: { signatures: true } } } }),
     db.awardDecision.findMany({ where: { yearId: year.id }, orderBy: { recordedAt: "asc" }, select: { number: true, signedOn: true, signerName: true, signerTitle: true, _count: { select: { nominations: true } } } }),
     year.leaderAgencyId ? db.agency.findUnique({ where: { id: year.leaderAgencyId }, select: { code: true, name: true } }) : null,
   ]);
-  const entries = (publication?.entries ?? []) as unknown as RankingEntry[];
+  const entries = publication?.entries ?? [];
   return {
     year: { id: year.id, year: year.year, phase: year.phase, bloc: { id: year.bloc.id, name: year.bloc.name }, leader },
     nominations: rows.map((row) => ({ ...toNominationDto(row), events: row.events.map((e) => ({ ...e, at: e.at.toISOString() })) })),

@@ -9,6 +9,7 @@ import { can } from "@/lib/permissions";
 import type { RankingEntry } from "@/lib/ranking/compute";
 import { yearScope } from "@/lib/years/queries";
 import { nominationYear, type NominationBasis, type NominationYear } from "./load";
+import { standingPublication } from "@/lib/ranking/ranking";
 
 // The documents of a bloc's dossier (hồ sơ đề nghị khen thưởng) as data: the tờ trình đề nghị khen
 // thưởng (in the manner of Mẫu 01, Nghị định 98/2023/NĐ-CP) and the score table (bảng tổng hợp điểm).
@@ -72,7 +73,7 @@ export async function getToTrinh(actor: Actor, yearId: string, now = new Date())
       select: { awardCode: true, awardName: true, status: true, basis: true, agency: { select: { code: true, name: true } } },
     }),
     db.pledgeVersion.findFirst({ where: { pledge: { yearId: year.id }, status: "OPEN" }, select: { number: true, openedAt: true, _count: { select: { signatures: true } } } }),
-    db.rankingPublication.findFirst({ where: { yearId: year.id, reopenedAt: null }, orderBy: { publishedAt: "desc" }, select: { publishedAt: true } }),
+    standingPublication(db, year.id),
     db.voteSession.findFirst({ where: { yearId: year.id, closedAt: { not: null }, cancelledAt: null }, orderBy: { closedAt: "desc" }, select: { closedAt: true } }),
     leaderOf(year),
   ]);
@@ -123,11 +124,11 @@ export interface ScoreTable {
 export async function getScoreTable(actor: Actor, yearId: string): Promise<ScoreTable> {
   const year = await dossierYear(actor, yearId);
   const [publication, groups] = await Promise.all([
-    db.rankingPublication.findFirst({ where: { yearId: year.id, reopenedAt: null }, orderBy: { publishedAt: "desc" }, select: { publishedAt: true, entries: true } }),
+    standingPublication(db, year.id),
     readCriteriaTable(db, year.id),
   ]);
   if (!publication) throw conflict("errors.nominationDocs.noRanking");
-  const entries = [...(publication.entries as unknown as RankingEntry[])].sort((a, b) => a.rank - b.rank || a.agency.name.localeCompare(b.agency.name, "vi"));
+  const entries = [...publication.entries].sort((a, b) => a.rank - b.rank || a.agency.name.localeCompare(b.agency.name, "vi"));
   return {
     yearId: year.id,
     year: year.year,

@@ -1,11 +1,12 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { rulesOf, scoringYearSelect } from "@/lib/assessments/load";
+import { blocYearSelect, rulesOf } from "@/lib/assessments/load";
 import { db, type Prisma, type Tx } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import type { NominationStatus } from "@/lib/generated/prisma/enums";
 import { can } from "@/lib/permissions";
 import type { RankingEntry } from "@/lib/ranking/compute";
+import { standingPublication } from "@/lib/ranking/ranking";
 import { idOrNotFound } from "@/lib/validation";
 import type { SessionResult } from "@/lib/votes/tally";
 import { yearScope } from "@/lib/years/queries";
@@ -15,7 +16,7 @@ import type { NominationDto } from "./schemas";
 // Loading nominations with their year (what permissions are checked against), and the facts the
 // eligibility rules read: the published ranking, the closed proposal votes, the active nominations.
 
-export const nominationYearSelect = { ...scoringYearSelect, bloc: { select: { id: true, name: true, place: true } } } as const satisfies Prisma.EmulationYearSelect;
+export const nominationYearSelect = blocYearSelect;
 export type NominationYear = Prisma.EmulationYearGetPayload<{ select: typeof nominationYearSelect }>;
 
 /** Statuses that hold the member's one award of the year and count against quotas. */
@@ -105,7 +106,7 @@ export async function nominationForActor(client: Tx | typeof db, actor: Actor, n
 /** What the eligibility rules read, as it stands in the database. */
 export async function eligibilityInputOf(client: Tx | typeof db, year: NominationYear, options: { excludeNominationId?: string } = {}): Promise<EligibilityInput & { ranking: RankingEntry[]; voteSessions: Map<string, { id: string; results: SessionResult }> }> {
   const [publication, sessions, active] = await Promise.all([
-    client.rankingPublication.findFirst({ where: { yearId: year.id }, orderBy: { publishedAt: "desc" }, select: { entries: true, reopenedAt: true } }),
+    standingPublication(client, year.id),
     client.voteSession.findMany({
       where: { yearId: year.id, kind: "AWARD_PROPOSAL", closedAt: { not: null }, cancelledAt: null },
       orderBy: { closedAt: "asc" },
@@ -116,7 +117,7 @@ export async function eligibilityInputOf(client: Tx | typeof db, year: Nominatio
       select: { agencyId: true, awardCode: true },
     }),
   ]);
-  const ranking = publication && !publication.reopenedAt ? (publication.entries as unknown as RankingEntry[]) : [];
+  const ranking = publication?.entries ?? [];
   // The latest closed session of each award decides (a later session re-votes a tie).
   const voteSessions = new Map<string, { id: string; results: SessionResult }>();
   for (const session of sessions) voteSessions.set(session.awardCode!, { id: session.id, results: session.results as unknown as SessionResult });

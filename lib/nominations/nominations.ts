@@ -109,10 +109,14 @@ function refuse(violations: { rule: NominationRule; params: Record<string, strin
   });
 }
 
-async function createOne(tx: Tx, actor: Actor, year: NominationYear, agencyCode: string, awardCode: string, note: string | null) {
+/**
+ * Creates one nomination the rules allow. `facts` (read under the year's lock) may be shared by several
+ * creations in one transaction: each one made is added to its active nominations.
+ */
+async function createOne(tx: Tx, actor: Actor, year: NominationYear, agencyCode: string, awardCode: string, note: string | null, facts?: Awaited<ReturnType<typeof eligibilityInputOf>>) {
   const member = year.members.find((m) => m.agency.code === agencyCode);
   if (!member) throw invalid([{ path: "agencyCode", message: "errors.nomination.rule.NOT_MEMBER", params: { award: awardCode } }], "errors.nomination.rule.NOT_MEMBER");
-  const input = await eligibilityInputOf(tx, year);
+  const input = facts ?? (await eligibilityInputOf(tx, year));
   const award = input.rules.awards.find((a) => a.code === awardCode);
   if (!award) throw invalid([{ path: "awardCode", message: "validation.unknownAward" }]);
   const violations = violationsOf(input, award, member.agencyId);
@@ -130,6 +134,7 @@ async function createOne(tx: Tx, actor: Actor, year: NominationYear, agencyCode:
     data: { yearId: year.id, agencyId: member.agencyId, awardCode: award.code, awardName: award.name, basis: basis as unknown as object, note, createdById: actor.id },
     select: nominationSelect,
   });
+  input.active.push({ agencyId: member.agencyId, awardCode: award.code });
   await recordEvent(tx, actor, { nominationId: created.id, round: 0, action: "create", from: null, to: "DRAFT", comment: note });
   await recordAudit(tx, actor, { action: "nomination.create", entity: "Nomination", entityId: created.id, after: { agency: agencyCode, award: award.code, basis }, blocId: year.blocId });
   return created;
@@ -148,11 +153,12 @@ export async function createNomination(actor: Actor, yearId: string, input: unkn
 export async function applySuggestions(actor: Actor, yearId: string): Promise<NominationDto[]> {
   return db.$transaction(async (tx) => {
     const year = await yearToManage(tx, actor, yearId, ["NOMINATION"]);
-    const suggestions = suggestNominations(await eligibilityInputOf(tx, year));
+    const facts = await eligibilityInputOf(tx, year);
+    const suggestions = suggestNominations(facts);
     if (suggestions.length === 0) throw conflict("errors.nomination.noSuggestions");
     const codeOf = new Map(year.members.map((m) => [m.agencyId, m.agency.code]));
     const created = [];
-    for (const suggestion of suggestions) created.push(toNominationDto(await createOne(tx, actor, year, codeOf.get(suggestion.agencyId)!, suggestion.awardCode, null)));
+    for (const suggestion of suggestions) created.push(toNominationDto(await createOne(tx, actor, year, codeOf.get(suggestion.agencyId)!, suggestion.awardCode, null, facts)));
     return created;
   });
 }

@@ -37,6 +37,15 @@ export async function rankingInputOf(client: Tx | typeof db, year: ScoringYear) 
   };
 }
 
+/**
+ * The standing publication of a year's ranking: the latest one, unless it was reopened (then none
+ * stands and the scores are unlocked). What votes, nominations and the dossier rest on.
+ */
+export async function standingPublication(client: Tx | typeof db, yearId: string): Promise<{ id: string; publishedAt: Date; entries: RankingEntry[] } | null> {
+  const latest = await client.rankingPublication.findFirst({ where: { yearId }, orderBy: { publishedAt: "desc" }, select: { id: true, publishedAt: true, entries: true, reopenedAt: true } });
+  return latest && !latest.reopenedAt ? { id: latest.id, publishedAt: latest.publishedAt, entries: latest.entries as unknown as RankingEntry[] } : null;
+}
+
 export async function computeYearRanking(client: Tx | typeof db, year: ScoringYear): Promise<RankingEntry[]> {
   return computeRanking(await rankingInputOf(client, year));
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { scoringYearSelect } from "@/lib/assessments/load";
+import { blocYearSelect } from "@/lib/assessments/load";
 import { db, type Prisma, type Tx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { can } from "@/lib/permissions";
@@ -12,7 +12,7 @@ import type { Candidate, Method } from "./tally";
 // Loading a vote session with its year (what its permissions are checked against), and what a session
 // shows: never a ballot, only who has voted.
 
-export const voteYearSelect = { ...scoringYearSelect, bloc: { select: { name: true, place: true } } } as const satisfies Prisma.EmulationYearSelect;
+export const voteYearSelect = blocYearSelect;
 export type VoteYear = Prisma.EmulationYearGetPayload<{ select: typeof voteYearSelect }>;
 
 export const sessionSelect = {

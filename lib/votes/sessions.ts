@@ -8,6 +8,7 @@ import { runAfterResponse } from "@/lib/http/after";
 import { emailNotifications, notifyUsers } from "@/lib/notifications/notify";
 import { can } from "@/lib/permissions";
 import type { RankingEntry } from "@/lib/ranking/compute";
+import { standingPublication } from "@/lib/ranking/ranking";
 import { parseInput } from "@/lib/validation";
 import { yearScope } from "@/lib/years/queries";
 import { awardQuota, type AwardRule, type YearRules } from "@/lib/years/rules";
@@ -35,11 +36,6 @@ export function eligibleCandidates(award: AwardRule, entries: RankingEntry[], ru
       return index >= 0 && index <= worstBand;
     })
     .map((entry) => ({ agencyId: entry.agency.id, code: entry.agency.code, name: entry.agency.name }));
-}
-
-async function standingRanking(tx: Tx, yearId: string): Promise<RankingEntry[] | null> {
-  const latest = await tx.rankingPublication.findFirst({ where: { yearId }, orderBy: { publishedAt: "desc" }, select: { entries: true, reopenedAt: true } });
-  return latest && !latest.reopenedAt ? (latest.entries as unknown as RankingEntry[]) : null;
 }
 
 const memberRef = (member: VoteYear["members"][number]): Candidate => ({ agencyId: member.agency.id, code: member.agency.code, name: member.agency.name });
@@ -84,7 +80,7 @@ export async function createVoteSession(actor: Actor, yearId: string, input: unk
     if (parsed.kind === "AWARD_PROPOSAL") {
       const award = rules.awards.find((candidate) => candidate.code === parsed.awardCode);
       if (!award) throw invalid([{ path: "awardCode", message: "validation.vote.unknownAward" }]);
-      const ranking = await standingRanking(tx, year.id);
+      const ranking = (await standingPublication(tx, year.id))?.entries;
       if (!ranking) throw conflict("errors.vote.rankingNotPublished");
       candidates = eligibleCandidates(award, ranking, rules, memberIds);
       if (candidates.length === 0) throw conflict("errors.vote.noCandidates", { award: award.name });

@@ -5,7 +5,7 @@ import { DecisionForm, ReviewControls } from "@/components/board/review-controls
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { dossierDocuments } from "@/components/nominations/documents";
 import { NominationHistory } from "@/components/nominations/history";
-import { NominationStatusBadge } from "@/components/nominations/status-badge";
+import { NominationHeading } from "@/components/nominations/nomination-heading";
 import { PhaseBadge } from "@/components/years/phase-badge";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Table, td, th } from "@/components/ui/table";
@@ -57,22 +57,7 @@ export default async function DossierPage({ params }: { params: Promise<{ yearId
                 <ul className="divide-y divide-slate-100" data-testid="dossier-nominations">
                   {dossier.nominations.map((nomination) => (
                     <li key={nomination.id} className="py-4" data-testid={`dossier-${nomination.agency.code}`}>
-                      <div className="flex flex-wrap items-start justify-between gap-2">
-                        <div>
-                          <Link href={`/agencies/${nomination.agency.code}`} className="font-semibold text-brand-700 underline">
-                            {nomination.agency.name}
-                          </Link>
-                          <p className="text-sm text-slate-800">{nomination.award.name}</p>
-                        </div>
-                        <div className="flex items-center gap-2">
-                          {nomination.round > 0 && <span className="text-xs text-slate-500">{nominationsT("round", { round: nomination.round })}</span>}
-                          <NominationStatusBadge status={nomination.status} />
-                        </div>
-                      </div>
-                      <p className="mt-1 text-sm text-slate-600">
-                        {nominationsT("basis", { rank: nomination.basis.rank, total: formatNumber(nomination.basis.total), classification: nomination.basis.classification ?? "—" })}
-                        {nomination.basis.vote && <> · {nominationsT("basisVote", { for: nomination.basis.vote.for, ballots: nomination.basis.vote.ballots })}</>}
-                      </p>
+                      <NominationHeading nomination={nomination} />
                       {nomination.note && <p className="mt-1 whitespace-pre-line text-sm text-slate-800">{nominationsT("noteLabel", { note: nomination.note })}</p>}
                       <p className="mt-1 text-sm">
                         {nomination.report ? (

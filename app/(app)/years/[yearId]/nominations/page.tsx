@@ -5,10 +5,10 @@ import { ClientMessages } from "@/components/i18n/client-messages";
 import { dossierDocuments } from "@/components/nominations/documents";
 import { NominationHistory } from "@/components/nominations/history";
 import { AddNominationForm, AddSuggestionButton, ApplySuggestionsButton, NoteForm, ReportUpload, SubmitDossierButton, WithdrawForm } from "@/components/nominations/nomination-forms";
-import { NominationStatusBadge } from "@/components/nominations/status-badge";
+import { NominationHeading } from "@/components/nominations/nomination-heading";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Table, td, th } from "@/components/ui/table";
-import { formatDate, formatNumber } from "@/lib/format";
+import { formatDate } from "@/lib/format";
 import { load, pageActor } from "@/lib/http/page";
 import { getNomination, getNominations } from "@/lib/nominations/nominations";
 import { can } from "@/lib/permissions";
@@ -90,25 +90,9 @@ export default async function NominationsPage({ params }: { params: Promise<{ ye
                     const editable = openPhase && (nomination.status === "DRAFT" || nomination.status === "RETURNED");
                     const events = eventsOf.get(nomination.id) ?? [];
                     const lastReturn = nomination.status === "RETURNED" ? [...events].reverse().find((event) => event.action === "return") : undefined;
-                    const { basis } = nomination;
                     return (
                       <li key={nomination.id} className="py-4" data-testid={`nomination-${nomination.agency.code}`}>
-                        <div className="flex flex-wrap items-start justify-between gap-2">
-                          <div>
-                            <Link href={`/agencies/${nomination.agency.code}`} className="font-semibold text-brand-700 underline">
-                              {nomination.agency.name}
-                            </Link>
-                            <p className="text-sm text-slate-800">{nomination.award.name}</p>
-                          </div>
-                          <div className="flex items-center gap-2">
-                            {nomination.round > 0 && <span className="text-xs text-slate-500">{t("round", { round: nomination.round })}</span>}
-                            <NominationStatusBadge status={nomination.status} />
-                          </div>
-                        </div>
-                        <p className="mt-1 text-sm text-slate-600" data-testid="basis">
-                          {t("basis", { rank: basis.rank, total: formatNumber(basis.total), classification: basis.classification ?? "—" })}
-                          {basis.vote && <> · {t("basisVote", { for: basis.vote.for, ballots: basis.vote.ballots })}</>}
-                        </p>
+                        <NominationHeading nomination={nomination} />
                         {nomination.note && <p className="mt-1 whitespace-pre-line text-sm text-slate-800">{t("noteLabel", { note: nomination.note })}</p>}
                         {nomination.withdrawReason && <p className="mt-1 text-sm text-slate-700">{t("withdrawReason", { reason: nomination.withdrawReason })}</p>}
                         {nomination.decision && (
