@@ -27,8 +27,9 @@ const nextConfig: NextConfig = {
     proxyClientMaxBodySize: `${(Number(process.env.EVIDENCE_MAX_MB) || 20) + 1}mb`,
   },
   // Loaded in Node from node_modules, not bundled: @react-pdf/renderer (its own font and layout
-  // engines), exceljs (CommonJS with optional dependencies).
-  serverExternalPackages: ["@react-pdf/renderer", "exceljs"],
+  // engines), exceljs (CommonJS with optional dependencies), piscina (it starts worker threads from
+  // its own files on disk) and the PDF signing libraries.
+  serverExternalPackages: ["@react-pdf/renderer", "exceljs", "piscina", "@signpdf/signpdf", "@signpdf/placeholder-plain", "@signpdf/utils", "node-forge", "pkijs"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

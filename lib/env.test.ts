@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 // lib/env.ts caches the parsed environment: each case loads a fresh copy of the module.
 async function loadEnv(values: Record<string, string | undefined>) {
   vi.resetModules();
-  for (const name of ["NODE_ENV", "DATABASE_URL", "NEXTAUTH_SECRET", "SIGNATURE_SEAL_KEY", "SMTP_URL", "NEXTAUTH_URL", "DEMO_MODE", "TRUSTED_PROXY_COUNT", "LOG_LEVEL"]) vi.stubEnv(name, values[name]);
+  for (const name of ["NODE_ENV", "DATABASE_URL", "NEXTAUTH_SECRET", "SIGNATURE_SEAL_KEY", "SMTP_URL", "NEXTAUTH_URL", "DEMO_MODE", "TRUSTED_PROXY_COUNT", "LOG_LEVEL", "DOCUMENT_SIGNING_P12", "DOCUMENT_SIGNING_P12_PASSWORD"]) vi.stubEnv(name, values[name]);
   return import("./env");
 }
 
@@ -12,6 +12,7 @@ const valid = {
   DATABASE_URL: "postgresql://app@localhost:5432/khoithidua",
   NEXTAUTH_SECRET: "0123456789abcdef0123456789abcdef",
   SIGNATURE_SEAL_KEY: "seal-key-0123456789abcdef0123456789",
+  DOCUMENT_SIGNING_P12: "/etc/khoithidua/document-signing.p12",
 };
 
 afterEach(() => {
@@ -30,6 +31,13 @@ describe("getEnv", () => {
     expect(getEnv().TRUSTED_PROXY_COUNT).toBe(2);
     vi.stubEnv("TRUSTED_PROXY_COUNT", "3");
     expect(getEnv().TRUSTED_PROXY_COUNT).toBe(2);
+  });
+
+  it("reads the document signing certificate's path; its password defaults to empty", async () => {
+    const { getEnv } = await loadEnv(valid);
+    expect(getEnv()).toMatchObject({ DOCUMENT_SIGNING_P12: "/etc/khoithidua/document-signing.p12", DOCUMENT_SIGNING_P12_PASSWORD: "" });
+    const missing = await loadEnv({ ...valid, DOCUMENT_SIGNING_P12: undefined });
+    expect(missing.getEnv().DOCUMENT_SIGNING_P12).toBeUndefined();
   });
 
   it("requires a seal key and accepts only smtp URLs for mail", async () => {

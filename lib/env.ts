@@ -10,6 +10,17 @@ const envSchema = z
     NEXTAUTH_URL: z.url().default("http://localhost:3000"),
     /** Key of the HMAC seals on signatures; kept outside the database (rotating it makes old seals unverifiable). */
     SIGNATURE_SEAL_KEY: z.string().min(32, "SIGNATURE_SEAL_KEY must be at least 32 characters (openssl rand -base64 32)"),
+    /**
+     * PKCS#12 file (.p12/.pfx) of the organisation's document certificate: every issued PDF is signed
+     * with it (PAdES). Generated into ./.data in demo mode; `npm start` requires it otherwise (issuing a
+     * document without it fails).
+     */
+    DOCUMENT_SIGNING_P12: z.string().min(1).optional(),
+    DOCUMENT_SIGNING_P12_PASSWORD: z.string().default(""),
+    /** Worker threads that render PDFs (default: one less than the cores, at most 2). */
+    DOCUMENT_RENDER_THREADS: z.coerce.number().int().min(1).max(16).optional(),
+    /** Time limit of one PDF render, queueing included, in milliseconds. */
+    DOCUMENT_RENDER_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(45_000),
     /** smtp(s)://user:password@host:port — unset: no e-mail is sent (in-app notifications only). */
     SMTP_URL: z.string().regex(/^smtps?:\/\//, "SMTP_URL must be an smtp:// or smtps:// URL").optional(),
     MAIL_FROM: z.string().default("Khối thi đua <no-reply@khoithidua.local>"),

@@ -8,15 +8,17 @@ describe("AppError", () => {
     ["NOT_FOUND", 404],
     ["CONFLICT", 409],
     ["WRONG_PHASE", 409],
+    ["TOO_LARGE", 413],
     ["VALIDATION", 422],
     ["RATE_LIMITED", 429],
+    ["UNAVAILABLE", 503],
   ])("%s has HTTP status %i", (code, status) => {
     expect(ERROR_STATUS[code]).toBe(status);
     expect(new AppError(code, "errors.x").status).toBe(status);
   });
 
   it("has exactly the codes of the API contract", () => {
-    expect(Object.keys(ERROR_STATUS).sort()).toEqual(["CONFLICT", "FORBIDDEN", "NOT_FOUND", "RATE_LIMITED", "UNAUTHENTICATED", "VALIDATION", "WRONG_PHASE"]);
+    expect(Object.keys(ERROR_STATUS).sort()).toEqual(["CONFLICT", "FORBIDDEN", "NOT_FOUND", "RATE_LIMITED", "TOO_LARGE", "UNAUTHENTICATED", "UNAVAILABLE", "VALIDATION", "WRONG_PHASE"]);
   });
 
   it("carries its message key, params, field issues, details and items", () => {

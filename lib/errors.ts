@@ -7,8 +7,11 @@ export const ERROR_STATUS = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   WRONG_PHASE: 409,
+  TOO_LARGE: 413,
   VALIDATION: 422,
   RATE_LIMITED: 429,
+  /** The server cannot do it now (overloaded, a limit reached): try again later (Retry-After). */
+  UNAVAILABLE: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -10,6 +10,8 @@ export const NAV_ITEMS: { href: string; key: string; permission: Permission | nu
   { href: "/admin/users", key: "users", permission: "user.manage" },
   { href: "/board", key: "board", permission: "nomination.review" },
   { href: "/awards", key: "awards", permission: "award.read" },
+  // Public (no permission needed): anyone may check a document the system issued.
+  { href: "/verify", key: "checkDocument", permission: null },
   { href: "/audit", key: "audit", permission: "audit.read" },
   { href: "/notifications", key: "notifications", permission: "notification.read" },
   { href: "/account", key: "account", permission: "account.read" },

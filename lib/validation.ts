@@ -9,6 +9,10 @@ function paramsOf(issue: z.core.$ZodIssue): MessageParams {
   if ("minimum" in issue && issue.minimum !== undefined) params.min = Number(issue.minimum);
   if ("maximum" in issue && issue.maximum !== undefined) params.max = Number(issue.maximum);
   if (issue.code === "unrecognized_keys") params.keys = issue.keys.join(", ");
+  // A custom issue of our own schemas carries its message's params (e.g. the limit and the count).
+  if (issue.code === "custom" && issue.params) {
+    for (const [name, value] of Object.entries(issue.params)) if (typeof value === "number" || typeof value === "string") params[name] = value;
+  }
   return params;
 }
 

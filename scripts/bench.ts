@@ -9,6 +9,9 @@
 //   queries    SQL queries of one grid page, 10 vs 30 agencies                  equal
 //   inbox      the board's inbox page (/board) over the province: 40 blocs × 20  median < 300 ms
 //              agencies, every member nominated and before the board, 10 concurrent
+//   document   download of an issued document (the signed pledge's stored bytes)  median < 100 ms
+//              over HTTP, one at a time; also the first draft printed after the server starts and
+//              the issue of a signed pledge (render, signature, registry), for information
 //
 // The grid page's HTML holds the headers, the criteria, the totals and all the cells' data; the
 // 2 400 cells are drawn from that data in the browser right after hydration (review-grid.tsx).
@@ -29,6 +32,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { encode } from "next-auth/jwt";
 import pg from "pg";
+import { selfSignedCertificate } from "./db/database";
 import { freePort, startEmbeddedPostgres } from "./db/embedded";
 import { applyMigrations } from "./db/migrations";
 
@@ -191,7 +195,7 @@ async function main() {
   let server: ChildProcess | undefined;
   try {
     await applyMigrations(database.url);
-    Object.assign(process.env, { DATABASE_URL: database.url, NEXTAUTH_SECRET: SECRET, SIGNATURE_SEAL_KEY: SEAL_KEY, NEXTAUTH_URL: "http://localhost:3000", LOG_LEVEL: "error" });
+    Object.assign(process.env, { DATABASE_URL: database.url, NEXTAUTH_SECRET: SECRET, SIGNATURE_SEAL_KEY: SEAL_KEY, NEXTAUTH_URL: "http://localhost:3000", LOG_LEVEL: "error", ...selfSignedCertificate(dir, "đo hiệu năng") });
     const { createPrismaClient } = await import("@/lib/db/client");
     const setup = createPrismaClient(database.url, { max: 4 });
 
@@ -204,6 +208,10 @@ async function main() {
     const thirty = await generate(setup, 42, 30);
     // The province's dossiers before the board, and the board's account.
     for (const bloc of province) await nominateAll(setup, bloc);
+    // The bloc of ten's pledge, opened for signing (its members sign once the server runs).
+    const { makePledgeSignature, makePledgeVersion, makeUser } = await import("@/prisma/seed/factories");
+    const pledgeVersion = await makePledgeVersion(setup, { yearId: ten.yearId, createdById: ten.secretary.id });
+    const pledgeSigners = await Promise.all(ten.agencies.slice(0, 6).map((agency) => makeUser(setup, { role: "AGENCY_LEADER", agencyId: agency.id })));
     const board = await setup.user.create({ data: { email: "board@bench.local", name: "Chuyên viên Ban Thi đua – Khen thưởng", role: "BOARD", passwordHash: "x" } });
     console.log(
       `  ${(await setup.score.count()).toLocaleString("vi-VN")} scores, ${(await setup.nomination.count()).toLocaleString("vi-VN")} nominations in ${((performance.now() - started) / 1000).toFixed(1)} s`,
@@ -313,6 +321,23 @@ async function main() {
     const inboxCpu = (serverCpuMs(server.pid!) - inboxCpuBefore) / 100;
     if (process.env.BENCH_ONLY_INBOX === "1") Object.assign(process.env, { BENCH_ONLY_GRID: "1", BENCH_ONLY_SAVES: "1" });
 
+    // ---- documents: a draft printed on demand, then issued once and downloaded as stored bytes
+    const tenCookie = `next-auth.session-token=${await encode({ token: { sub: ten.secretary.id, tv: 0 }, secret: SECRET, maxAge: 3600 })}`;
+    const pledgePdf = async (expect: "draft" | "issued") => {
+      const response = await fetch(`${base}/api/v1/pledge-versions/${pledgeVersion.id}/pdf`, { headers: { cookie: tenCookie } });
+      if (response.status !== 200 || response.headers.get("x-document-status") !== expect) throw new Error(`pledge PDF answered ${response.status} ${response.headers.get("x-document-status")}`);
+      const bytes = Buffer.from(await response.arrayBuffer());
+      if (bytes.subarray(0, 5).toString("latin1") !== "%PDF-") throw new Error("the pledge PDF is not a PDF");
+    };
+    const firstDraft = await load(1, 1, () => pledgePdf("draft"));
+    const drafts = await load(1, 5, () => pledgePdf("draft"));
+    const signing = createPrismaClient(database.url, { max: 2 });
+    for (const signer of pledgeSigners) await makePledgeSignature(signing, { versionId: pledgeVersion.id, signerId: signer.id, sealKey: SEAL_KEY });
+    await signing.$disconnect();
+    const issuing = await load(1, 1, () => pledgePdf("issued"));
+    const downloads = await load(1, 50, () => pledgePdf("issued"));
+    const downloadsConcurrent = await load(10, 100, () => pledgePdf("issued"));
+
     const gridAlone = process.env.BENCH_ONLY_SAVES === "1" ? [0] : await load(1, 20, page);
     const smallCpuBefore = serverCpuMs(server.pid!);
     const smallTimes = await load(10, 100, small);
@@ -377,6 +402,11 @@ async function main() {
       { metric: "server CPU per board inbox page, under load (mean)", target: "—", value: inboxCpu, unit: "ms", ok: true },
       { metric: "board inbox data, in process (median)", target: "—", value: median(inboxDataTimes), unit: "ms", ok: true },
       { metric: "board inbox data, in process: CPU of this process per read (mean)", target: "—", value: inboxDataCpu, unit: "ms", ok: true },
+      { metric: "issued document download, one at a time (median)", target: "< 100 ms", value: median(downloads), unit: "ms", ok: median(downloads) < 100 },
+      { metric: "issued document download, 10 concurrent (median)", target: "—", value: median(downloadsConcurrent), unit: "ms", ok: true },
+      { metric: "first draft PDF after the server starts", target: "—", value: firstDraft[0]!, unit: "ms", ok: true },
+      { metric: "draft PDF printed on demand (median)", target: "—", value: median(drafts), unit: "ms", ok: true },
+      { metric: "issue of the signed pledge: render, PAdES signature, registry", target: "—", value: issuing[0]!, unit: "ms", ok: true },
     ];
     console.log("\n| metric | target | measured | |\n|---|---|---|---|");
     for (const row of rows.filter((row) => Number.isFinite(row.value))) console.log(`| ${row.metric} | ${row.target} | ${row.unit ? row.value.toFixed(1) : row.value} ${row.unit} | ${row.ok ? "✓" : "✗"} |`);

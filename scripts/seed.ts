@@ -1,6 +1,6 @@
 // npm run db:seed — the demo bloc, idempotently. Demo accounts are only ever created in demo mode:
 // the embedded database (DATABASE_URL unset), or an external one when DEMO_SEED=1 says so explicitly.
-import { finish, openDatabase, secrets } from "./db/database";
+import { finish, openDatabase, secrets, signingCertificate } from "./db/database";
 import { runDemoSeed } from "./db/demo-seed";
 import { applyMigrations } from "./db/migrations";
 
@@ -15,7 +15,7 @@ finish(
     try {
       await applyMigrations(database.url);
       const { nextAuthSecret, sealKey } = secrets();
-      const { created } = await runDemoSeed({ DATABASE_URL: database.url, SIGNATURE_SEAL_KEY: sealKey, NEXTAUTH_SECRET: nextAuthSecret });
+      const { created } = await runDemoSeed({ DATABASE_URL: database.url, SIGNATURE_SEAL_KEY: sealKey, NEXTAUTH_SECRET: nextAuthSecret, ...signingCertificate() });
       console.log(created ? "Demo bloc seeded." : "Demo bloc already present: nothing to do.");
     } finally {
       await database.stop();

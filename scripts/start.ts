@@ -7,7 +7,7 @@ import path from "node:path";
 import { createPrismaClient } from "@/lib/db/client";
 import { demoAlreadySeeded } from "@/prisma/seed/demo-data";
 import { buildIsCurrent, recordBuild } from "./build-if-needed";
-import { DATA_DIR, openDatabase, secrets } from "./db/database";
+import { DATA_DIR, openDatabase, secrets, signingCertificate } from "./db/database";
 import { runDemoSeed } from "./db/demo-seed";
 import { applyMigrations } from "./db/migrations";
 
@@ -36,6 +36,7 @@ function run(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
 async function main(): Promise<number> {
   const external = Boolean(process.env.DATABASE_URL);
   const { nextAuthSecret, sealKey } = secrets();
+  const certificate = signingCertificate();
   say(external ? "Using the database of DATABASE_URL." : `Starting the embedded PostgreSQL in ${path.relative(process.cwd(), DATA_DIR)}/postgres ...`);
   const database = await openDatabase();
   try {
@@ -48,7 +49,7 @@ async function main(): Promise<number> {
       if (seeded) say("Demo data present (seeded on the first run).");
       else {
         say("Seeding the demo bloc (2021 played through the app: review, votes, nominations, decision) ...");
-        await runDemoSeed({ DATABASE_URL: database.url, SIGNATURE_SEAL_KEY: sealKey, NEXTAUTH_SECRET: nextAuthSecret });
+        await runDemoSeed({ DATABASE_URL: database.url, SIGNATURE_SEAL_KEY: sealKey, NEXTAUTH_SECRET: nextAuthSecret, ...certificate });
         say("Demo bloc seeded: sign in with the accounts in README.md (password ThiDua@2026).");
       }
     }
@@ -58,6 +59,7 @@ async function main(): Promise<number> {
       DATABASE_URL: database.url,
       NEXTAUTH_SECRET: nextAuthSecret,
       SIGNATURE_SEAL_KEY: sealKey,
+      ...certificate,
       NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
       DEMO_MODE: database.embedded ? "1" : (process.env.DEMO_MODE ?? "0"),
       NEXT_TELEMETRY_DISABLED: "1",

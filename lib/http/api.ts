@@ -43,10 +43,14 @@ async function readJson(req: Request): Promise<unknown> {
   }
 }
 
+/** Seconds a client should wait before trying again after a 503 (UNAVAILABLE). */
+export const RETRY_AFTER_SECONDS = 30;
+
 export function apiError(error: unknown, requestId: string): NextResponse {
   // The API speaks Vietnamese (PRODUCT.md: "message": "<Vietnamese>").
   const { status, body } = toPublicError(error, translatorFor("vi"), requestId);
-  return NextResponse.json({ error: body }, { status, headers: noStore });
+  const retryAfter = typeof body.details?.retryAfterSeconds === "number" ? body.details.retryAfterSeconds : status === 503 ? RETRY_AFTER_SECONDS : null;
+  return NextResponse.json({ error: body }, { status, headers: retryAfter === null ? noStore : { ...noStore, "Retry-After": String(retryAfter) } });
 }
 
 /**
@@ -57,16 +61,24 @@ export function apiRoute<P = Record<string, never>>(
   handler: (ctx: ApiContext<P>) => Promise<unknown>,
   options: { allowPendingPasswordChange?: boolean } = {},
 ) {
+  return route<P>(async (ctx) => handler({ ...ctx, actor: await requireActor(options) }));
+}
+
+/** A /api/v1 route handler that anyone may call, signed in or not (e.g. checking a document). */
+export function publicApiRoute<P = Record<string, never>>(handler: (ctx: Omit<ApiContext<P>, "actor">) => Promise<unknown>) {
+  return route<P>(handler);
+}
+
+function route<P>(handler: (ctx: Omit<ApiContext<P>, "actor">) => Promise<unknown>) {
   return async (req: Request, context: RouteContext<P>): Promise<Response> => {
     const meta = await currentRequestMeta();
     try {
       if (STATE_CHANGING_METHODS.has(req.method) && carriesSessionCookie(req.headers) && !isSameOrigin(req.headers)) {
         throw forbidden("errors.foreignOrigin");
       }
-      const actor = await requireActor(options);
       const params = (await context.params) ?? ({} as P);
       const query = Object.fromEntries(new URL(req.url).searchParams);
-      const result = await handler({ req, params, actor, query, body: () => readJson(req) });
+      const result = await handler({ req, params, query, body: () => readJson(req) });
       if (result instanceof Response) return result;
       if (result instanceof ApiResponse) return NextResponse.json({ data: result.data }, { status: result.status, headers: noStore });
       return NextResponse.json({ data: result ?? null }, { headers: noStore });

@@ -2,18 +2,18 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { rulesOf } from "@/lib/assessments/load";
 import { readCriteriaTable } from "@/lib/criteria/criteria";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { conflict, notFound } from "@/lib/errors";
 import type { NominationStatus } from "@/lib/generated/prisma/enums";
 import { can } from "@/lib/permissions";
 import type { RankingEntry } from "@/lib/ranking/compute";
 import { yearScope } from "@/lib/years/queries";
-import { nominationYear, type NominationBasis, type NominationYear } from "./load";
+import { nominationYear, nominationYearSelect, type NominationBasis, type NominationYear } from "./load";
 import { standingPublication } from "@/lib/ranking/ranking";
 
 // The documents of a bloc's dossier (hồ sơ đề nghị khen thưởng) as data: the tờ trình đề nghị khen
 // thưởng (in the manner of Mẫu 01, Nghị định 98/2023/NĐ-CP) and the score table (bảng tổng hợp điểm).
-// Both are read by the bloc's secretariat and the province (dossier.read); rendered by documents-pdf.tsx.
+// Both are read by the bloc's secretariat and the province (dossier.read); printed by lib/documents/render/nomination-documents.tsx.
 
 export interface ToTrinhNominee {
   agency: { code: string; name: string };
@@ -52,10 +52,17 @@ export async function dossierYear(actor: Actor, yearId: string): Promise<Nominat
   return year;
 }
 
+/** A year for issuing its documents (no actor: the caller has checked who may). */
+export async function nominationYearOf(client: Tx | typeof db, yearId: string): Promise<NominationYear> {
+  const year = await client.emulationYear.findUnique({ where: { id: yearId }, select: nominationYearSelect });
+  if (!year) throw notFound("errors.year.notFound");
+  return year;
+}
+
 /** The Khối trưởng agency of the year and its (first, active) leader account. */
-async function leaderOf(year: NominationYear): Promise<ToTrinh["leader"]> {
+async function leaderOf(client: Tx | typeof db, year: NominationYear): Promise<ToTrinh["leader"]> {
   if (!year.leaderAgencyId) return null;
-  const agency = await db.agency.findUnique({
+  const agency = await client.agency.findUnique({
     where: { id: year.leaderAgencyId },
     select: { name: true, users: { where: { role: "AGENCY_LEADER", disabled: false }, select: { name: true, title: true }, orderBy: { createdAt: "asc" }, take: 1 } },
   });
@@ -64,18 +71,22 @@ async function leaderOf(year: NominationYear): Promise<ToTrinh["leader"]> {
   return { agencyName: agency.name, person: person ? { name: person.name, title: person.title } : null };
 }
 
-/** The tờ trình đề nghị khen thưởng: every nomination of the year not withdrawn or rejected, per award. */
-export async function getToTrinh(actor: Actor, yearId: string, now = new Date()): Promise<ToTrinh> {
-  const year = await dossierYear(actor, yearId);
+/** The tờ trình đề nghị khen thưởng of a year whose dossier the actor may read, dated `date`. */
+export async function getToTrinh(actor: Actor, yearId: string, date: Date): Promise<ToTrinh> {
+  return toTrinhOf(db, await dossierYear(actor, yearId), date);
+}
+
+/** The tờ trình: every nomination of the year not withdrawn or rejected, per award; read with `client`. */
+export async function toTrinhOf(client: Tx | typeof db, year: NominationYear, date: Date): Promise<ToTrinh> {
   const [rows, pledge, publication, lastSession, leader] = await Promise.all([
-    db.nomination.findMany({
+    client.nomination.findMany({
       where: { yearId: year.id, status: { notIn: ["WITHDRAWN", "REJECTED"] } },
       select: { awardCode: true, awardName: true, status: true, basis: true, agency: { select: { code: true, name: true } } },
     }),
-    db.pledgeVersion.findFirst({ where: { pledge: { yearId: year.id }, status: "OPEN" }, select: { number: true, openedAt: true, _count: { select: { signatures: true } } } }),
-    standingPublication(db, year.id),
-    db.voteSession.findFirst({ where: { yearId: year.id, closedAt: { not: null }, cancelledAt: null }, orderBy: { closedAt: "desc" }, select: { closedAt: true } }),
-    leaderOf(year),
+    client.pledgeVersion.findFirst({ where: { pledge: { yearId: year.id }, status: "OPEN" }, select: { number: true, openedAt: true, _count: { select: { signatures: true } } } }),
+    standingPublication(client, year.id),
+    client.voteSession.findFirst({ where: { yearId: year.id, closedAt: { not: null }, cancelledAt: null }, orderBy: { closedAt: "desc" }, select: { closedAt: true } }),
+    leaderOf(client, year),
   ]);
   const order = rulesOf(year).awards.map((award) => award.code);
   const position = (code: string) => (order.includes(code) ? order.indexOf(code) : order.length);
@@ -98,7 +109,7 @@ export async function getToTrinh(actor: Actor, yearId: string, now = new Date())
     yearId: year.id,
     year: year.year,
     bloc: { name: year.bloc.name, place: year.bloc.place },
-    date: now,
+    date,
     leader,
     basis: {
       pledge: pledge ? { number: pledge.number, openedAt: pledge.openedAt, signed: pledge._count.signatures, members: year.members.length } : null,
@@ -120,12 +131,16 @@ export interface ScoreTable {
   entries: RankingEntry[];
 }
 
-/** The published ranking (CONFLICT before publication) with the points of each criteria group. */
+/** The score table of a year whose dossier the actor may read. */
 export async function getScoreTable(actor: Actor, yearId: string): Promise<ScoreTable> {
-  const year = await dossierYear(actor, yearId);
+  return scoreTableOf(db, await dossierYear(actor, yearId));
+}
+
+/** The published ranking (CONFLICT before publication) with the points of each criteria group; read with `client`. */
+export async function scoreTableOf(client: Tx | typeof db, year: NominationYear): Promise<ScoreTable> {
   const [publication, groups] = await Promise.all([
-    standingPublication(db, year.id),
-    readCriteriaTable(db, year.id),
+    standingPublication(client, year.id),
+    readCriteriaTable(client, year.id),
   ]);
   if (!publication) throw conflict("errors.nominationDocs.noRanking");
   const entries = [...publication.entries].sort((a, b) => a.rank - b.rank || a.agency.name.localeCompare(b.agency.name, "vi"));

@@ -1,24 +1,23 @@
 import "server-only";
 import JSZip from "jszip";
 import type { Actor } from "@/lib/auth/actor";
+import { now as clockNow } from "@/lib/clock";
 import { db } from "@/lib/db";
+import { pledgeFile, scoreTableFile, toTrinhFile, voteMinutesFile, type DocumentFile } from "@/lib/documents/downloads";
 import { sha256Hex } from "@/lib/evidence/storage";
 import { fileSlug } from "@/lib/excel/cells";
 import { isAppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
 import { translatorFor } from "@/lib/i18n/translate";
-import { getSignedDocument } from "@/lib/pledges/document";
-import { renderPledgePdf } from "@/lib/pledges/pdf";
-import { getVoteMinutes } from "@/lib/votes/minutes";
-import { renderVoteMinutesPdf } from "@/lib/votes/minutes-pdf";
-import { dossierYear, getScoreTable, getToTrinh } from "./documents";
-import { renderScoreTablePdf, renderToTrinhPdf } from "./documents-pdf";
+import { dossierYear } from "./documents";
 import { latestReportFiles } from "./reports";
 
 // The whole dossier (hồ sơ đề nghị khen thưởng) of a bloc's year as one ZIP: the tờ trình, the
-// minutes of the deliberation, the score table, the signed pledge and each nominee's latest báo cáo
-// thành tích, with an index (muc-luc.txt) listing every file and its SHA-256 in `sha256sum` format
-// and what is missing. A piece that does not exist yet (no closed vote, no pledge) is left out.
+// minutes of the deliberation, the score table, the signed pledge (each the stored bytes of its latest
+// issued version, or a draft marked "DỰ THẢO" before it is issued) and each nominee's latest báo cáo
+// thành tích, with an index (muc-luc.txt) listing every file and its SHA-256 in `sha256sum` format,
+// each issued document's registry code, and what is missing. A piece that does not exist yet (no
+// closed vote, no pledge) is left out.
 
 export const INDEX_FILE = "muc-luc.txt";
 export const REPORTS_FOLDER = "bao-cao-thanh-tich";
@@ -42,25 +41,20 @@ async function optional<T>(load: () => Promise<T>): Promise<T | null> {
   }
 }
 
-export async function getDossierZip(actor: Actor, yearId: string, now = new Date()): Promise<DossierZip> {
+export async function getDossierZip(actor: Actor, yearId: string, now = clockNow()): Promise<DossierZip> {
   const year = await dossierYear(actor, yearId);
-  const files: { path: string; bytes: Uint8Array }[] = [];
+  const files: { path: string; bytes: Uint8Array; code?: string }[] = [];
   const missing: DossierZip["missing"] = [];
+  const add = (path: string, file: DocumentFile | null, reason: string) => {
+    if (file) files.push({ path, bytes: file.bytes, code: file.issued ? file.issued.code : "DỰ THẢO" });
+    else missing.push({ path, reason });
+  };
 
-  files.push({ path: "01-to-trinh.pdf", bytes: await renderToTrinhPdf(await getToTrinh(actor, year.id, now)) });
-
-  const minutes = await optional(() => getVoteMinutes(actor, year.id));
-  if (minutes) files.push({ path: "02-bien-ban-binh-xet.pdf", bytes: await renderVoteMinutesPdf(minutes) });
-  else missing.push({ path: "02-bien-ban-binh-xet.pdf", reason: "chưa có phiên bình xét, suy tôn nào đã đóng" });
-
-  const scoreTable = await optional(() => getScoreTable(actor, year.id));
-  if (scoreTable) files.push({ path: "03-bang-diem.pdf", bytes: await renderScoreTablePdf(scoreTable) });
-  else missing.push({ path: "03-bang-diem.pdf", reason: "kết quả xếp hạng chưa được công bố" });
-
+  add("01-to-trinh.pdf", await toTrinhFile(actor, year.id), "");
+  add("02-bien-ban-binh-xet.pdf", await optional(() => voteMinutesFile(actor, year.id)), "chưa có phiên bình xét, suy tôn nào đã đóng");
+  add("03-bang-diem.pdf", await optional(() => scoreTableFile(actor, year.id)), "kết quả xếp hạng chưa được công bố");
   const version = await db.pledgeVersion.findFirst({ where: { pledge: { yearId: year.id }, status: "OPEN" }, select: { id: true } });
-  const pledge = version ? await optional(() => getSignedDocument(actor, version.id)) : null;
-  if (pledge) files.push({ path: "04-giao-uoc-da-ky.pdf", bytes: await renderPledgePdf(pledge) });
-  else missing.push({ path: "04-giao-uoc-da-ky.pdf", reason: "chưa có bản giao ước thi đua được mở ký" });
+  add("04-giao-uoc-da-ky.pdf", version ? await optional(() => pledgeFile(actor, version.id)) : null, "chưa có bản giao ước thi đua được mở ký");
 
   const nominations = await db.nomination.findMany({
     where: { yearId: year.id, status: { not: "WITHDRAWN" } },
@@ -84,6 +78,7 @@ export async function getDossierZip(actor: Actor, yearId: string, now = new Date
   }
 
   const listed = files.map((file) => ({ path: file.path, sha256: sha256Hex(file.bytes), sizeBytes: file.bytes.byteLength }));
+  const codes = files.filter((file) => file.code).map((file) => `- ${file.path}: ${file.code}`);
   const index = [
     `HỒ SƠ ĐỀ NGHỊ KHEN THƯỞNG NĂM ${year.year}`,
     year.bloc.name,
@@ -91,6 +86,9 @@ export async function getDossierZip(actor: Actor, yearId: string, now = new Date
     "",
     `Các tệp trong hồ sơ (${listed.length}), mã băm SHA-256 (kiểm tra: sha256sum -c ${INDEX_FILE}):`,
     ...listed.map((file) => `${file.sha256}  ${file.path}`),
+    "",
+    "Văn bản do hệ thống phát hành (mã văn bản; kiểm tra tại trang Kiểm tra văn bản):",
+    ...codes,
     "",
     missing.length > 0 ? `Còn thiếu (${missing.length}):` : "Còn thiếu: không.",
     ...missing.map((item) => `- ${item.path}: ${item.reason}`),

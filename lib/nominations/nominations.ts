@@ -1,6 +1,8 @@
 import "server-only";
+import { now } from "@/lib/clock";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
+import { ISSUE_TRANSACTION, issueDocument } from "@/lib/documents/registry";
 import { db, type Tx } from "@/lib/db";
 import { AppError, conflict, forbidden, invalid } from "@/lib/errors";
 import type { NominationStatus } from "@/lib/generated/prisma/enums";
@@ -95,7 +97,7 @@ async function yearToManage(tx: Tx, actor: Actor, yearId: string, phases: Nomina
 /** Appends one step of a nomination's history. */
 export async function recordEvent(tx: Tx, actor: Actor | null, event: { nominationId: string; round: number; action: string; from: NominationStatus | null; to: NominationStatus; comment?: string | null }) {
   await tx.nominationEvent.create({
-    data: { nominationId: event.nominationId, round: event.round, action: event.action, fromStatus: event.from, toStatus: event.to, comment: event.comment ?? null, actorId: actor?.id ?? null, actorName: actor?.name ?? null, actorRole: actor?.role ?? null },
+    data: { nominationId: event.nominationId, round: event.round, action: event.action, fromStatus: event.from, toStatus: event.to, comment: event.comment ?? null, actorId: actor?.id ?? null, actorName: actor?.name ?? null, actorRole: actor?.role ?? null, at: now() },
   });
 }
 
@@ -213,12 +215,15 @@ export async function submitDossier(actor: Actor, yearId: string): Promise<{ rou
       await tx.nomination.update({ where: { id: row.id }, data: { status: "SUBMITTED", round: row.round + 1, version: { increment: 1 } } });
       await recordEvent(tx, actor, { nominationId: row.id, round: row.round + 1, action: from === "DRAFT" ? "submit" : "resubmit", from, to: "SUBMITTED" });
     }
-    await tx.dossierSubmission.create({ data: { yearId: year.id, round, submittedById: actor.id, nominations: rows.map((row) => ({ id: row.id, agency: row.agency.code, award: row.awardCode })) } });
+    await tx.dossierSubmission.create({ data: { yearId: year.id, round, submittedAt: now(), submittedById: actor.id, nominations: rows.map((row) => ({ id: row.id, agency: row.agency.code, award: row.awardCode })) } });
     if (year.phase === "NOMINATION") {
       await tx.emulationYear.update({ where: { id: year.id }, data: { phase: "BOARD_REVIEW", version: { increment: 1 } } });
       await recordAudit(tx, actor, { action: "year.phase.move", entity: "EmulationYear", entityId: year.id, before: { phase: "NOMINATION" }, after: { phase: "BOARD_REVIEW" }, reason: "Gửi hồ sơ đề nghị khen thưởng", blocId: year.blocId });
     }
     await recordAudit(tx, actor, { action: "dossier.submit", entity: "EmulationYear", entityId: year.id, after: { round, nominations: rows.map((row) => `${row.agency.code}:${row.awardCode}`) }, blocId: year.blocId });
+    // The tờ trình and the score table of this round are issued with it, or nothing is sent.
+    await issueDocument(tx, "TO_TRINH", year.id);
+    await issueDocument(tx, "SCORE_TABLE", year.id);
     const board = await tx.user.findMany({ where: { role: "BOARD", disabled: false }, select: { id: true } });
     const notificationIds = await notifyUsers(tx, board.map((user) => user.id), {
       kind: "dossier.submitted",
@@ -227,7 +232,7 @@ export async function submitDossier(actor: Actor, yearId: string): Promise<{ rou
       href: `/board/years/${year.id}`,
     });
     return { result: { round, submitted: rows.length }, notificationIds };
-  });
+  }, ISSUE_TRANSACTION);
   runAfterResponse(() => emailNotifications(notificationIds));
   return result;
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { now } from "@/lib/clock";
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import type { Actor } from "@/lib/auth/actor";
@@ -50,7 +51,7 @@ export async function uploadReport(actor: Actor, nominationId: string, input: { 
     await storeFile(storageKey, input.bytes);
 
     const report = await tx.nominationReport.create({
-      data: { nominationId: row.id, fileName, mimeType: mime, sizeBytes: input.bytes.byteLength, sha256, storageKey, uploadedById: actor.id },
+      data: { nominationId: row.id, fileName, mimeType: mime, sizeBytes: input.bytes.byteLength, sha256, storageKey, uploadedById: actor.id, uploadedAt: now() },
     });
     await recordEvent(tx, actor, { nominationId: row.id, round, action: "report", from: status, to: status, comment: fileName });
     await recordAudit(tx, actor, {

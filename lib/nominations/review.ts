@@ -1,6 +1,8 @@
 import "server-only";
+import { now } from "@/lib/clock";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
+import { issueAfterCommit } from "@/lib/documents/registry";
 import { db, type Tx } from "@/lib/db";
 import { AppError, conflict, forbidden } from "@/lib/errors";
 import type { NominationStatus } from "@/lib/generated/prisma/enums";
@@ -116,7 +118,7 @@ export async function recordDecision(actor: Actor, yearId: string, input: unknow
     });
     if (approved.length === 0) throw conflict("errors.nomination.nothingApproved");
     const decision = await tx.awardDecision.create({
-      data: { yearId: year.id, number: data.number, signedOn: new Date(`${data.signedOn}T00:00:00Z`), signerName: data.signerName, signerTitle: data.signerTitle, recordedById: actor.id },
+      data: { yearId: year.id, number: data.number, signedOn: new Date(`${data.signedOn}T00:00:00Z`), signerName: data.signerName, signerTitle: data.signerTitle, recordedById: actor.id, recordedAt: now() },
     });
     for (const nomination of approved) {
       await tx.nomination.update({ where: { id: nomination.id }, data: { status: "AWARDED", decisionId: decision.id, version: { increment: 1 } } });
@@ -141,5 +143,6 @@ export async function recordDecision(actor: Actor, yearId: string, input: unknow
     return { result: { id: decision.id, awarded: awarded.map(toNominationDto), closed }, notificationIds };
   });
   runAfterResponse(() => emailNotifications(notificationIds));
+  await issueAfterCommit("AWARD_DECISION", result.id);
   return result;
 }

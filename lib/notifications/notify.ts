@@ -1,4 +1,5 @@
 import "server-only";
+import { now } from "@/lib/clock";
 import { db, type Tx } from "@/lib/db";
 import type { MessageParams } from "@/lib/errors";
 import { getEnv } from "@/lib/env";
@@ -21,7 +22,7 @@ export async function notifyUsers(tx: Tx, userIds: string[], draft: Notification
   const unique = [...new Set(userIds)];
   if (unique.length === 0) return [];
   const rows = await tx.notification.createManyAndReturn({
-    data: unique.map((userId) => ({ userId, ...draft })),
+    data: unique.map((userId) => ({ userId, ...draft, createdAt: now() })),
     select: { id: true },
   });
   return rows.map((row) => row.id);

@@ -95,6 +95,82 @@ export function parseSafeMarkdown(markdown: string): Block[] {
   return blocks(marked.lexer(markdown.replace(/\r\n?/g, "\n"), { gfm: true, breaks: true }));
 }
 
+/**
+ * What the printed document can hold, with room to spare: PDFs of texts within these limits render in a
+ * few seconds (measured in tests/integration/document-limits.test.ts). Deeper nesting crashed the
+ * layout engine; thousands of hard line breaks in one paragraph took minutes.
+ */
+export const MARKDOWN_LIMITS = {
+  /** Quotes (>) and lists inside one another. */
+  depth: 3,
+  /** Line breaks inside one paragraph, heading or list item. */
+  breaksPerBlock: 30,
+  /** Paragraphs, headings and list items, plus their line breaks, in one text. */
+  linesPerText: 300,
+  /** The same over every text of one document. */
+  linesPerDocument: 600,
+} as const;
+
+export interface MarkdownProblem {
+  /** Catalog key under validation.markdown. */
+  message: string;
+  params: Record<string, number>;
+}
+
+/** Nesting written at the start of a line: quote markers and list markers ("> > - 1. text"). */
+function markersAtLineStart(line: string): number {
+  let count = 0;
+  let rest = line;
+  for (;;) {
+    const marker = /^[ \t]{0,3}(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))[ \t]?/.exec(rest);
+    if (!marker || marker[0].length === 0) return count;
+    count += 1;
+    rest = rest.slice(marker[0].length);
+  }
+}
+
+function quoteDepth(tree: Block[]): number {
+  return Math.max(0, ...tree.map((block) => (block.type === "quote" ? 1 + quoteDepth(block.blocks) : 0)));
+}
+
+/** Each paragraph, heading and list item with its line breaks. */
+function lineCounts(tree: Block[]): number[] {
+  return tree.flatMap((block) => {
+    if (block.type === "quote") return lineCounts(block.blocks);
+    const texts = block.type === "list" ? block.items : [block.content];
+    return texts.map((content) => content.filter((inline) => inline.br).length);
+  });
+}
+
+/**
+ * The first limit a text passes (null: printable). Nesting is checked on the raw lines before parsing,
+ * so that no parser recurses into a text nested thousands deep.
+ */
+export function markdownProblem(markdown: string): MarkdownProblem | null {
+  const { depth, breaksPerBlock, linesPerText } = MARKDOWN_LIMITS;
+  const text = markdown.replace(/\r\n?/g, "\n");
+  if (text.split("\n").some((line) => markersAtLineStart(line) > depth)) return { message: "validation.markdown.tooDeep", params: { max: depth } };
+  let tree: Block[];
+  try {
+    tree = parseSafeMarkdown(text);
+  } catch {
+    // A nesting the line scan does not see (e.g. by indentation) that exhausts the parser.
+    return { message: "validation.markdown.tooDeep", params: { max: depth } };
+  }
+  if (quoteDepth(tree) > depth) return { message: "validation.markdown.tooDeep", params: { max: depth } };
+  const breaks = lineCounts(tree);
+  const crowded = breaks.findIndex((count) => count > breaksPerBlock);
+  if (crowded >= 0) return { message: "validation.markdown.tooManyBreaks", params: { max: breaksPerBlock, block: crowded + 1, count: breaks[crowded]! } };
+  const lines = printedLines(tree);
+  if (lines > linesPerText) return { message: "validation.markdown.tooManyLines", params: { max: linesPerText, count: lines } };
+  return null;
+}
+
+/** Paragraphs, headings and list items plus their line breaks: how long a text prints. */
+export function printedLines(tree: Block[]): number {
+  return lineCounts(tree).reduce((sum, breaks) => sum + 1 + breaks, 0);
+}
+
 /** The plain text of a tree (search, PDF fallbacks, tests). */
 export function plainText(tree: Block[]): string {
   const line = (content: Inline[]) => content.map((inline) => inline.text + (inline.br ? "\n" : "")).join("");

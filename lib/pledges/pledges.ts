@@ -1,6 +1,8 @@
 import "server-only";
+import { now } from "@/lib/clock";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
+import { issueAfterCommit } from "@/lib/documents/registry";
 import { db, type Tx } from "@/lib/db";
 import { AppError, conflict, forbidden } from "@/lib/errors";
 import { runAfterResponse } from "@/lib/http/after";
@@ -245,7 +247,7 @@ export async function savePledgeDraft(actor: Actor, yearId: string, input: unkno
 export async function openPledgeForSigning(actor: Actor, yearId: string, input: unknown = {}): Promise<PledgeVersionView> {
   const id = idOrNotFound(yearId, "errors.year.notFound");
   const { revision } = parseInput(openPledgeSchema, input);
-  const { view, notificationIds } = await db.$transaction(async (tx) => {
+  const { view, notificationIds, supersededId } = await db.$transaction(async (tx) => {
     const year = await yearForPledge(tx, actor, id);
     authorizeDrafting(actor, year);
     const pledge = await lockPledge(tx, year.id);
@@ -254,7 +256,7 @@ export async function openPledgeForSigning(actor: Actor, yearId: string, input: 
     if (revision !== undefined && revision !== draft.revision) throw conflict("errors.pledge.draftStale");
     const previous = await tx.pledgeVersion.findFirst({ where: { pledgeId: pledge.id, status: "OPEN" }, select: { id: true, number: true } });
 
-    const openedAt = new Date();
+    const openedAt = now();
     const canonicalContent = canonicalPledge({
       bloc: { id: year.bloc.id, name: year.bloc.name },
       year: { id: year.id, year: year.year },
@@ -295,8 +297,10 @@ export async function openPledgeForSigning(actor: Actor, yearId: string, input: 
       after: { open: row.number, sha256, superseded: previous?.number ?? null, notified: notificationIds.length },
       blocId: year.blocId,
     });
-    return { view: toVersionView(row), notificationIds };
+    return { view: toVersionView(row), notificationIds, supersededId: previous?.id ?? null };
   });
   runAfterResponse(() => emailNotifications(notificationIds));
+  // The replaced version's signed document is issued anew, marked as superseded (if it was signed at all).
+  if (supersededId) await issueAfterCommit("PLEDGE", supersededId);
   return view;
 }

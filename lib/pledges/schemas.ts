@@ -1,7 +1,20 @@
 import { z } from "zod";
 import { requiredText } from "@/lib/validation";
+import { MARKDOWN_LIMITS, markdownProblem, parseSafeMarkdown, printedLines } from "./markdown";
 
-const markdownText = (max: number) => z.string().trim().min(1, "validation.required").max(max, "validation.tooLong");
+/** Safe Markdown within what the printed document holds (lib/pledges/markdown.ts, MARKDOWN_LIMITS). */
+const markdownText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, "validation.required")
+    .max(max, "validation.tooLong")
+    .superRefine((text, ctx) => {
+      const problem = markdownProblem(text);
+      if (problem) ctx.addIssue({ code: "custom", message: problem.message, params: problem.params });
+    });
+
+const MARKDOWN_FIELDS = ["preamble", "goals", "targets", "movement", "commitments"] as const;
 
 /** Bản giao ước: safe Markdown in every text but the title. */
 export const pledgeContentSchema = z
@@ -14,7 +27,15 @@ export const pledgeContentSchema = z
     commitments: markdownText(20_000),
     criteriaReference: requiredText(500),
   })
-  .strict();
+  .strict()
+  .superRefine((content, ctx) => {
+    // zod runs this even when a field failed: a field past its own limits is reported there only.
+    if (MARKDOWN_FIELDS.some((field) => typeof content[field] !== "string" || markdownProblem(content[field]) !== null)) return;
+    const lines = MARKDOWN_FIELDS.reduce((sum, field) => sum + printedLines(parseSafeMarkdown(content[field])), 0);
+    if (lines > MARKDOWN_LIMITS.linesPerDocument) {
+      ctx.addIssue({ code: "custom", path: [], message: "validation.markdown.documentTooLong", params: { max: MARKDOWN_LIMITS.linesPerDocument, count: lines } });
+    }
+  });
 
 export const saveDraftSchema = pledgeContentSchema.extend({
   /** The draft revision the editor started from; a newer one on the server is a conflict. */

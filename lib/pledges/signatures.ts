@@ -1,7 +1,9 @@
 import "server-only";
+import { now } from "@/lib/clock";
 import type { Actor } from "@/lib/auth/actor";
 import { REAUTH_FRESH_MS, reauthenticate } from "@/lib/auth/reauth";
 import { recordAudit } from "@/lib/audit/record";
+import { issueAfterCommit } from "@/lib/documents/registry";
 import { db, type Prisma } from "@/lib/db";
 import { AppError, conflict, forbidden } from "@/lib/errors";
 import { authorize, scopeOf } from "@/lib/permissions";
@@ -84,7 +86,7 @@ export async function signPledge(actor: Actor, versionId: string, input: unknown
 
   const authenticatedAt = await reauthenticate(actor, password, "pledge.sign");
 
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     // Shares the lock that superseding the version takes exclusively: a signature is written for an
     // open version or not at all.
     const [locked] = await tx.$queryRaw<{ status: string; sha256: string }[]>`
@@ -93,7 +95,7 @@ export async function signPledge(actor: Actor, versionId: string, input: unknown
     const existing = await tx.pledgeSignature.findUnique({ where: { versionId_agencyId: { versionId: id, agencyId: agency.id } }, select: signatureSelect });
     if (existing) return { signature: toSignatureDto(existing), created: false };
 
-    const signedAt = new Date();
+    const signedAt = now();
     if (signedAt.getTime() - authenticatedAt.getTime() > REAUTH_FRESH_MS) throw new AppError("CONFLICT", "errors.pledge.reauthExpired");
     const key = sealKey();
     const record: SignatureRecord = {
@@ -143,4 +145,7 @@ export async function signPledge(actor: Actor, versionId: string, input: unknown
     });
     return { signature: toSignatureDto(inserted), created: true };
   });
+  // Each signature that lands issues the signed pledge anew (a numbered version in the registry).
+  if (result.created) await issueAfterCommit("PLEDGE", id);
+  return result;
 }

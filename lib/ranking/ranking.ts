@@ -1,4 +1,5 @@
 import "server-only";
+import { now } from "@/lib/clock";
 import type { Actor } from "@/lib/auth/actor";
 import { rankingPublished, rulesOf, scoringYear, type ScoringYear } from "@/lib/assessments/load";
 import { recordAudit } from "@/lib/audit/record";
@@ -99,7 +100,7 @@ export async function publishRanking(actor: Actor, yearId: string): Promise<{ id
     await tx.$queryRaw`SELECT id FROM "EmulationYear" WHERE id = ${year.id}::uuid FOR UPDATE`;
     if (await rankingPublished(tx, year.id)) throw conflict("errors.ranking.alreadyPublished");
     const entries = await computeYearRanking(tx, year);
-    const publication = await tx.rankingPublication.create({ data: { yearId: year.id, publishedById: actor.id, entries: entries as unknown as object } });
+    const publication = await tx.rankingPublication.create({ data: { yearId: year.id, publishedById: actor.id, publishedAt: now(), entries: entries as unknown as object } });
     await recordAudit(tx, actor, {
       action: "ranking.publish",
       entity: "RankingPublication",
@@ -132,7 +133,7 @@ export async function reopenRanking(actor: Actor, yearId: string, input: unknown
     await tx.$queryRaw`SELECT id FROM "EmulationYear" WHERE id = ${year.id}::uuid FOR UPDATE`;
     const standing = await tx.rankingPublication.findFirst({ where: { yearId: year.id }, orderBy: { publishedAt: "desc" } });
     if (!standing || standing.reopenedAt) throw notFound("errors.ranking.notPublished");
-    await tx.rankingPublication.update({ where: { id: standing.id }, data: { reopenedAt: new Date(), reopenedById: actor.id, reopenReason: reason } });
+    await tx.rankingPublication.update({ where: { id: standing.id }, data: { reopenedAt: now(), reopenedById: actor.id, reopenReason: reason } });
     await recordAudit(tx, actor, { action: "ranking.reopen", entity: "RankingPublication", entityId: standing.id, reason, blocId: year.blocId });
   });
 }

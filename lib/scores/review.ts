@@ -1,4 +1,5 @@
 import "server-only";
+import { now as clockNow } from "@/lib/clock";
 import type { Actor } from "@/lib/auth/actor";
 import { authorizeAgency, rankingPublished, scoringYear, type ScoringYear } from "@/lib/assessments/load";
 import { recordAudit } from "@/lib/audit/record";
@@ -146,7 +147,7 @@ async function saveCells(tx: Tx, actor: Actor, year: ScoringYear, cells: FinalSc
   if (reasonIssues.length > 0) throw invalid(reasonIssues);
 
   const saved: SavedCell[] = [];
-  const now = new Date();
+  const now = clockNow();
   for (const { cell, agency, criterion, finalX100 } of resolved) {
     const score = byKey.get(`${agency!.id}:${criterion!.id}`);
     const data = { finalX100, finalReason: cell.reason, finalUpdatedAt: now, finalUpdatedById: actor.id };

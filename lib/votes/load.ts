@@ -1,4 +1,5 @@
 import "server-only";
+import { now as clockNow } from "@/lib/clock";
 import type { Actor } from "@/lib/auth/actor";
 import { blocYearSelect } from "@/lib/assessments/load";
 import { db, type Prisma, type Tx } from "@/lib/db";
@@ -59,7 +60,7 @@ export function assertVotingPhase(year: { phase: string }): void {
   if (year.phase !== "VOTING") throw new AppError("WRONG_PHASE", "errors.vote.wrongPhase");
 }
 
-export function statusOf(session: Pick<SessionRow, "opensAt" | "closesAt" | "closedAt" | "cancelledAt">, now = new Date()): SessionStatus {
+export function statusOf(session: Pick<SessionRow, "opensAt" | "closesAt" | "closedAt" | "cancelledAt">, now = clockNow()): SessionStatus {
   if (session.cancelledAt) return "CANCELLED";
   if (session.closedAt) return "CLOSED";
   if (now < session.opensAt) return "SCHEDULED";
@@ -72,12 +73,12 @@ export const rollOf = (session: Pick<SessionRow, "roll">) => session.roll as unk
 export const rulesOfSession = (session: Pick<SessionRow, "rules">) => session.rules as unknown as SessionRulesDto;
 
 /** The session may be closed: its window is over, or every voter on the roll has voted. */
-export function closable(session: SessionRow, now = new Date()): boolean {
+export function closable(session: SessionRow, now = clockNow()): boolean {
   const status = statusOf(session, now);
   return status === "ENDED" || ((status === "OPEN" || status === "SCHEDULED") && session.participations.length >= rollOf(session).length);
 }
 
-export function toSessionDto(session: SessionRow, year: VoteYear, actor: Actor, now = new Date()): SessionDto {
+export function toSessionDto(session: SessionRow, year: VoteYear, actor: Actor, now = clockNow()): SessionDto {
   const voted = new Set(session.participations.map((p) => p.agencyId));
   const scope = yearScope(year);
   const status = statusOf(session, now);
@@ -113,7 +114,7 @@ export function toSessionDto(session: SessionRow, year: VoteYear, actor: Actor, 
 }
 
 /** A ballot is accepted only while the session is OPEN: the error says why not. */
-export function assertAcceptsBallots(session: Parameters<typeof statusOf>[0], now = new Date()): void {
+export function assertAcceptsBallots(session: Parameters<typeof statusOf>[0], now = clockNow()): void {
   const status = statusOf(session, now);
   if (status === "OPEN") return;
   const key = { SCHEDULED: "errors.vote.notOpenYet", ENDED: "errors.vote.windowOver", CLOSED: "errors.vote.alreadyClosed", CANCELLED: "errors.vote.cancelled" }[status];

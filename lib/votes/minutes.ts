@@ -1,9 +1,9 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { rulesOf } from "@/lib/assessments/load";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { notFound } from "@/lib/errors";
-import { candidatesOf, rollOf, rulesOfSession, sessionSelect, voteYear } from "./load";
+import { candidatesOf, rollOf, rulesOfSession, sessionSelect, voteYear, voteYearSelect, type VoteYear } from "./load";
 import type { SessionRulesDto } from "./schemas";
 import type { Candidate, Method, SessionResult } from "./tally";
 
@@ -49,9 +49,20 @@ export interface VoteMinutes {
   sessions: MinutesSession[];
 }
 
+/** The minutes of a year the actor may read the votes of (NOT_FOUND while no session is closed). */
 export async function getVoteMinutes(actor: Actor, yearId: string): Promise<VoteMinutes> {
-  const year = await voteYear(db, actor, yearId);
-  const rows = await db.voteSession.findMany({
+  return voteMinutesOf(db, await voteYear(db, actor, yearId));
+}
+
+/** The minutes of a year as they stand, read with `client` (for issuing them in a transaction). */
+export async function voteMinutesOfYear(client: Tx | typeof db, yearId: string): Promise<VoteMinutes> {
+  const year = await client.emulationYear.findUnique({ where: { id: yearId }, select: voteYearSelect });
+  if (!year) throw notFound("errors.year.notFound");
+  return voteMinutesOf(client, year);
+}
+
+async function voteMinutesOf(client: Tx | typeof db, year: VoteYear): Promise<VoteMinutes> {
+  const rows = await client.voteSession.findMany({
     where: { yearId: year.id, closedAt: { not: null }, cancelledAt: null },
     select: sessionSelect,
     orderBy: [{ closedAt: "asc" }, { createdAt: "asc" }],
@@ -73,7 +84,7 @@ export async function getVoteMinutes(actor: Actor, yearId: string): Promise<Vote
 
   let chair: VoteMinutes["chair"] = null;
   if (year.leaderAgencyId) {
-    const agency = await db.agency.findUnique({
+    const agency = await client.agency.findUnique({
       where: { id: year.leaderAgencyId },
       select: {
         name: true,
@@ -86,7 +97,7 @@ export async function getVoteMinutes(actor: Actor, yearId: string): Promise<Vote
     }
   }
   const secretary = last.closedById
-    ? person(await db.user.findUnique({ where: { id: last.closedById }, select: { name: true, title: true, agency: { select: { name: true } } } }))
+    ? person(await client.user.findUnique({ where: { id: last.closedById }, select: { name: true, title: true, agency: { select: { name: true } } } }))
     : null;
 
   return {

@@ -1,7 +1,9 @@
 import "server-only";
+import { now as clockNow } from "@/lib/clock";
 import type { Actor } from "@/lib/auth/actor";
 import { rulesOf } from "@/lib/assessments/load";
 import { recordAudit } from "@/lib/audit/record";
+import { issueAfterCommit } from "@/lib/documents/registry";
 import { db, type Tx } from "@/lib/db";
 import { conflict, forbidden, invalid } from "@/lib/errors";
 import { runAfterResponse } from "@/lib/http/after";
@@ -43,8 +45,8 @@ const memberRef = (member: VoteYear["members"][number]): Candidate => ({ agencyI
 export async function listVoteSessions(actor: Actor, yearId: string): Promise<SessionDto[]> {
   const year = await voteYear(db, actor, yearId);
   const sessions = await db.voteSession.findMany({ where: { yearId: year.id }, select: sessionSelect, orderBy: { createdAt: "asc" } });
-  const now = new Date();
-  return sessions.map((session) => toSessionDto(session, year, actor, now));
+  const at = clockNow();
+  return sessions.map((session) => toSessionDto(session, year, actor, at));
 }
 
 export async function getVoteSession(actor: Actor, sessionId: string): Promise<SessionDto> {
@@ -55,7 +57,7 @@ export async function getVoteSession(actor: Actor, sessionId: string): Promise<S
 /** Opens a session: rules, candidates and roll frozen now; the leaders on the roll are told. */
 export async function createVoteSession(actor: Actor, yearId: string, input: unknown): Promise<SessionDto> {
   const parsed = parseInput(createSessionSchema, input);
-  const now = new Date();
+  const now = clockNow();
   const opensAt = parsed.opensAt ?? now;
   const { closesAt } = parsed;
   if (closesAt <= now) throw invalid([{ path: "closesAt", message: "validation.vote.closesInPast" }]);
@@ -154,7 +156,7 @@ async function sessionToManage(tx: Tx, actor: Actor, sessionId: string) {
 export async function closeVoteSession(actor: Actor, sessionId: string): Promise<SessionDto> {
   const { session, year, notificationIds } = await db.$transaction(async (tx) => {
     const { session, year } = await sessionToManage(tx, actor, sessionId);
-    const now = new Date();
+    const now = clockNow();
     if (!closable(session, now)) throw conflict("errors.vote.stillOpen", { voted: session.participations.length, roll: rollOf(session).length });
     const ballots = await tx.ballot.findMany({ where: { sessionId: session.id }, select: { choices: true } });
     const results = tally({
@@ -185,6 +187,8 @@ export async function closeVoteSession(actor: Actor, sessionId: string): Promise
     return { session: closed, year, notificationIds };
   });
   runAfterResponse(() => emailNotifications(notificationIds));
+  // The minutes are issued anew with every session closed (a numbered version in the registry).
+  await issueAfterCommit("VOTE_MINUTES", year.id);
   return toSessionDto(session, year, actor);
 }
 
@@ -193,7 +197,7 @@ export async function cancelVoteSession(actor: Actor, sessionId: string, input: 
   const { reason } = parseInput(cancelSessionSchema, input);
   const { session, year } = await db.$transaction(async (tx) => {
     const { session, year } = await sessionToManage(tx, actor, sessionId);
-    const cancelled = await tx.voteSession.update({ where: { id: session.id }, data: { cancelledAt: new Date(), cancelledById: actor.id, cancelReason: reason }, select: sessionSelect });
+    const cancelled = await tx.voteSession.update({ where: { id: session.id }, data: { cancelledAt: clockNow(), cancelledById: actor.id, cancelReason: reason }, select: sessionSelect });
     await recordAudit(tx, actor, { action: "vote.session.cancel", entity: "VoteSession", entityId: session.id, reason, after: { status: statusOf(session) }, blocId: year.blocId });
     return { session: cancelled, year };
   });

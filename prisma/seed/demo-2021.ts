@@ -6,6 +6,7 @@
 // province's board approves every nomination and records the decision, which closes the year. Each
 // step is taken only if not taken yet, so an interrupted seed picks up where it stopped.
 import type { Actor } from "@/lib/auth/actor";
+import { atTime, now } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { uploadReport } from "@/lib/nominations/reports";
 import { applySuggestions, submitDossier } from "@/lib/nominations/nominations";
@@ -21,6 +22,20 @@ import { DEMO_AGENCIES, DEMO_BOARD, DEMO_PASSWORD, DEMO_SECRETARIES, leaderEmail
 import { renderDemoReportPdf, type DemoReport } from "./demo-report-pdf";
 import { finalCells2021 } from "./demo-scoring";
 import { demoBallot2021 } from "./demo-votes";
+
+/**
+ * When the people of 2021 acted (Asia/Ho_Chi_Minh is UTC+7): the year's documents carry these dates,
+ * never the day the seed runs. The decision keeps its real date (25/02/2022).
+ */
+export const DEMO_2021_TIMELINE = {
+  review: new Date("2021-12-08T01:30:00Z"),
+  publish: new Date("2021-12-10T02:00:00Z"),
+  deliberation: new Date("2021-12-20T01:30:00Z"),
+  nominations: new Date("2022-01-03T02:00:00Z"),
+  submission: new Date("2022-01-07T02:00:00Z"),
+  approval: new Date("2022-02-21T03:00:00Z"),
+  decision: new Date("2022-02-25T08:00:00Z"),
+} as const;
 
 /** The award decision of 2021 (Chủ tịch UBND tỉnh). */
 export const DECISION_2021 = {
@@ -51,15 +66,21 @@ async function review(secretariat: Actor, yearId: string) {
     const versions = new Map(scores.map((score) => [`${score.agency.code}:${score.criterion.code}`, score.version]));
     const criteria = await db.criterion.findMany({ where: { yearId }, select: { code: true, kind: true, maxX100: true } });
     const cells = finalCells2021(criteria).map((cell) => ({ ...cell, version: versions.get(`${cell.agencyCode}:${cell.criterionCode}`) ?? 0 }));
-    await saveFinalScores(secretariat, yearId, cells);
+    await atTime(DEMO_2021_TIMELINE.review, () => saveFinalScores(secretariat, yearId, cells));
   }
-  const published = await db.rankingPublication.findFirst({ where: { yearId, reopenedAt: null }, select: { id: true } });
-  if (!published) await publishRanking(secretariat, yearId);
-  await moveYearPhase(secretariat, yearId, { phase: "VOTING" });
+  await atTime(DEMO_2021_TIMELINE.publish, async () => {
+    const published = await db.rankingPublication.findFirst({ where: { yearId, reopenedAt: null }, select: { id: true } });
+    if (!published) await publishRanking(secretariat, yearId);
+    await moveYearPhase(secretariat, yearId, { phase: "VOTING" });
+  });
 }
 
 /** VOTING: a session per award of the rules, then the election; everyone votes; each closes early. */
-async function deliberate(secretariat: Actor, yearId: string) {
+function deliberate(secretariat: Actor, yearId: string) {
+  return atTime(DEMO_2021_TIMELINE.deliberation, () => deliberateNow(secretariat, yearId));
+}
+
+async function deliberateNow(secretariat: Actor, yearId: string) {
   const year = await db.emulationYear.findUniqueOrThrow({ where: { id: yearId }, select: { rules: true } });
   const awards = (year.rules as { awards: { code: string }[] }).awards.map((award) => award.code);
   const leaders = await Promise.all(DEMO_AGENCIES.map((agency, index) => demoActor(leaderEmail(agency.code), `10.21.12.${index + 1}`)));
@@ -70,7 +91,7 @@ async function deliberate(secretariat: Actor, yearId: string) {
     });
     if (session?.closedAt) continue;
     if (!session) {
-      const closesAt = new Date(Date.now() + 2 * 3_600_000).toISOString();
+      const closesAt = new Date(now().getTime() + 2 * 3_600_000).toISOString();
       const created = await createVoteSession(secretariat, yearId, awardCode ? { kind: "AWARD_PROPOSAL", awardCode, closesAt } : { kind: "LEADERSHIP_ELECTION", closesAt });
       session = { id: created.id, closedAt: null, candidates: [], participations: [] };
       session.candidates = (await db.voteSession.findUniqueOrThrow({ where: { id: created.id }, select: { candidates: true } })).candidates;
@@ -102,6 +123,11 @@ const renderInProcess: RenderReports = async (reports) => {
 
 /** NOMINATION: the suggested list, a báo cáo thành tích per nominee, the dossier sent (BOARD_REVIEW). */
 async function nominate(secretariat: Actor, yearId: string, renderReports: RenderReports) {
+  await atTime(DEMO_2021_TIMELINE.nominations, () => attachReports(secretariat, yearId, renderReports));
+  await atTime(DEMO_2021_TIMELINE.submission, () => submitDossier(secretariat, yearId));
+}
+
+async function attachReports(secretariat: Actor, yearId: string, renderReports: RenderReports) {
   if ((await db.nomination.count({ where: { yearId } })) === 0) await applySuggestions(secretariat, yearId);
   const nominations = await db.nomination.findMany({
     where: { yearId, status: "DRAFT", reports: { none: {} } },
@@ -121,7 +147,7 @@ async function nominate(secretariat: Actor, yearId: string, renderReports: Rende
       rank: entry.rank,
       total: entry.totalX100 / 100,
       classification: entry.classification?.label ?? null,
-      date: new Date("2022-01-05T02:00:00.000Z"),
+      date: DEMO_2021_TIMELINE.nominations,
     };
   });
   const pdfs = reports.length > 0 ? await renderReports(reports) : [];
@@ -129,14 +155,13 @@ async function nominate(secretariat: Actor, yearId: string, renderReports: Rende
     const demo = DEMO_AGENCIES.find((agency) => agency.code === nomination.agency.code)!;
     await uploadReport(secretariat, nomination.id, { fileName: `Bao cao thanh tich ${demo.shortName} 2021.pdf`, bytes: new Uint8Array(pdfs[index]!) });
   }
-  await submitDossier(secretariat, yearId);
 }
 
 /** BOARD_REVIEW: the board approves every submitted nomination and records the decision (CLOSED). */
 async function decide(board: Actor, yearId: string) {
   const submitted = await db.nomination.findMany({ where: { yearId, status: "SUBMITTED" }, select: { id: true } });
-  if (submitted.length > 0) await bulkApprove(board, { nominationIds: submitted.map((n) => n.id) });
-  if ((await db.nomination.count({ where: { yearId, status: "APPROVED" } })) > 0) await recordDecision(board, yearId, { ...DECISION_2021 });
+  if (submitted.length > 0) await atTime(DEMO_2021_TIMELINE.approval, () => bulkApprove(board, { nominationIds: submitted.map((n) => n.id) }));
+  if ((await db.nomination.count({ where: { yearId, status: "APPROVED" } })) > 0) await atTime(DEMO_2021_TIMELINE.decision, () => recordDecision(board, yearId, { ...DECISION_2021 }));
 }
 
 /**

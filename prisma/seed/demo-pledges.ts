@@ -8,7 +8,8 @@ import { makePledgeSignature, makePledgeVersion } from "./factories";
 const CONTENT = (year: number) => ({
   title: `Giao ước thi đua năm ${year} của Khối thi đua các cơ quan Đảng thuộc Tỉnh ủy`,
   preamble:
-    `Thực hiện Luật Thi đua, khen thưởng năm 2022, Nghị định số 98/2023/NĐ-CP của Chính phủ và Kế hoạch công tác thi đua, khen thưởng năm ${year} của Tỉnh ủy, ` +
+    // The law in force when the bloc signed (Luật Thi đua, khen thưởng 2022 took effect in 2024).
+    `Thực hiện Luật Thi đua, khen thưởng năm 2003 (sửa đổi, bổ sung năm 2013), Nghị định số 91/2017/NĐ-CP của Chính phủ và Kế hoạch công tác thi đua, khen thưởng năm ${year} của Tỉnh ủy, ` +
     "các cơ quan thành viên Khối thi đua các cơ quan Đảng thuộc Tỉnh ủy Nam Định thống nhất ký kết giao ước thi đua với những nội dung sau:",
   goals:
     `- Thi đua hoàn thành **xuất sắc** nhiệm vụ chính trị được Ban Chấp hành, Ban Thường vụ Tỉnh ủy giao năm ${year}.\n` +
@@ -33,25 +34,31 @@ async function leaderId(tx: Prisma.TransactionClient, code: string): Promise<str
 
 const PLANS: Record<number, { openedAt: string; signers: string[] }> = {
   2021: { openedAt: "2021-02-22T02:00:00.000Z", signers: DEMO_AGENCIES.map((agency) => agency.code) },
-  2022: { openedAt: "2022-02-21T02:00:00.000Z", signers: ["bdv", "btg", "vptu", "bao"] },
+  2022: { openedAt: "2022-03-01T02:00:00.000Z", signers: ["bdv", "btg", "vptu", "bao"] },
 };
 
-/** The pledge of a demo year (2021 or 2022) with its signatures, unless the year has one. */
-export async function seedDemoPledge(tx: Prisma.TransactionClient, year: number, yearId: string, createdById: string, sealKey: string): Promise<void> {
+/**
+ * The pledge of a demo year (2021 or 2022) with its signatures, unless the year has one. Returns the
+ * version and when its last signature landed (the signed pledge is issued then).
+ */
+export async function seedDemoPledge(tx: Prisma.TransactionClient, year: number, yearId: string, createdById: string, sealKey: string): Promise<{ versionId: string; lastSignedAt: Date } | null> {
   const plan = PLANS[year]!;
-  if (await tx.pledge.findUnique({ where: { yearId } })) return;
+  if (await tx.pledge.findUnique({ where: { yearId } })) return null;
   const version = await makePledgeVersion(tx, { yearId, createdById, content: CONTENT(year), openedAt: new Date(plan.openedAt) });
   let minute = 0;
+  let lastSignedAt = new Date(plan.openedAt);
   for (const code of plan.signers) {
-    minute += 97;
+    minute += 23;
+    lastSignedAt = new Date(new Date(plan.openedAt).getTime() + minute * 60_000);
     await makePledgeSignature(tx, {
       versionId: version.id,
       signerId: await leaderId(tx, code),
       sealKey,
-      signedAt: new Date(new Date(plan.openedAt).getTime() + minute * 60_000),
+      signedAt: lastSignedAt,
       authMethod: "DEMO_SEED",
       ip: null,
       userAgent: null,
     });
   }
+  return { versionId: version.id, lastSignedAt };
 }

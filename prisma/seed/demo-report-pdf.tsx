@@ -1,27 +1,11 @@
 // The báo cáo thành tích of a demo nominee (2021): a short report in the official layout, as the
 // agency would have written it, uploaded by the bloc's secretariat through the data layer. Plain
 // module (no server-only imports): scripts/db/demo-reports.ts renders it in a process of its own.
-import path from "node:path";
-import { Document, Font, Page, StyleSheet, Text, View, renderToBuffer } from "@react-pdf/renderer";
-
-const TINOS = path.join(process.cwd(), "node_modules", "@expo-google-fonts", "tinos");
-let registered = false;
-function registerFonts() {
-  if (registered) return;
-  Font.register({
-    family: "DemoTinos",
-    fonts: [
-      { src: path.join(TINOS, "400Regular", "Tinos_400Regular.ttf") },
-      { src: path.join(TINOS, "400Regular_Italic", "Tinos_400Regular_Italic.ttf"), fontStyle: "italic" },
-      { src: path.join(TINOS, "700Bold", "Tinos_700Bold.ttf"), fontWeight: 700 },
-    ],
-  });
-  Font.registerHyphenationCallback((word) => [word]);
-  registered = true;
-}
+import { Document, Page, StyleSheet, Text, View, renderToBuffer } from "@react-pdf/renderer";
+import { DOCUMENT_FONT, registerFreshFonts } from "@/lib/documents/render/fonts";
 
 const styles = StyleSheet.create({
-  page: { fontFamily: "DemoTinos", fontSize: 13, lineHeight: 1.35, paddingTop: 57, paddingBottom: 57, paddingLeft: 85, paddingRight: 57 },
+  page: { fontFamily: DOCUMENT_FONT, fontSize: 13, lineHeight: 1.35, paddingTop: 57, paddingBottom: 57, paddingLeft: 85, paddingRight: 57 },
   headerRow: { flexDirection: "row", justifyContent: "space-between" },
   issuer: { width: "42%", alignItems: "center", textAlign: "center" },
   nation: { width: "58%", alignItems: "center", textAlign: "center" },
@@ -96,6 +80,7 @@ function ReportDocument({ report }: { report: DemoReport }) {
 }
 
 export async function renderDemoReportPdf(report: DemoReport): Promise<Buffer> {
-  registerFonts();
+  // Fresh fonts for each report: react-pdf's shared font state drops letters from later PDFs' text.
+  await registerFreshFonts();
   return renderToBuffer(<ReportDocument report={report} />);
 }

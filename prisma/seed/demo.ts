@@ -8,7 +8,9 @@
 // secretariat opens the pledging. The data layer runs on the app's database (lib/db, DATABASE_URL)
 // under the react-server condition: scripts/db/demo-seed.ts runs this in a child process that way.
 import type { Actor } from "@/lib/auth/actor";
+import { atTime } from "@/lib/clock";
 import { db } from "@/lib/db";
+import { issueNow } from "@/lib/documents/registry";
 import { createYear } from "@/lib/years/manage";
 import { moveYearPhase } from "@/lib/years/move-phase";
 import { demoActor, playDemo2021, type RenderReports } from "./demo-2021";
@@ -48,6 +50,15 @@ function accounts(id: (code: string) => string) {
 
 const userId = async (tx: Pick<typeof db, "user">, email: string) => (await tx.user.findUniqueOrThrow({ where: { email }, select: { id: true } })).id;
 
+/** When the admin created 2022 (after 2021's decision) and its secretariat opened the pledging. */
+const Y2022_CREATED = new Date("2022-02-26T02:00:00Z");
+const Y2022_PLEDGING = new Date("2022-02-28T02:00:00Z");
+
+/** The signed pledge issued when its last signature landed (the seed writes signatures as data). */
+async function issueSeededPledge(seeded: { versionId: string; lastSignedAt: Date } | null): Promise<void> {
+  if (seeded) await atTime(seeded.lastSignedAt, () => issueNow("PLEDGE", seeded.versionId));
+}
+
 /** The data people entered: bloc, agencies, accounts, 2021 in REVIEW with criteria, pledge and self-assessments. */
 async function seedBase(sealKey: string): Promise<{ blocId: string; year2021: string; accounts: number }> {
   const passwordHash = await passwordHashFor(DEMO_PASSWORD);
@@ -77,13 +88,16 @@ async function seedBase(sealKey: string): Promise<{ blocId: string; year2021: st
             members: { create: DEMO_AGENCIES.map((agency) => ({ agencyId: id(agency.code) })) },
           },
         }));
-      await seedDemoPledge(tx, Y2021.year, year.id, await userId(tx, DEMO_SECRETARIES[0]!.email), sealKey);
+      const pledge = await seedDemoPledge(tx, Y2021.year, year.id, await userId(tx, DEMO_SECRETARIES[0]!.email), sealKey);
       await seedDemoCriteria(tx, year.id);
       await seedDemoSelfAssessments(tx, year.id, agencyIds, { staffOf: (code) => userId(tx, staffEmail(code)), leaderOf: (code) => userId(tx, leaderEmail(code)) });
-      return { blocId: bloc.id, year2021: year.id, accounts: people.length };
+      return { blocId: bloc.id, year2021: year.id, accounts: people.length, pledge };
     },
     { timeout: 60_000 },
-  );
+  ).then(async ({ pledge, ...base }) => {
+    await issueSeededPledge(pledge);
+    return base;
+  });
 }
 
 /** 2022, created by the admin after 2021's election (which names its Khối trưởng and Khối phó), then open for pledging. */
@@ -91,21 +105,22 @@ async function seed2022(blocId: string, sealKey: string): Promise<void> {
   let year = await db.emulationYear.findUnique({ where: { blocId_year: { blocId, year: Y2022.year } }, select: { id: true, phase: true } });
   if (!year) {
     const admin = await demoActor(DEMO_ADMIN.email);
-    const created = await createYear(admin, blocId, { year: Y2022.year, deadlines: Y2022.deadlines });
+    const created = await atTime(Y2022_CREATED, () => createYear(admin, blocId, { year: Y2022.year, deadlines: Y2022.deadlines }));
     if (created.leaderAgency?.code !== Y2022.leader || created.deputyAgency?.code !== Y2022.deputy) {
       throw new Error(`2021's election should make ${Y2022.leader} and ${Y2022.deputy} lead 2022; it gave ${created.leaderAgency?.code} and ${created.deputyAgency?.code}.`);
     }
     year = { id: created.id, phase: created.phase };
   }
   const secretary2022 = DEMO_SECRETARIES[1]!.email;
-  await db.$transaction(async (tx) => {
+  const pledge = await db.$transaction(async (tx) => {
     await seedDemoCriteria(tx, year.id);
-    await seedDemoPledge(tx, Y2022.year, year.id, await userId(tx, secretary2022), sealKey);
+    return seedDemoPledge(tx, Y2022.year, year.id, await userId(tx, secretary2022), sealKey);
   });
   if (year.phase === "SETUP") {
     const secretariat: Actor = await demoActor(secretary2022, "10.22.2.100");
-    await moveYearPhase(secretariat, year.id, { phase: "PLEDGING" });
+    await atTime(Y2022_PLEDGING, () => moveYearPhase(secretariat, year.id, { phase: "PLEDGING" }));
   }
+  await issueSeededPledge(pledge);
 }
 
 export async function seedDemo(options: { sealKey: string; renderReports?: RenderReports }): Promise<{ created: boolean }> {

@@ -1,5 +1,6 @@
 // Where the scripts find PostgreSQL: DATABASE_URL when set, else the embedded server in ./.data (demo mode).
 import { randomBytes } from "node:crypto";
+import { createSelfSignedPkcs12 } from "../../lib/documents/signing/pkcs12";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "./embedded";
@@ -60,4 +61,40 @@ export function secrets(): { nextAuthSecret: string; sealKey: string } {
     throw new Error(`${missing.join(" and ")} required with DATABASE_URL (generate each with: openssl rand -base64 32).`);
   }
   return { nextAuthSecret, sealKey };
+}
+
+export interface SigningCertificate {
+  DOCUMENT_SIGNING_P12: string;
+  DOCUMENT_SIGNING_P12_PASSWORD: string;
+}
+
+/**
+ * A self-signed document certificate in `folder` (made on the first call, kept afterwards): for demo
+ * mode and tests. Valid from 2020, so that the demo's 2021 documents are signed within its validity.
+ */
+export function selfSignedCertificate(folder: string, label = "chế độ dùng thử"): SigningCertificate {
+  const file = path.join(folder, "document-signing.p12");
+  const passwordFile = path.join(folder, "document-signing.password");
+  if (!existsSync(file) || !existsSync(passwordFile)) {
+    mkdirSync(folder, { recursive: true });
+    const password = randomBytes(18).toString("base64url");
+    const notAfter = new Date();
+    notAfter.setUTCFullYear(notAfter.getUTCFullYear() + 10);
+    const p12 = createSelfSignedPkcs12({ commonName: `Khối thi đua (${label})`, organization: `Khối thi đua – ${label}`, password, notBefore: new Date("2020-01-01T00:00:00Z"), notAfter });
+    writeFileSync(passwordFile, password, { mode: 0o600 });
+    writeFileSync(file, p12, { mode: 0o600 });
+  }
+  return { DOCUMENT_SIGNING_P12: file, DOCUMENT_SIGNING_P12_PASSWORD: readFileSync(passwordFile, "utf8").trim() };
+}
+
+/**
+ * The document certificate: from the environment (required with DATABASE_URL), else the demo one in
+ * ./.data.
+ */
+export function signingCertificate(): SigningCertificate {
+  if (process.env.DOCUMENT_SIGNING_P12) return { DOCUMENT_SIGNING_P12: process.env.DOCUMENT_SIGNING_P12, DOCUMENT_SIGNING_P12_PASSWORD: process.env.DOCUMENT_SIGNING_P12_PASSWORD ?? "" };
+  if (process.env.DATABASE_URL) {
+    throw new Error("DOCUMENT_SIGNING_P12 (the organisation's document certificate, a .p12 file) and DOCUMENT_SIGNING_P12_PASSWORD are required with DATABASE_URL: issued documents are signed with it.");
+  }
+  return selfSignedCertificate(DATA_DIR);
 }

@@ -9,6 +9,9 @@ export interface DemoSeedEnv {
   DATABASE_URL: string;
   SIGNATURE_SEAL_KEY: string;
   NEXTAUTH_SECRET: string;
+  /** The document certificate issued documents are signed with. */
+  DOCUMENT_SIGNING_P12: string;
+  DOCUMENT_SIGNING_P12_PASSWORD: string;
   /** Where the nominees' báo cáo thành tích files go: the app's EVIDENCE_DIR (inherited when not given). */
   EVIDENCE_DIR?: string;
 }

@@ -69,7 +69,8 @@ test.describe("signing the pledge", () => {
 
     // The signed document downloads as a PDF with the Vietnamese title and every signer's name.
     const [download] = await Promise.all([boardPage.waitForEvent("download"), boardPage.getByRole("link", { name: "Tải văn bản PDF" }).click()]);
-    expect(download.suggestedFilename()).toBe("giao-uoc-thi-dua-2025-phien-ban-1.pdf");
+    // The issued version (signed, in the registry): its file name carries the registry code.
+    expect(download.suggestedFilename()).toMatch(/^giao-uoc-thi-dua-2025-phien-ban-1-gu-2025-[0-9a-f]{8}\.pdf$/);
     const text = await pdfText(await readFile((await download.path())!));
     expect(text).toContain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
     expect(text).toContain("BẢN GIAO ƯỚC THI ĐUA NĂM 2025");

@@ -5,6 +5,7 @@ import { existsSync } from "node:fs";
 import { chmod, mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { selfSignedCertificate } from "../../scripts/db/database";
 import { runDemoSeed } from "../../scripts/db/demo-seed";
 import { startEmbeddedPostgres } from "../../scripts/db/embedded";
 import { applyMigrations } from "../../scripts/db/migrations";
@@ -20,7 +21,8 @@ async function main() {
   await applyMigrations(database.url);
   // Files (evidence, báo cáo thành tích) of this server go to its temporary folder.
   const evidenceDir = path.join(dir, "evidence");
-  await runDemoSeed({ DATABASE_URL: database.url, SIGNATURE_SEAL_KEY: E2E_SEAL_KEY, NEXTAUTH_SECRET: E2E_SECRET, EVIDENCE_DIR: evidenceDir });
+  const certificate = selfSignedCertificate(dir, "kiểm thử đầu cuối");
+  await runDemoSeed({ DATABASE_URL: database.url, SIGNATURE_SEAL_KEY: E2E_SEAL_KEY, NEXTAUTH_SECRET: E2E_SECRET, EVIDENCE_DIR: evidenceDir, ...certificate });
 
   const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(E2E_PORT)], {
     cwd: root,
@@ -32,6 +34,7 @@ async function main() {
       EVIDENCE_DIR: evidenceDir,
       NEXTAUTH_SECRET: E2E_SECRET,
       SIGNATURE_SEAL_KEY: E2E_SEAL_KEY,
+      ...certificate,
       NEXTAUTH_URL: `http://localhost:${E2E_PORT}`,
       DEMO_MODE: "1",
       NEXT_TELEMETRY_DISABLED: "1",

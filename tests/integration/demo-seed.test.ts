@@ -22,12 +22,15 @@ import { readReport } from "@/lib/nominations/reports";
 import { verifyPledgeVersionPublicly } from "@/lib/pledges/verify";
 import { computeYearRanking, getRanking } from "@/lib/ranking/ranking";
 import { getVoteMinutes } from "@/lib/votes/minutes";
-import { renderVoteMinutesPdf } from "@/lib/votes/minutes-pdf";
+import { renderPdf } from "@/lib/documents/render-pool";
 import { tally, type BallotChoices } from "@/lib/votes/tally";
 import { demoAlreadySeeded, demoRules, seedDemo } from "@/prisma/seed/demo";
 import { DECISION_2021 } from "@/prisma/seed/demo-2021";
 import { DEMO_AGENCIES, DEMO_BLOC, DEMO_BOARD, DEMO_CRITERIA, DEMO_PASSWORD, DEMO_YEARS, demoAccountEmails, leaderEmail } from "@/prisma/seed/demo-data";
 import { actorFor, uniqueIp } from "../support/dal";
+import { issuedBytes } from "@/lib/documents/registry";
+import { collapse, popplerText } from "../support/pdf-text";
+import { pdfsig } from "../support/pdf-signature";
 
 afterAll(async () => {
   await rm(evidenceDir, { recursive: true, force: true });
@@ -68,6 +71,7 @@ async function demoCounts() {
     reports: await db.nominationReport.count({ where: { nomination: { year: { blocId: bloc.id } } } }),
     decisions: await db.awardDecision.count({ where: { year: { blocId: bloc.id } } }),
     notifications: await db.notification.count({ where: { user: { email: { in: demoAccountEmails() } } } }),
+    issuedDocuments: await db.issuedDocument.findMany({ where: { year: { blocId: bloc.id } }, select: { kind: true, state: true, version: true, sha256: true }, orderBy: [{ kind: "asc" }, { version: "asc" }] }),
   };
 }
 
@@ -243,7 +247,7 @@ describe("the demo seed", () => {
     // 2022 is led by the agencies 2021 elected.
     const y2022 = await db.emulationYear.findUniqueOrThrow({ where: { id: await demoYearId(2022) }, select: { leaderAgency: { select: { code: true } }, deputyAgency: { select: { code: true } } } });
     expect(y2022).toEqual({ leaderAgency: { code: "bdv" }, deputyAgency: { code: "vptu" } });
-    const pdf = await renderVoteMinutesPdf(minutes);
+    const pdf = await renderPdf({ kind: "VOTE_MINUTES", data: minutes, stamp: { status: "DRAFT" } });
     expect(pdf.subarray(0, 4).toString("latin1")).toBe("%PDF");
   }, 60_000);
   it("plays 2021 through the data layer to the bloc's real outcome: awarded under the decision, every step by its person, 2022 led by the agencies elected", async () => {
@@ -340,5 +344,49 @@ describe("the demo seed", () => {
     const created = await db.auditLog.findFirstOrThrow({ where: { action: "year.create", entityId: y2022 } });
     expect(created.after).toMatchObject({ leader: "bdv", deputy: "vptu", leadershipSource: { leader: "ELECTION", deputy: "ELECTION" } });
     expect(await db.emulationYear.findUniqueOrThrow({ where: { id: y2022 }, select: { phase: true, leaderAgency: { select: { code: true } } } })).toEqual({ phase: "PLEDGING", leaderAgency: { code: "bdv" } });
+  }, 120_000);
+
+  it("issues 2021's documents on the days its people acted: the dates they print are of 2021 and 2022, none later, none the day of seeding", async () => {
+    await seedDemo({ sealKey: SEAL_KEY });
+    const y2021 = await demoYearId(2021);
+    const y2022 = await demoYearId(2022);
+    const documents = await db.issuedDocument.findMany({ where: { yearId: { in: [y2021, y2022] } }, orderBy: [{ issuedAt: "asc" }], select: { id: true, kind: true, yearId: true, state: true, version: true, issuedAt: true } });
+    const of2021 = documents.filter((document) => document.yearId === y2021);
+    expect(of2021.map((document) => `${document.kind} ${document.state}`)).toEqual([
+      "PLEDGE signatures:10",
+      "VOTE_MINUTES sessions:1",
+      "VOTE_MINUTES sessions:2",
+      "VOTE_MINUTES sessions:3",
+      "VOTE_MINUTES sessions:4",
+      // Issued with the submission, one after the other in its transaction.
+      "TO_TRINH round:1",
+      "SCORE_TABLE round:1",
+      "AWARD_DECISION recorded",
+    ]);
+    expect(documents.filter((document) => document.yearId === y2022).map((document) => `${document.kind} ${document.state}`)).toEqual(["PLEDGE signatures:4"]);
+
+    const vnDay = (date: Date) => new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Ho_Chi_Minh", day: "2-digit", month: "2-digit", year: "numeric" }).format(date);
+    const today = vnDay(new Date());
+    const [day, month, year] = today.split("/");
+    for (const document of documents) {
+      expect(document.issuedAt.getUTCFullYear(), `${document.kind} issued`).toBeGreaterThanOrEqual(2021);
+      expect(document.issuedAt.getUTCFullYear(), `${document.kind} issued`).toBeLessThanOrEqual(2022);
+      const bytes = await issuedBytes(document.id);
+      const text = collapse(popplerText(bytes));
+      // Dates as documents print them: "ngày 07 tháng 01 năm 2022", "07/01/2022 09:00".
+      const years = [...text.matchAll(/năm (\d{4})|\d{2}\/\d{2}\/(\d{4})/g)].map((match) => Number(match[1] ?? match[2]));
+      // The acts' dates (and the laws they cite, of earlier years): nothing later than 2022.
+      expect(years.filter((printed) => printed === 2021 || printed === 2022).length, document.kind).toBeGreaterThan(0);
+      for (const printed of years) expect(printed, `${document.kind}: năm ${printed}`).toBeLessThanOrEqual(2022);
+      expect(text).not.toContain(`ngày ${day} tháng ${month} năm ${year}`);
+      expect(text).not.toContain(today);
+      // The signature's time is the issue time too.
+      expect(pdfsig(bytes)).toMatch(/Signing Time: \w{3} \d{2} 202[12] /);
+    }
+    // The decision keeps its real date; the minutes are of the deliberation's day.
+    const decision = of2021.find((document) => document.kind === "AWARD_DECISION")!;
+    expect(collapse(popplerText(await issuedBytes(decision.id)))).toContain(`Quyết định số ${DECISION_2021.number} ngày 25 tháng 02 năm 2022`);
+    const minutes = of2021.filter((document) => document.kind === "VOTE_MINUTES").at(-1)!;
+    expect(collapse(popplerText(await issuedBytes(minutes.id)))).toContain("Nam Định, ngày 20 tháng 12 năm 2021");
   }, 120_000);
 });

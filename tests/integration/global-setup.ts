@@ -4,12 +4,16 @@ import { chmod, mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
+import { selfSignedCertificate } from "../../scripts/db/database";
 import { startEmbeddedPostgres } from "../../scripts/db/embedded";
 import { applyMigrations } from "../../scripts/db/migrations";
 
 declare module "vitest" {
   export interface ProvidedContext {
     databaseUrl: string;
+    /** The document signing certificate of the tier (self-signed, in the temporary folder) and its password. */
+    signingP12: string;
+    signingP12Password: string;
   }
 }
 
@@ -19,6 +23,9 @@ export default async function setup(project: TestProject) {
   const database = await startEmbeddedPostgres({ dataDir: path.join(dir, "data"), persistent: false });
   await applyMigrations(database.url);
   project.provide("databaseUrl", database.url);
+  const certificate = selfSignedCertificate(dir, "kiểm thử tích hợp");
+  project.provide("signingP12", certificate.DOCUMENT_SIGNING_P12);
+  project.provide("signingP12Password", certificate.DOCUMENT_SIGNING_P12_PASSWORD);
   return async () => {
     await database.stop();
   };

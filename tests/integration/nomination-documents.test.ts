@@ -20,7 +20,7 @@ const storageDir = await vi.hoisted(async () => {
 import { db } from "@/lib/db";
 import { exportAwardsXlsx } from "@/lib/nominations/awards-xlsx";
 import { getScoreTable, getToTrinh } from "@/lib/nominations/documents";
-import { renderScoreTablePdf, renderToTrinhPdf } from "@/lib/nominations/documents-pdf";
+import { renderPdf } from "@/lib/documents/render-pool";
 import { getDossierZip, INDEX_FILE } from "@/lib/nominations/dossier-zip";
 import { searchAwards } from "@/lib/nominations/history";
 import { getNomination, submitDossier, withdrawNomination } from "@/lib/nominations/nominations";
@@ -198,7 +198,7 @@ describe("the tờ trình and the score table", () => {
     const ids = await nominateAll(setup);
     await withdrawNomination(setup.secretariatActor, ids.get(4)!, { reason: "Cơ quan xin rút" });
 
-    const doc = await getToTrinh(setup.secretariatActor, setup.year.id);
+    const doc = await getToTrinh(setup.secretariatActor, setup.year.id, new Date());
     expect(doc.total).toBe(4);
     expect(doc.awards.map((award) => [award.code, award.nominees.map((n) => n.agency.code)])).toEqual([
       ["GOV_FLAG", [setup.code(0)]],
@@ -211,7 +211,8 @@ describe("the tờ trình and the score table", () => {
     expect(doc.basis.minutes).not.toBeNull();
     expect(doc.basis.pledge).toBeNull();
 
-    const text = await pdfText(await renderToTrinhPdf(doc));
+    const text = await pdfText(await renderPdf({ kind: "TO_TRINH", data: doc, stamp: { status: "DRAFT" } }));
+    expect(text).toContain("DỰ THẢO – văn bản chưa được phát hành");
     expect(text).toContain("TỜ TRÌNH");
     expect(text).toContain(`Về việc đề nghị khen thưởng năm ${setup.year.year}`);
     expect(text).toContain("Kính gửi: Hội đồng Thi đua – Khen thưởng tỉnh");
@@ -233,19 +234,19 @@ describe("the tờ trình and the score table", () => {
 
     // A rejected nomination leaves the tờ trình too.
     await db.nomination.update({ where: { id: ids.get(3)! }, data: { status: "REJECTED" } });
-    expect((await getToTrinh(setup.boardActor, setup.year.id)).awards.map((award) => award.code)).toEqual(["GOV_FLAG", "PROVINCIAL_FLAG"]);
+    expect((await getToTrinh(setup.boardActor, setup.year.id, new Date())).awards.map((award) => award.code)).toEqual(["GOV_FLAG", "PROVINCIAL_FLAG"]);
   });
 
   it("is read by the secretariat, the board and the admin only (NOT_FOUND for members and other blocs)", async () => {
     const setup = await nominationYear();
     await nominateAll(setup);
     for (const actor of [setup.boardActor, await newAdmin()]) {
-      await expect(getToTrinh(actor, setup.year.id)).resolves.toMatchObject({ total: 5 });
+      await expect(getToTrinh(actor, setup.year.id, new Date())).resolves.toMatchObject({ total: 5 });
       await expect(getScoreTable(actor, setup.year.id)).resolves.toMatchObject({ year: setup.year.year });
     }
     const other = await makeBlocWithYear(db, { phase: "NOMINATION", memberCount: 2 });
     for (const actor of [setup.leaderActors[1]!, await actorOf("SECRETARIAT", setup.agencies[1]!.id), await actorFor(other.secretariat)]) {
-      await expect(getToTrinh(actor, setup.year.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(getToTrinh(actor, setup.year.id, new Date())).rejects.toMatchObject({ code: "NOT_FOUND" });
       await expect(getScoreTable(actor, setup.year.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
       await expect(getDossierZip(actor, setup.year.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
     }
@@ -256,7 +257,7 @@ describe("the tờ trình and the score table", () => {
     const table = await getScoreTable(setup.secretariatActor, setup.year.id);
     expect(table.entries.map((entry) => entry.rank)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(table.groups.map((group) => group.code)).toEqual(["I", "II", "V", "VI"]);
-    const pdf = await renderScoreTablePdf(table);
+    const pdf = await renderPdf({ kind: "SCORE_TABLE", data: table, stamp: { status: "DRAFT" } });
     const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");
     const page = await (await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false }).promise).getPage(1);
     const [, , width, height] = page.view;

@@ -10,7 +10,8 @@ import { OPERATIONS } from "@/lib/http/openapi";
 import { createHash } from "node:crypto";
 import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import os from "node:os";
-import { makeAgency, makeBloc, makeCriteriaTable, makePledgeVersion, makeUser, makeYear, smallCriteriaTable, TEST_PASSWORD, uniqueToken } from "@/prisma/seed/factories";
+import { issuedBytes, issueNow } from "@/lib/documents/registry";
+import { makeAgency, makeBloc, makeCriteriaTable, makePledgeSignature, makePledgeVersion, makeUser, makeYear, smallCriteriaTable, TEST_PASSWORD, uniqueToken } from "@/prisma/seed/factories";
 import { resetRequest, setHeader } from "../support/request-context";
 import { signInAs } from "../support/sessions";
 
@@ -56,6 +57,8 @@ interface World {
    * A3 written directly, with a báo cáo thành tích on disk when `report` is asked.
    */
   newNomination(options?: { report?: boolean }): Promise<{ yearId: string; nominationId: string; reportId: string | null }>;
+  /** A PLEDGING year whose open pledge A3's leader has signed, issued to the registry: the document and its bytes. */
+  newIssuedPledge(): Promise<{ yearId: string; documentId: string; bytes: Buffer }>;
 }
 
 let world: World;
@@ -191,6 +194,12 @@ beforeAll(async () => {
         data: { nominationId: nomination.id, fileName: "bao-cao-thanh-tich.pdf", mimeType: "application/pdf", sizeBytes: bytes.length, sha256: createHash("sha256").update(bytes).digest("hex"), storageKey, uploadedById: users.AGENCY_STAFF.id },
       });
       return { yearId: year.id, nominationId: nomination.id, reportId: report.id };
+    },
+    newIssuedPledge: async () => {
+      const { yearId, versionId } = await world.newPledge("OPEN");
+      await makePledgeSignature(db, { versionId, signerId: users.AGENCY_LEADER.id, sealKey: process.env.SIGNATURE_SEAL_KEY! });
+      const entry = await issueNow("PLEDGE", versionId);
+      return { yearId, documentId: entry!.id, bytes: await issuedBytes(entry!.id) };
     },
   };
 });
@@ -678,6 +687,38 @@ const ROUTES: Record<string, RouteEntry> = {
     },
   },
   "GET /api/v1/awards.xlsx": { allowed: SIGNED_IN, call: async () => ({ path: "/api/v1/awards.xlsx?year=2030" }) },
+  // The registry of issued documents: anyone checks a file or reads an entry (which document, not what
+  // it says); the stored bytes and a year's list go to those who may read what the document is of.
+  "GET /api/v1/years/[yearId]/documents": {
+    allowed: BLOC_READERS,
+    call: async () => {
+      const { yearId } = await world.newIssuedPledge();
+      return { path: `/api/v1/years/${yearId}/documents`, params: { yearId } };
+    },
+  },
+  "GET /api/v1/documents/[documentId]": {
+    allowed: "public",
+    call: async () => {
+      const { documentId } = await world.newIssuedPledge();
+      return { path: `/api/v1/documents/${documentId}`, params: { documentId } };
+    },
+  },
+  "GET /api/v1/documents/[documentId]/pdf": {
+    allowed: BLOC_READERS,
+    call: async () => {
+      const { documentId } = await world.newIssuedPledge();
+      return { path: `/api/v1/documents/${documentId}/pdf`, params: { documentId } };
+    },
+  },
+  "POST /api/v1/documents/check": {
+    allowed: "public",
+    call: async () => {
+      const { bytes } = await world.newIssuedPledge();
+      const form = new FormData();
+      form.set("file", new File([new Uint8Array(bytes)], "giao-uoc.pdf", { type: "application/pdf" }));
+      return { path: "/api/v1/documents/check", form };
+    },
+  },
   // Nominations: every reader of the year lists them (a member only its own); the secretariat of the
   // year's Khối trưởng builds the list and sends the dossier; the board reviews and decides.
   "GET /api/v1/years/[yearId]/nominations": {

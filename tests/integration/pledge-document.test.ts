@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { getSignedDocument } from "@/lib/pledges/document";
-import { renderPledgePdf } from "@/lib/pledges/pdf";
+import { pledgeFile } from "@/lib/documents/downloads";
 import { signPledge } from "@/lib/pledges/signatures";
 import { makeAgency, makeBlocWithYear, makePledgeVersion, TEST_PASSWORD } from "@/prisma/seed/factories";
 import { actorFor, newAdmin, signedIn } from "../support/dal";
@@ -50,7 +50,7 @@ describe("getSignedDocument", () => {
   });
 });
 
-describe("renderPledgePdf", () => {
+describe("the signed pledge PDF (pledgeFile)", () => {
   it("prints the signed pledge in the official layout with every signer, then the certificate with every seal", async () => {
     const setup = await pledgingYear();
     await db.bloc.update({ where: { id: setup.bloc.id }, data: { place: "Nam Định" } });
@@ -58,8 +58,7 @@ describe("renderPledgePdf", () => {
     const { version } = await openWithSignatures(setup, [0, 1], pledgeContent({ title, targets: "1. Hoàn thành **100%** chỉ tiêu được giao" }));
     const { signature } = await signPledge(setup.leaderActors[2]!, version.id, { password: TEST_PASSWORD, consent: true });
 
-    const doc = await getSignedDocument(setup.leaderActors[0]!, version.id);
-    const buffer = await renderPledgePdf(doc);
+    const buffer = (await pledgeFile(setup.leaderActors[0]!, version.id)).bytes;
     expect(Buffer.isBuffer(buffer)).toBe(true);
     expect(buffer.subarray(0, 4).toString("latin1")).toBe("%PDF");
 
@@ -96,7 +95,7 @@ describe("renderPledgePdf", () => {
     const { version } = await openWithSignatures(setup, [0]);
     await openWithSignatures(setup, [], { targets: "Chỉ tiêu của phiên bản 2" });
 
-    const pages = await pdfText(await renderPledgePdf(await getSignedDocument(setup.secretariatActor, version.id)));
+    const pages = await pdfText((await pledgeFile(setup.secretariatActor, version.id)).bytes);
     const all = pages.join("\n");
     expect(all).toContain("(Chưa ký)");
     expect(all).toContain("đã được thay thế bằng phiên bản mới");

@@ -6,6 +6,8 @@ process.env.DATABASE_URL = inject("databaseUrl");
 process.env.NEXTAUTH_SECRET = "integration-tests-secret-0123456789abcdef";
 process.env.SIGNATURE_SEAL_KEY = "integration-tests-seal-key-0123456789abcdef";
 process.env.NEXTAUTH_URL = "http://localhost:3000";
+process.env.DOCUMENT_SIGNING_P12 = inject("signingP12");
+process.env.DOCUMENT_SIGNING_P12_PASSWORD = inject("signingP12Password");
 Object.assign(process.env, { NODE_ENV: "test" });
 
 // Server code reads the request through next/headers (ESM imports in our code, CommonJS require in
@@ -22,5 +24,7 @@ beforeEach(() => resetRequest());
 
 afterAll(async () => {
   const { db } = await import("@/lib/db");
+  const { closeRenderPool } = await import("@/lib/documents/render-pool");
+  await closeRenderPool();
   await db.$disconnect();
 });

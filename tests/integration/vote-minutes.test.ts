@@ -1,9 +1,10 @@
+import { createHash } from "node:crypto";
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import { GET } from "@/app/api/v1/years/[yearId]/vote-minutes.pdf/route";
 import { db } from "@/lib/db";
 import { getVoteMinutes } from "@/lib/votes/minutes";
-import { renderVoteMinutesPdf } from "@/lib/votes/minutes-pdf";
+import { voteMinutesFile } from "@/lib/documents/downloads";
 import { cancelVoteSession } from "@/lib/votes/sessions";
 import { makeBlocWithYear } from "@/prisma/seed/factories";
 import { actorFor, newAdmin, signedIn } from "../support/dal";
@@ -104,10 +105,10 @@ describe("getVoteMinutes", () => {
   });
 });
 
-describe("renderVoteMinutesPdf", () => {
+describe("the minutes PDF (voteMinutesFile)", () => {
   it("prints the minutes in the official layout: members, rules, counts and outcome of each session, the signature blocks; nothing of a ballot", async () => {
     const { setup, receipts } = await deliberatedYear();
-    const buffer = await renderVoteMinutesPdf(await getVoteMinutes(setup.leaderActors[2]!, setup.year.id));
+    const buffer = (await voteMinutesFile(setup.leaderActors[2]!, setup.year.id)).bytes;
     expect(buffer.subarray(0, 4).toString("latin1")).toBe("%PDF");
     const text = await pdfText(buffer);
     const [a0, a1, a2, a3, a4] = setup.agencies;
@@ -159,7 +160,7 @@ describe("renderVoteMinutesPdf", () => {
 });
 
 describe("GET /api/v1/years/{yearId}/vote-minutes.pdf", () => {
-  it("answers the PDF as an attachment named after the year, and a JSON NOT_FOUND without closed sessions", async () => {
+  it("answers the issued PDF as an attachment named after the year and its registry code, and a JSON NOT_FOUND without closed sessions", async () => {
     const { setup } = await deliberatedYear();
     await actorFor(setup.staff[4]!);
     const url = `http://localhost:3000/api/v1/years/${setup.year.id}/vote-minutes.pdf`;
@@ -167,8 +168,13 @@ describe("GET /api/v1/years/{yearId}/vote-minutes.pdf", () => {
     const response = await GET(new NextRequest(url, { headers: { cookie } }), { params: Promise.resolve({ yearId: setup.year.id }) });
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("application/pdf");
-    expect(response.headers.get("content-disposition")).toBe('attachment; filename="bien-ban-binh-xet-2022.pdf"');
-    expect(Buffer.from(await response.arrayBuffer()).subarray(0, 4).toString("latin1")).toBe("%PDF");
+    const code = response.headers.get("x-document-code")!;
+    expect(code).toMatch(/^BB-2022-[0-9A-F]{8}$/);
+    expect(response.headers.get("x-document-status")).toBe("issued");
+    expect(response.headers.get("content-disposition")).toBe(`attachment; filename="bien-ban-binh-xet-suy-ton-2022-${code.toLowerCase()}.pdf"`);
+    const bytes = Buffer.from(await response.arrayBuffer());
+    expect(bytes.subarray(0, 4).toString("latin1")).toBe("%PDF");
+    expect(createHash("sha256").update(bytes).digest("hex")).toBe(response.headers.get("x-document-sha256"));
 
     const empty = await votingYear({ memberCount: 2 });
     await actorFor(empty.leaders[1]!);

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
@@ -38,6 +39,12 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <div className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
           <LoginForm callbackUrl={callbackUrl} />
         </div>
+        <p className="text-sm text-slate-700">
+          {t("checkDocumentHint")}{" "}
+          <Link href="/verify" className="font-semibold text-brand-700 underline">
+            {t("checkDocumentLink")}
+          </Link>
+        </p>
         {demo && (
           <details className="rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm">
             <summary className="cursor-pointer font-semibold text-amber-900">{t("demoTitle")}</summary>

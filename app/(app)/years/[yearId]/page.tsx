@@ -3,11 +3,13 @@ import { ClientMessages } from "@/components/i18n/client-messages";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { YearScoringCard } from "@/components/assessments/year-scoring-card";
+import { IssuedDocumentsCard } from "@/components/documents/issued-documents-card";
 import { YearReviewCard } from "@/components/review/year-review-card";
 import { Card, PageHeader } from "@/components/ui/card";
 import { PhaseBadge } from "@/components/years/phase-badge";
 import { PhaseMoveForm } from "@/components/years/phase-move-form";
 import { PhaseSteps } from "@/components/years/phase-steps";
+import { listIssuedDocuments } from "@/lib/documents/downloads";
 import { formatDate } from "@/lib/format";
 import { load, pageActor } from "@/lib/http/page";
 import { can } from "@/lib/permissions";
@@ -28,10 +30,11 @@ export default async function YearPage({ params }: Props) {
   const actor = await pageActor();
   const year = await load(() => getYear(actor, yearId));
   const moves = await load(() => phaseMoveOptions(actor, yearId));
+  const documents = await load(() => listIssuedDocuments(actor, yearId));
   const t = await getTranslations();
 
   return (
-    <ClientMessages namespaces={["years", "phases", "assessment.yearCard", "review.yearCard"]}>
+    <ClientMessages namespaces={["years", "phases", "assessment.yearCard", "review.yearCard", "documents.download"]}>
       <>
         <PageHeader
           title={`${year.blocName} — ${t("home.yearLabel", { year: year.year })}`}
@@ -77,6 +80,7 @@ export default async function YearPage({ params }: Props) {
                 </Link>
               </Card>
             )}
+            {phaseIndex(year.phase) >= phaseIndex("PLEDGING") && <IssuedDocumentsCard documents={documents} />}
             <Card title={t("years.membersTitle", { count: year.members.length })}>
               <ul className="grid gap-1 text-sm sm:grid-cols-2">
                 {year.members.map((member) => (

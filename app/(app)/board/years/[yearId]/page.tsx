@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { DownloadLink } from "@/components/documents/download-link";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { DecisionForm, ReviewControls } from "@/components/board/review-controls";
@@ -36,7 +37,7 @@ export default async function DossierPage({ params }: { params: Promise<{ yearId
   }
 
   return (
-    <ClientMessages namespaces={["board", "nominations"]}>
+    <ClientMessages namespaces={["board", "nominations", "documents.download"]}>
       <>
         {can(actor, "dossier.read") ? (
           <Link href="/board" className="mb-2 inline-block text-sm font-semibold text-brand-700 underline">
@@ -108,7 +109,7 @@ export default async function DossierPage({ params }: { params: Promise<{ yearId
                 </Table>
               )}
             </Card>
-            <Card title={t("votesTitle")} actions={dossier.votes.length > 0 && <a href={`/api/v1/years/${year.id}/vote-minutes.pdf`} className="text-sm font-semibold text-brand-700 underline">{docs("minutes")}</a>}>
+            <Card title={t("votesTitle")} actions={dossier.votes.length > 0 && <DownloadLink href={`/api/v1/years/${year.id}/vote-minutes.pdf`} className="text-sm font-semibold text-brand-700 underline">{docs("minutes")}</DownloadLink>}>
               {dossier.votes.length === 0 ? (
                 <p className="text-sm text-slate-600">{t("noVotes")}</p>
               ) : (
@@ -150,16 +151,16 @@ export default async function DossierPage({ params }: { params: Promise<{ yearId
               <ul className="space-y-2 text-sm" data-testid="documents">
                 {dossierDocuments(year.id).map((doc) => (
                   <li key={doc.key}>
-                    <a href={doc.href} className="font-semibold text-brand-700 underline">
+                    <DownloadLink href={doc.href} className="font-semibold text-brand-700 underline">
                       {docs(doc.key)}
-                    </a>
+                    </DownloadLink>
                   </li>
                 ))}
                 {dossier.pledge && (
                   <li>
-                    <a href={`/api/v1/pledge-versions/${dossier.pledge.versionId}/pdf`} className="font-semibold text-brand-700 underline">
+                    <DownloadLink href={`/api/v1/pledge-versions/${dossier.pledge.versionId}/pdf`} className="font-semibold text-brand-700 underline">
                       {t("pledgeLink")}
-                    </a>
+                    </DownloadLink>
                     <span className="block text-slate-600" data-testid="pledge-signatures">
                       {t("pledgeSignatures", { signed: dossier.pledge.signed, members: dossier.pledge.members })}
                     </span>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { DownloadLink } from "@/components/documents/download-link";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { ClientMessages } from "@/components/i18n/client-messages";
@@ -40,7 +41,7 @@ export default async function NominationsPage({ params }: { params: Promise<{ ye
   const resubmit = phase === "BOARD_REVIEW";
 
   return (
-    <ClientMessages namespaces={["nominations"]}>
+    <ClientMessages namespaces={["nominations", "documents.download"]}>
       <>
         <Link href={`/years/${yearId}`} className="mb-2 inline-block text-sm font-semibold text-brand-700 underline">
           {t("backToYear", { year: view.year.year })}
@@ -197,9 +198,9 @@ export default async function NominationsPage({ params }: { params: Promise<{ ye
                 <ul className="space-y-2 text-sm" data-testid="documents">
                   {dossierDocuments(yearId).map((doc) => (
                     <li key={doc.key}>
-                      <a href={doc.href} className="font-semibold text-brand-700 underline">
+                      <DownloadLink href={doc.href} className="font-semibold text-brand-700 underline">
                         {docs(doc.key)}
-                      </a>
+                      </DownloadLink>
                     </li>
                   ))}
                 </ul>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { DownloadLink } from "@/components/documents/download-link";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
@@ -25,7 +26,7 @@ export default async function PledgePage({ params }: { params: Promise<{ yearId:
   const statusTone = { DRAFT: "slate", OPEN: "green", SUPERSEDED: "amber" } as const;
 
   return (
-    <ClientMessages namespaces={["pledge"]}>
+    <ClientMessages namespaces={["pledge", "documents.download"]}>
       <>
         <PageHeader
           title={t("pageTitle", { year: pledge.year.year })}
@@ -60,9 +61,9 @@ export default async function PledgePage({ params }: { params: Promise<{ yearId:
                 title={t("openVersionTitle", { number: open.number })}
                 actions={
                   <div className="flex flex-wrap gap-2">
-                    <a href={`/api/v1/pledge-versions/${open.id}/pdf`} className={buttonClass("secondary")} download>
+                    <DownloadLink href={`/api/v1/pledge-versions/${open.id}/pdf`} className={buttonClass("secondary")}>
                       {t("downloadPdf")}
-                    </a>
+                    </DownloadLink>
                     <Link href={`/verify/pledge/${open.id}`} className={buttonClass("ghost")}>
                       {t("verify")}
                     </Link>
@@ -129,9 +130,9 @@ export default async function PledgePage({ params }: { params: Promise<{ yearId:
                       </td>
                       <td className={td}>
                         {version.signatureCount}
-                        <a href={`/api/v1/pledge-versions/${version.id}/pdf`} className="ml-2 text-xs text-brand-700 underline">
+                        <DownloadLink href={`/api/v1/pledge-versions/${version.id}/pdf`} className="ml-2 text-xs text-brand-700 underline">
                           PDF
-                        </a>
+                        </DownloadLink>
                       </td>
                     </tr>
                   ))}

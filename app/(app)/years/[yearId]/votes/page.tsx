@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { DownloadLink } from "@/components/documents/download-link";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { ClientMessages } from "@/components/i18n/client-messages";
@@ -28,16 +29,16 @@ export default async function VotesPage({ params }: { params: Promise<{ yearId: 
   const anyClosed = sessions.some((session) => session.status === "CLOSED");
 
   return (
-    <ClientMessages namespaces={["votes"]}>
+    <ClientMessages namespaces={["votes", "documents.download"]}>
       <>
         <PageHeader
           title={t("pageTitle", { year: year.year })}
           description={year.blocName}
           actions={
             anyClosed && (
-              <a href={`/api/v1/years/${yearId}/vote-minutes.pdf`} className={buttonClass("secondary")} data-testid="minutes-link">
+              <DownloadLink href={`/api/v1/years/${yearId}/vote-minutes.pdf`} className={buttonClass("secondary")} testId="minutes-link">
                 {t("minutesLink")}
-              </a>
+              </DownloadLink>
             )
           }
         />

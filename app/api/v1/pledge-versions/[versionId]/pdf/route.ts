@@ -1,15 +1,6 @@
+import { pledgeFile } from "@/lib/documents/downloads";
 import { apiRoute } from "@/lib/http/api";
-import { getSignedDocument } from "@/lib/pledges/document";
-import { renderPledgePdf } from "@/lib/pledges/pdf";
+import { pdfResponse } from "@/lib/http/pdf";
 
-export const GET = apiRoute<{ versionId: string }>(async ({ actor, params }) => {
-  const doc = await getSignedDocument(actor, params.versionId);
-  const pdf = await renderPledgePdf(doc);
-  return new Response(new Uint8Array(pdf), {
-    headers: {
-      "Content-Type": "application/pdf",
-      "Content-Disposition": `attachment; filename="giao-uoc-thi-dua-${doc.year}-phien-ban-${doc.version.number}.pdf"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
-});
+/** The signed pledge: the latest issued version (a draft before the first signature). */
+export const GET = apiRoute<{ versionId: string }>(async ({ actor, params }) => pdfResponse(await pledgeFile(actor, params.versionId)));

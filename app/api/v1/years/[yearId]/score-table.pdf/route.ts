@@ -1,16 +1,6 @@
+import { scoreTableFile } from "@/lib/documents/downloads";
 import { apiRoute } from "@/lib/http/api";
-import { getScoreTable } from "@/lib/nominations/documents";
-import { renderScoreTablePdf } from "@/lib/nominations/documents-pdf";
+import { pdfResponse } from "@/lib/http/pdf";
 
-/** The published ranking with per-group points (PDF, landscape): the bloc's secretariat, the board, the admin. */
-export const GET = apiRoute<{ yearId: string }>(async ({ actor, params }) => {
-  const table = await getScoreTable(actor, params.yearId);
-  const pdf = await renderScoreTablePdf(table);
-  return new Response(new Uint8Array(pdf), {
-    headers: {
-      "Content-Type": "application/pdf",
-      "Content-Disposition": `attachment; filename="bang-diem-${table.year}.pdf"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
-});
+/** Bảng tổng hợp điểm (issued at each submission, a draft before): the bloc's secretariat, the board, the admin. */
+export const GET = apiRoute<{ yearId: string }>(async ({ actor, params }) => pdfResponse(await scoreTableFile(actor, params.yearId)));

@@ -1,10 +1,9 @@
-import "server-only";
-import { Document, Page, Text, View, renderToBuffer } from "@react-pdf/renderer";
+import { Document, Text, View } from "@react-pdf/renderer";
 import { formatNumber } from "@/lib/format";
-import { registerOfficialFonts } from "@/lib/pdf/fonts";
-import { OfficialHeader, officialStyles, vnDateParts } from "@/lib/pdf/official";
-import type { MinutesPerson, MinutesSession, VoteMinutes } from "./minutes";
-import type { CandidateResult, Fraction, Post } from "./tally";
+import type { MinutesPerson, MinutesSession, VoteMinutes } from "@/lib/votes/minutes";
+import type { CandidateResult, Fraction, Post } from "@/lib/votes/tally";
+import type { PrintStamp } from "./jobs";
+import { OfficialHeader, OfficialPage, VerificationBlock, longDate, officialStyles } from "./official";
 
 // Biên bản họp bình xét, suy tôn in the layout of Nghị định 30/2020/NĐ-CP: the counts of each closed
 // session as stored when it closed, never anything of a single ballot.
@@ -19,11 +18,6 @@ function clock(date: Date): string {
       .map((part) => [part.type, part.value]),
   );
   return `${parts.hour} giờ ${parts.minute} phút`;
-}
-
-function longDate(date: Date): string {
-  const { day, month, year } = vnDateParts(date);
-  return `ngày ${day} tháng ${month} năm ${year}`;
 }
 
 const fraction = (f: Fraction) => `${f.numerator}/${f.denominator}`;
@@ -207,14 +201,14 @@ function SignatureBlocks({ secretary, chair }: { secretary: MinutesPerson | null
   );
 }
 
-function MinutesDocument({ minutes }: { minutes: VoteMinutes }) {
+export function MinutesDocument({ minutes, stamp }: { minutes: VoteMinutes; stamp: PrintStamp }) {
   const present = minutes.members.filter((member) => member.present);
   const absent = minutes.members.filter((member) => !member.present);
   const sameDay = longDate(minutes.startedAt) === longDate(minutes.date);
   const line = { ...officialStyles.paragraph, marginBottom: 3 };
   return (
     <Document title={`Biên bản họp bình xét, suy tôn năm ${minutes.year}`} author={minutes.bloc.name} subject="Biên bản họp bình xét, suy tôn" language="vi">
-      <Page size="A4" style={officialStyles.page}>
+      <OfficialPage stamp={stamp} label={`Biên bản họp bình xét, suy tôn năm ${minutes.year}`}>
         <OfficialHeader issuer={minutes.bloc.name} identifier="Số:      /BB-KTĐ" place={minutes.bloc.place} date={minutes.date} />
         <Text style={officialStyles.docType}>Biên bản</Text>
         <Text style={{ ...officialStyles.docTitle, marginBottom: 0 }}>Họp bình xét, suy tôn danh hiệu thi đua, hình thức khen thưởng năm {minutes.year}</Text>
@@ -241,17 +235,8 @@ function MinutesDocument({ minutes }: { minutes: VoteMinutes }) {
           Biên bản được lập xong lúc {clock(minutes.date)} {sameDay ? "cùng ngày" : longDate(minutes.date)}, đã thông qua tại cuộc họp.
         </Text>
         <SignatureBlocks secretary={minutes.secretary} chair={minutes.chair} />
-        <View style={officialStyles.footer} fixed>
-          <Text>Biên bản họp bình xét, suy tôn năm {minutes.year}</Text>
-          <Text render={({ pageNumber, totalPages }) => `Trang ${pageNumber}/${totalPages}`} />
-        </View>
-      </Page>
+        <VerificationBlock stamp={stamp} />
+      </OfficialPage>
     </Document>
   );
-}
-
-/** The minutes of a year's deliberation as a PDF. */
-export async function renderVoteMinutesPdf(minutes: VoteMinutes): Promise<Buffer> {
-  registerOfficialFonts();
-  return renderToBuffer(<MinutesDocument minutes={minutes} />);
 }

@@ -1,18 +1,29 @@
-import "server-only";
-import { Document, Page, Text, View, renderToBuffer } from "@react-pdf/renderer";
+import { Document, Text, View } from "@react-pdf/renderer";
+import type { ScoreTable, ToTrinh, ToTrinhNominee } from "@/lib/nominations/documents";
 import { formatX100 } from "@/lib/scores/points";
-import { registerOfficialFonts } from "@/lib/pdf/fonts";
-import { OfficialHeader, officialStyles, placeAndDate, vnDateParts } from "@/lib/pdf/official";
-import type { ScoreTable, ToTrinh, ToTrinhNominee } from "./documents";
+import type { PrintStamp } from "./jobs";
+import { OfficialHeader, OfficialPage, VerificationBlock, longDate, officialStyles, placeAndDate } from "./official";
 
 // The tờ trình đề nghị khen thưởng (in the manner of Mẫu 01, Nghị định 98/2023/NĐ-CP) in the layout of
 // Nghị định 30/2020/NĐ-CP, and the score table (bảng tổng hợp điểm) that goes with it, landscape.
 
 const BOARD = "Hội đồng Thi đua – Khen thưởng tỉnh";
 
-function longDate(date: Date): string {
-  const { day, month, year } = vnDateParts(date);
-  return `ngày ${day} tháng ${month} năm ${year}`;
+/** Luật Thi đua, khen thưởng 2022 and Nghị định 98/2023/NĐ-CP took effect on 1 January 2024. */
+const NEW_LAW_IN_FORCE = new Date("2024-01-01T00:00:00+07:00");
+
+/** The law and decree in force on the day of the tờ trình: its first grounds. */
+export function lawsInForce(date: Date): string[] {
+  if (date >= NEW_LAW_IN_FORCE) {
+    return [
+      "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022",
+      "Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng",
+    ];
+  }
+  return [
+    "Căn cứ Luật Thi đua, khen thưởng ngày 26 tháng 11 năm 2003; Luật sửa đổi, bổ sung một số điều của Luật Thi đua, khen thưởng ngày 16 tháng 11 năm 2013",
+    "Căn cứ Nghị định số 91/2017/NĐ-CP ngày 31 tháng 7 năm 2017 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng",
+  ];
 }
 
 /** "7/9 phiếu đồng ý", or a dash when the award needs no vote. */
@@ -67,11 +78,10 @@ const NOMINEE_COLUMNS: Column<ToTrinhNominee>[] = [
 /** "1 tập thể" / "12 tập thể". */
 const collectives = (count: number) => `${count} tập thể`;
 
-function ToTrinhDocument({ doc }: { doc: ToTrinh }) {
+export function ToTrinhDocument({ doc, stamp }: { doc: ToTrinh; stamp: PrintStamp }) {
   const line = { ...officialStyles.paragraph, marginBottom: 3 };
   const basis = [
-    "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022",
-    "Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng",
+    ...lawsInForce(doc.date),
     ...(doc.basis.pledge
       ? [
           `Căn cứ Bản giao ước thi đua năm ${doc.year} của ${doc.bloc.name} (phiên bản số ${doc.basis.pledge.number}${doc.basis.pledge.openedAt ? `, mở ký ${longDate(doc.basis.pledge.openedAt)}` : ""}; ${doc.basis.pledge.signed}/${doc.basis.pledge.members} cơ quan thành viên đã ký)`,
@@ -83,7 +93,7 @@ function ToTrinhDocument({ doc }: { doc: ToTrinh }) {
   const person = doc.leader?.person ?? null;
   return (
     <Document title={`Tờ trình đề nghị khen thưởng năm ${doc.year}`} author={doc.bloc.name} subject="Tờ trình đề nghị khen thưởng" language="vi">
-      <Page size="A4" style={officialStyles.page}>
+      <OfficialPage stamp={stamp} label={`Tờ trình đề nghị khen thưởng năm ${doc.year}`}>
         <OfficialHeader issuer={doc.bloc.name} issuerNote={doc.leader ? `(Khối trưởng: ${doc.leader.agencyName})` : undefined} identifier="Số:      /TTr-KTĐ" place={doc.bloc.place} date={doc.date} />
         <Text style={officialStyles.docType}>Tờ trình</Text>
         <Text style={officialStyles.docTitle}>Về việc đề nghị khen thưởng năm {doc.year}</Text>
@@ -135,19 +145,10 @@ function ToTrinhDocument({ doc }: { doc: ToTrinh }) {
             <Text style={{ fontWeight: 700, marginTop: 56 }}>{person?.name ?? ""}</Text>
           </View>
         </View>
-        <View style={officialStyles.footer} fixed>
-          <Text>Tờ trình đề nghị khen thưởng năm {doc.year}</Text>
-          <Text render={({ pageNumber, totalPages }) => `Trang ${pageNumber}/${totalPages}`} />
-        </View>
-      </Page>
+        <VerificationBlock stamp={stamp} />
+      </OfficialPage>
     </Document>
   );
-}
-
-/** The tờ trình đề nghị khen thưởng as a PDF. */
-export async function renderToTrinhPdf(doc: ToTrinh): Promise<Buffer> {
-  registerOfficialFonts();
-  return renderToBuffer(<ToTrinhDocument doc={doc} />);
 }
 
 type Entry = ScoreTable["entries"][number];
@@ -179,10 +180,10 @@ function scoreColumns(table: ScoreTable): Column<Entry>[] {
   ];
 }
 
-function ScoreTableDocument({ table }: { table: ScoreTable }) {
+export function ScoreTableDocument({ table, stamp }: { table: ScoreTable; stamp: PrintStamp }) {
   return (
     <Document title={`Bảng tổng hợp điểm thi đua năm ${table.year}`} author={table.bloc.name} subject="Bảng tổng hợp kết quả chấm điểm, xếp hạng" language="vi">
-      <Page size="A4" orientation="landscape" style={{ ...officialStyles.page, paddingTop: 40, paddingBottom: 48, paddingLeft: 57, paddingRight: 40 }}>
+      <OfficialPage stamp={stamp} label={`Bảng tổng hợp điểm thi đua năm ${table.year}`} landscape>
         <View style={officialStyles.headerRow}>
           <View style={{ width: "45%", alignItems: "center", textAlign: "center" }}>
             <Text style={officialStyles.caps}>{table.bloc.name}</Text>
@@ -201,17 +202,8 @@ function ScoreTableDocument({ table }: { table: ScoreTable }) {
         <Table rows={table.entries} columns={scoreColumns(table)} fontSize={9.5} rowKey={(row) => row.agency.code} />
         <Text style={{ fontSize: 11, marginTop: 4 }}>Tổng số: {table.entries.length} cơ quan thành viên.</Text>
         <Text style={{ fontSize: 11, fontStyle: "italic", textAlign: "right", marginTop: 6 }}>{placeAndDate(table.bloc.place, table.publishedAt)}</Text>
-        <View style={{ ...officialStyles.footer, left: 57, right: 40 }} fixed>
-          <Text>Bảng tổng hợp điểm thi đua năm {table.year}</Text>
-          <Text render={({ pageNumber, totalPages }) => `Trang ${pageNumber}/${totalPages}`} />
-        </View>
-      </Page>
+        <VerificationBlock stamp={stamp} />
+      </OfficialPage>
     </Document>
   );
-}
-
-/** The published ranking with the points of each criteria group, as a landscape PDF. */
-export async function renderScoreTablePdf(table: ScoreTable): Promise<Buffer> {
-  registerOfficialFonts();
-  return renderToBuffer(<ScoreTableDocument table={table} />);
 }

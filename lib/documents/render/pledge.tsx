@@ -1,11 +1,11 @@
-import "server-only";
-// react-pdf's Image has no alt text (jsx-a11y would take it for next/image).
-import { Document, Image as PdfImage, Page, Text, View, renderToBuffer } from "@react-pdf/renderer";
-import QRCode from "qrcode";
+import { Document, Text, View } from "@react-pdf/renderer";
 import { formatDateTime } from "@/lib/format";
-import { registerOfficialFonts } from "@/lib/pdf/fonts";
-import { Blocks, OfficialHeader, officialStyles } from "@/lib/pdf/official";
-import type { SignedDocument } from "./document";
+import type { SignedDocument } from "@/lib/pledges/document";
+import type { PrintStamp } from "./jobs";
+import { Blocks, OfficialHeader, OfficialPage, VerificationBlock, officialStyles } from "./official";
+
+// Bản giao ước thi đua: the frozen version in the official layout with one signature block per member,
+// then the certificate page (chứng nhận chữ ký điện tử) listing every signature with its seal.
 
 const SECTIONS = [
   { field: "goals", heading: "I. Mục tiêu" },
@@ -40,21 +40,15 @@ function SignatureBlock({ member }: { member: SignedDocument["members"][number] 
   );
 }
 
-function Footer({ sha256 }: { sha256: string | null }) {
-  return (
-    <View style={officialStyles.footer} fixed>
-      <Text>SHA-256: {short(sha256)}…</Text>
-      <Text render={({ pageNumber, totalPages }) => `Trang ${pageNumber}/${totalPages}`} />
-    </View>
-  );
-}
-
-function PledgeDocument({ doc, qr, openedAt }: { doc: SignedDocument; qr: string; openedAt: Date }) {
+export function PledgeDocument({ doc, stamp }: { doc: SignedDocument; stamp: PrintStamp }) {
   const version = doc.version;
+  // Only opened versions are printed (lib/pledges/document.ts); a render never reads the clock.
+  const openedAt = new Date(version.openedAt ?? version.updatedAt);
+  const label = `Giao ước thi đua năm ${doc.year}, phiên bản ${version.number}`;
   const cell = { paddingVertical: 3, paddingHorizontal: 4, borderRightWidth: 0.5, borderRightColor: "#666" } as const;
   return (
     <Document title={`Bản giao ước thi đua năm ${doc.year} — phiên bản ${version.number}`} author={doc.bloc.name} subject={version.content.title} language="vi">
-      <Page size="A4" style={officialStyles.page}>
+      <OfficialPage stamp={stamp} label={label}>
         <OfficialHeader issuer={doc.bloc.name} identifier={`Phiên bản số ${version.number}`} place={doc.bloc.place} date={openedAt} />
         <Text style={officialStyles.docType}>Bản giao ước thi đua năm {doc.year}</Text>
         <Text style={officialStyles.docTitle}>{version.content.title}</Text>
@@ -74,10 +68,9 @@ function PledgeDocument({ doc, qr, openedAt }: { doc: SignedDocument; qr: string
             <SignatureBlock key={member.code} member={member} />
           ))}
         </View>
-        <Footer sha256={version.sha256} />
-      </Page>
+      </OfficialPage>
 
-      <Page size="A4" style={officialStyles.page}>
+      <OfficialPage stamp={stamp} label={label}>
         <Text style={officialStyles.docType}>Chứng nhận chữ ký điện tử</Text>
         <Text style={{ textAlign: "center", marginBottom: 10 }}>
           Bản giao ước thi đua năm {doc.year} — phiên bản số {version.number}
@@ -85,7 +78,7 @@ function PledgeDocument({ doc, qr, openedAt }: { doc: SignedDocument; qr: string
         </Text>
         <Text style={{ fontSize: 11 }}>Mở ký lúc: {formatDateTime(openedAt)} (giờ Việt Nam)</Text>
         <Text style={{ fontSize: 11 }}>Mã băm SHA-256 của văn bản (dạng chuẩn khoithidua.pledge.v1):</Text>
-        <Text style={{ fontFamily: "Courier", fontSize: 9, marginBottom: 10 }}>{(version.sha256 ?? "").match(/.{1,32}/g)?.join(" ")}</Text>
+        <Text style={{ fontSize: 10, marginBottom: 10 }}>{(version.sha256 ?? "").match(/.{1,32}/g)?.join(" ")}</Text>
         <View style={{ borderWidth: 0.5, borderColor: "#666", fontSize: 9 }}>
           <View style={{ flexDirection: "row", backgroundColor: "#eee", fontWeight: 700 }} fixed>
             <Text style={{ ...cell, width: "22%" }}>Cơ quan</Text>
@@ -106,32 +99,16 @@ function PledgeDocument({ doc, qr, openedAt }: { doc: SignedDocument; qr: string
                   <Text style={{ ...cell, width: "14%" }}>{formatDateTime(signature.signedAt)}</Text>
                   <Text style={{ ...cell, width: "18%" }}>{METHODS[signature.authMethod] ?? signature.authMethod}</Text>
                   <Text style={{ ...cell, width: "10%" }}>{signature.ip ?? "—"}</Text>
-                  <Text style={{ ...cell, width: "18%", borderRightWidth: 0, fontFamily: "Courier", fontSize: 7 }}>{signature.seal.match(/.{1,16}/g)!.join("\n")}</Text>
+                  <Text style={{ ...cell, width: "18%", borderRightWidth: 0, fontSize: 7.5 }}>{signature.seal.match(/.{1,16}/g)!.join("\n")}</Text>
                 </View>
               );
             })}
         </View>
-        <View style={{ flexDirection: "row", marginTop: 16, alignItems: "center" }} wrap={false}>
-          <PdfImage src={qr} style={{ width: 96, height: 96 }} />
-          <View style={{ flex: 1, paddingLeft: 12, fontSize: 11 }}>
-            <Text>Kiểm tra tính toàn vẹn của văn bản và từng chữ ký tại:</Text>
-            <Text style={{ fontFamily: "Courier", fontSize: 9 }}>{doc.verificationUrl}</Text>
-            <Text style={{ marginTop: 4, fontStyle: "italic" }}>
-              Trang kiểm tra tính lại mã băm của văn bản và niêm phong của từng chữ ký từ dữ liệu lưu trữ.
-            </Text>
-          </View>
-        </View>
-        <Footer sha256={version.sha256} />
-      </Page>
+        <Text style={{ fontSize: 11, marginTop: 10 }}>
+          Kiểm tra văn bản và niêm phong của từng chữ ký (mã băm SHA-256 của văn bản: {short(version.sha256)}…): {doc.verificationUrl}
+        </Text>
+        <VerificationBlock stamp={stamp} />
+      </OfficialPage>
     </Document>
   );
-}
-
-/** The signed pledge as a PDF: the document in the official layout, then the certificate page. */
-export async function renderPledgePdf(doc: SignedDocument): Promise<Buffer> {
-  registerOfficialFonts();
-  const qr = await QRCode.toDataURL(doc.verificationUrl, { margin: 1, width: 384, errorCorrectionLevel: "M" });
-  // Only opened versions are printed; a render must not read the clock.
-  const openedAt = new Date(doc.version.openedAt ?? Date.now());
-  return renderToBuffer(<PledgeDocument doc={doc} qr={qr} openedAt={openedAt} />);
 }
