@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { DocumentCheck } from "@/components/documents/document-check";
@@ -11,9 +12,13 @@ export async function generateMetadata(): Promise<Metadata> {
 // Public: anyone holding a PDF the system issued (or said to have) can check it here.
 export default async function CheckDocumentPage() {
   const t = await getTranslations("documents.check");
+  const app = await getTranslations("app");
   return (
     <main className="mx-auto max-w-3xl px-4 py-10">
-      <p className="text-sm font-semibold uppercase tracking-wide text-brand-700">{t("kicker")}</p>
+      <Link href="/" className="text-sm font-semibold text-brand-700 underline">
+        {app("name")}
+      </Link>
+      <p className="mt-4 text-sm font-semibold uppercase tracking-wide text-brand-700">{t("kicker")}</p>
       <h1 className="mt-1 text-2xl font-bold">{t("title")}</h1>
       <p className="mt-2 text-sm text-slate-700">{t("intro")}</p>
       <div className="mt-6">

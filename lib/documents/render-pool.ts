@@ -17,11 +17,13 @@ export const RENDER_HEAP_MB = 512;
 
 const WORKER = path.join(process.cwd(), "lib", "documents", "render", "worker.mjs");
 
-let pool: Piscina | undefined;
+// One pool per process, on globalThis: Next.js loads instrumentation.ts (which warms the pool) and the
+// route handlers as separate module instances, which must share the warm threads.
+const holder = globalThis as { khoiThiDuaRenderPool?: Piscina };
 
 function renderPool(): Piscina {
-  if (!pool) {
-    pool = new Piscina({
+  if (!holder.khoiThiDuaRenderPool) {
+    const pool = new Piscina({
       filename: WORKER,
       minThreads: 1,
       maxThreads: getEnv().DOCUMENT_RENDER_THREADS ?? Math.max(1, Math.min(2, os.availableParallelism() - 1)),
@@ -33,8 +35,9 @@ function renderPool(): Piscina {
     });
     // A thread that dies between tasks is replaced by piscina; nothing to report to a caller.
     pool.on("error", (error: unknown) => log.error("document render pool", { error: error instanceof Error ? error.message : String(error) }));
+    holder.khoiThiDuaRenderPool = pool;
   }
-  return pool;
+  return holder.khoiThiDuaRenderPool;
 }
 
 const isTimeout = (error: unknown) => error instanceof Error && (error.name === "AbortError" || error.name === "TimeoutError");
@@ -78,7 +81,7 @@ export function renderThreadLimits(): { maxOldGenerationSizeMb?: number } {
 
 /** Ends the threads (tests, scripts). */
 export async function closeRenderPool(): Promise<void> {
-  const current = pool;
-  pool = undefined;
+  const current = holder.khoiThiDuaRenderPool;
+  holder.khoiThiDuaRenderPool = undefined;
   await current?.destroy();
 }

@@ -57,11 +57,12 @@ interface World {
    * A3 written directly, with a báo cáo thành tích on disk when `report` is asked.
    */
   newNomination(options?: { report?: boolean }): Promise<{ yearId: string; nominationId: string; reportId: string | null }>;
-  /** A PLEDGING year whose open pledge A3's leader has signed, issued to the registry: the document and its bytes. */
-  newIssuedPledge(): Promise<{ yearId: string; documentId: string; bytes: Buffer }>;
+  /** A PLEDGING year whose open pledge A3's leader has signed, issued to the registry: the document and its bytes (one, made on first use: only reads use it). */
+  issuedPledge(): Promise<{ yearId: string; documentId: string; bytes: Buffer }>;
 }
 
 let world: World;
+let issuedPledge: ReturnType<World["issuedPledge"]> | undefined;
 /** Years created through the API in the world's bloc. */
 let yearNumber = 2040;
 
@@ -195,12 +196,13 @@ beforeAll(async () => {
       });
       return { yearId: year.id, nominationId: nomination.id, reportId: report.id };
     },
-    newIssuedPledge: async () => {
-      const { yearId, versionId } = await world.newPledge("OPEN");
-      await makePledgeSignature(db, { versionId, signerId: users.AGENCY_LEADER.id, sealKey: process.env.SIGNATURE_SEAL_KEY! });
-      const entry = await issueNow("PLEDGE", versionId);
-      return { yearId, documentId: entry!.id, bytes: await issuedBytes(entry!.id) };
-    },
+    issuedPledge: () =>
+      (issuedPledge ??= (async () => {
+        const { yearId, versionId } = await world.newPledge("OPEN");
+        await makePledgeSignature(db, { versionId, signerId: users.AGENCY_LEADER.id, sealKey: process.env.SIGNATURE_SEAL_KEY! });
+        const entry = await issueNow("PLEDGE", versionId);
+        return { yearId, documentId: entry!.id, bytes: await issuedBytes(entry!.id) };
+      })()),
   };
 });
 
@@ -692,28 +694,28 @@ const ROUTES: Record<string, RouteEntry> = {
   "GET /api/v1/years/[yearId]/documents": {
     allowed: BLOC_READERS,
     call: async () => {
-      const { yearId } = await world.newIssuedPledge();
+      const { yearId } = await world.issuedPledge();
       return { path: `/api/v1/years/${yearId}/documents`, params: { yearId } };
     },
   },
   "GET /api/v1/documents/[documentId]": {
     allowed: "public",
     call: async () => {
-      const { documentId } = await world.newIssuedPledge();
+      const { documentId } = await world.issuedPledge();
       return { path: `/api/v1/documents/${documentId}`, params: { documentId } };
     },
   },
   "GET /api/v1/documents/[documentId]/pdf": {
     allowed: BLOC_READERS,
     call: async () => {
-      const { documentId } = await world.newIssuedPledge();
+      const { documentId } = await world.issuedPledge();
       return { path: `/api/v1/documents/${documentId}/pdf`, params: { documentId } };
     },
   },
   "POST /api/v1/documents/check": {
     allowed: "public",
     call: async () => {
-      const { bytes } = await world.newIssuedPledge();
+      const { bytes } = await world.issuedPledge();
       const form = new FormData();
       form.set("file", new File([new Uint8Array(bytes)], "giao-uoc.pdf", { type: "application/pdf" }));
       return { path: "/api/v1/documents/check", form };

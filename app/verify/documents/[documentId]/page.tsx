@@ -16,9 +16,13 @@ export default async function DocumentEntryPage({ params }: { params: Promise<{ 
   const { documentId } = await params;
   const entry = await load(() => getPublicDocumentEntry(documentId));
   const t = await getTranslations("documents.entry");
+  const app = await getTranslations("app");
   return (
     <main className="mx-auto max-w-3xl px-4 py-10">
-      <p className="text-sm font-semibold uppercase tracking-wide text-brand-700">{t("kicker")}</p>
+      <Link href="/" className="text-sm font-semibold text-brand-700 underline">
+        {app("name")}
+      </Link>
+      <p className="mt-4 text-sm font-semibold uppercase tracking-wide text-brand-700">{t("kicker")}</p>
       <h1 className="mt-1 text-2xl font-bold">{t("title")}</h1>
       <div className="mt-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
         <EntryDetails entry={entry} />
