@@ -65,7 +65,7 @@ export async function issueDocument(tx: Tx, kind: DocumentKind, subjectId: strin
   const url = registryEntryUrl(id);
   const identity = signingIdentity();
   const organisation = signerOrganisation(identity);
-  const pdf = await renderPdf({ ...issuable.job, stamp: { status: "ISSUED", id, code, url, issuedAt, version, signedBy: organisation } } as RenderJob);
+  const pdf = await renderPdf({ ...issuable.job, stamp: { status: "ISSUED", id, code, url, issuedAt, signedBy: organisation } } as RenderJob);
   const signed = await signPdf(pdf, identity, {
     signingTime: issuedAt,
     name: organisation,

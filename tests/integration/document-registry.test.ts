@@ -21,6 +21,7 @@ import { db } from "@/lib/db";
 import { checkDocument, getPublicDocumentEntry } from "@/lib/documents/check";
 import { pledgeFile, registryFile, scoreTableFile, toTrinhFile, voteMinutesFile } from "@/lib/documents/downloads";
 import { issuedBytes, issueNow } from "@/lib/documents/registry";
+import { reportSigningCertificate } from "@/lib/documents/signing/certificate";
 import { readPkcs12, createSelfSignedPkcs12 } from "@/lib/documents/signing/pkcs12";
 import { bulkApprove, recordDecision } from "@/lib/nominations/review";
 import { openPledgeForSigning, savePledgeDraft } from "@/lib/pledges/pledges";
@@ -28,7 +29,7 @@ import { signPledge } from "@/lib/pledges/signatures";
 import { makePledgeSignature, TEST_PASSWORD } from "@/prisma/seed/factories";
 import { nominationYear, submittedDossier } from "../support/nominations";
 import { collapse, popplerText } from "../support/pdf-text";
-import { pdfsig, signatureOf } from "../support/pdf-signature";
+import { pdfsig, signatureOf, signatureText } from "../support/pdf-signature";
 import { openWithSignatures, pledgeContent, pledgingYear, sealKey } from "../support/pledges";
 import { resetRequest, setHeader } from "../support/request-context";
 import { uniqueIp } from "../support/dal";
@@ -196,6 +197,7 @@ function placeDate(date: Date): string {
 describe("the digital signature of issued documents (PAdES B-B)", () => {
   it("is valid over the whole file for pdfsig, with the ETSI.CAdES.detached sub-filter and the signed attributes of PAdES; one changed byte makes it invalid", async () => {
     const setup = await pledgingYear({ memberCount: 2 });
+    await db.bloc.update({ where: { id: setup.bloc.id }, data: { place: "Nam Định" } });
     const { version } = await openWithSignatures(setup, [0, 1]);
     const entry = (await issueNow("PLEDGE", version.id))!;
     const bytes = await issuedBytes(entry.id);
@@ -217,6 +219,11 @@ describe("the digital signature of issued documents (PAdES B-B)", () => {
     expect(second! + secondLength!).toBe(bytes.byteLength);
     expect(second! - firstLength!).toBeGreaterThan(0);
     expect(signature.signerCertificateSha256).toBe(entry.certificate.fingerprint);
+    // The signature's name, reason and location read back in Vietnamese, as a PDF reader shows them.
+    expect(signatureText(bytes, "Name")).toBe("Khối thi đua – kiểm thử tích hợp");
+    expect(signatureText(bytes, "Reason")).toBe(`${entry.title}. Mã văn bản ${entry.code}.`);
+    expect(signatureText(bytes, "Location")).toBe("Nam Định");
+    expect(signatureText(bytes, "ContactInfo")).toBe(`http://localhost:3000/verify/documents/${entry.id}`);
 
     const edited = tampered(bytes);
     const tamperedReport = pdfsig(edited);
@@ -252,6 +259,22 @@ describe("the digital signature of issued documents (PAdES B-B)", () => {
     const check = await checkDocument(oldBytes);
     expect(check).toMatchObject({ verdict: "VALID", document: { id: old.id, certificate: { fingerprint: kept.fingerprint } } });
   }, 90_000);
+});
+
+describe("the document certificate at server start", () => {
+  it("is reported by its subject, and as an error when it is not valid at the time", () => {
+    const info = vi.spyOn(console, "log").mockImplementation(() => undefined);
+    const errors = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    try {
+      reportSigningCertificate(new Date());
+      expect(info.mock.calls.map(([line]) => String(line)).join("\n")).toContain('"message":"document signing certificate"');
+      reportSigningCertificate(new Date("2099-01-01T00:00:00Z"));
+      expect(errors.mock.calls.map(([line]) => String(line)).join("\n")).toContain("document signing certificate is not valid now");
+    } finally {
+      info.mockRestore();
+      errors.mockRestore();
+    }
+  });
 });
 
 describe("checking a document (Kiểm tra văn bản)", () => {

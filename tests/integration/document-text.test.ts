@@ -26,7 +26,6 @@ const ISSUED: DocumentStamp = {
   code: "XX-2022-6F1C2D3E",
   url: "http://localhost:3000/verify/documents/6f1c2d3e-4a5b-4c6d-8e7f-8091a2b3c4d5",
   issuedAt: new Date("2023-02-27T03:00:00Z"),
-  version: 1,
   signedBy: "Khối thi đua – kiểm thử",
 };
 

@@ -54,3 +54,47 @@ export function signatureOf(bytes: Uint8Array): { byteRange: number[]; signedAtt
   const subFilter = /\/SubFilter\s*\/([A-Za-z0-9.]+)/.exec(text)?.[1] ?? null;
   return { byteRange: range, signedAttributes: attributes, signerCertificateSha256: createHash("sha256").update(certificateDer).digest("hex"), subFilter };
 }
+
+/** A PDF literal string's bytes, escapes resolved (PDF 32000-1, 7.3.4.2). */
+function literalBytes(body: string): Buffer {
+  const out: number[] = [];
+  const simple: Record<string, number> = { n: 10, r: 13, t: 9, b: 8, f: 12, "(": 40, ")": 41, "\\": 92 };
+  for (let i = 0; i < body.length; i += 1) {
+    const char = body[i]!;
+    if (char !== "\\") {
+      out.push(char.charCodeAt(0) & 0xff);
+      continue;
+    }
+    const next = body[i + 1]!;
+    const octal = /^[0-7]{1,3}/.exec(body.slice(i + 1))?.[0];
+    if (octal) {
+      out.push(parseInt(octal, 8) & 0xff);
+      i += octal.length;
+    } else {
+      if (next in simple) out.push(simple[next]!);
+      i += 1;
+    }
+  }
+  return Buffer.from(out);
+}
+
+/** A text string of the (last) signature dictionary (Name, Reason, Location, ContactInfo), decoded as a reader does. */
+export function signatureText(bytes: Uint8Array, key: "Name" | "Reason" | "Location" | "ContactInfo"): string | null {
+  const text = Buffer.from(bytes).toString("latin1");
+  const start = text.lastIndexOf(`/${key} (`);
+  if (start < 0) return null;
+  let depth = 0;
+  const first = start + key.length + 3; // after "/Key ("
+  let end = first;
+  for (; end < text.length; end += 1) {
+    if (text[end] === "\\") end += 1;
+    else if (text[end] === "(") depth += 1;
+    else if (text[end] === ")") {
+      if (depth === 0) break;
+      depth -= 1;
+    }
+  }
+  const raw = literalBytes(text.slice(first, end));
+  // UTF-16BE with its byte order mark, or PDFDocEncoding (ASCII here).
+  return raw[0] === 0xfe && raw[1] === 0xff ? raw.subarray(2).swap16().toString("utf16le") : raw.toString("latin1");
+}

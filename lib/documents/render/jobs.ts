@@ -23,8 +23,6 @@ export type DocumentStamp =
       /** The registry entry's public address (also in the QR code). */
       url: string;
       issuedAt: Date;
-      /** Numbered version of this document (1, 2, ...). */
-      version: number;
       /** Who signs the PDF (the certificate's organisation). */
       signedBy: string;
     };

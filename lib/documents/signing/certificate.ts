@@ -1,6 +1,7 @@
 import "server-only";
 import { readFileSync, statSync } from "node:fs";
 import { getEnv } from "@/lib/env";
+import { log } from "@/lib/log";
 import type { Tx } from "@/lib/db";
 import { readPkcs12, type SigningIdentity } from "./pkcs12";
 
@@ -51,4 +52,17 @@ export async function certificateRowId(tx: Tx, identity: SigningIdentity): Promi
   });
   const row = await tx.documentCertificate.findUniqueOrThrow({ where: { fingerprint: identity.fingerprint }, select: { id: true } });
   return row.id;
+}
+
+/** Logs which certificate signs documents, and an error if it cannot be read or is not valid now (or within 30 days). */
+export function reportSigningCertificate(now = new Date()): void {
+  try {
+    const identity = signingIdentity();
+    const fields = { subject: identity.subject, fingerprint: identity.fingerprint, notAfter: identity.notAfter.toISOString() };
+    if (now < identity.notBefore || now > identity.notAfter) log.error("document signing certificate is not valid now: issued documents will not verify", fields);
+    else if (identity.notAfter.getTime() - now.getTime() < 30 * 86_400_000) log.warn("document signing certificate expires within 30 days", fields);
+    else log.info("document signing certificate", fields);
+  } catch (error) {
+    log.error("document signing certificate unusable: no document can be issued", { error: error instanceof Error ? error.message : String(error) });
+  }
 }
