@@ -220,9 +220,9 @@ async function main() {
 
     // ---- rankings, in process, through the data layer
     const { db } = await import("@/lib/db");
-    const { scoringYearSelect } = await import("@/lib/assessments/load");
+    const { readYear } = await import("@/lib/years/context");
     const { computeYearRanking } = await import("@/lib/ranking/ranking");
-    const years = await db.emulationYear.findMany({ where: { id: { in: province.map((bloc) => bloc.yearId) } }, select: scoringYearSelect });
+    const years = await Promise.all(province.map((bloc) => readYear(db, bloc.yearId)));
     const rankingRuns: number[] = [];
     for (let run = 0; run < 15; run += 1) {
       const t0 = performance.now();

@@ -8,15 +8,16 @@ import { runAfterResponse } from "@/lib/http/after";
 import { can } from "@/lib/permissions";
 import { fromX100, toX100 } from "@/lib/scores/points";
 import { idOrNotFound, parseInput } from "@/lib/validation";
-import { yearScope } from "@/lib/years/queries";
-import { authorizeAgency, memberAgency, scoringYear, type ScoringYear } from "./load";
+
+import { authorizeAgency, memberAgency } from "./load";
 import { returnAssessmentSchema, selfScoreSchema, submitAssessmentSchema } from "./schemas";
+import { loadYear, lockYearInPhase, yearScope, type YearContext } from "@/lib/years/context";
 
 // Tự chấm: each agency scores itself per criterion with notes and evidence while the year is in
 // SELF_ASSESSMENT; its leader submits (editing locks); the secretariat may return it with a comment.
 
 export interface SelfAssessmentView {
-  year: { id: string; year: number; phase: ScoringYear["phase"]; blocName: string };
+  year: { id: string; year: number; phase: YearContext["phase"]; blocName: string };
   agency: { id: string; code: string; name: string };
   status: "DRAFT" | "SUBMITTED" | "RETURNED";
   version: number;
@@ -50,13 +51,13 @@ async function assessmentRow(client: Tx | typeof db, yearId: string, agencyId: s
   return client.assessment.findUnique({ where: { yearId_agencyId: { yearId, agencyId } } });
 }
 
-export function assessmentEditable(year: ScoringYear, status: string | undefined): boolean {
+export function assessmentEditable(year: YearContext, status: string | undefined): boolean {
   return year.phase === "SELF_ASSESSMENT" && status !== "SUBMITTED";
 }
 
 /** An agency's self-assessment: its own people, the year's secretariat, the province's roles. */
 export async function getSelfAssessment(actor: Actor, yearId: string, agencyCode?: string | null): Promise<SelfAssessmentView> {
-  const year = await scoringYear(db, actor, yearId);
+  const year = await loadYear(db, actor, yearId, "criteria.read");
   const agency = memberAgency(year, actor, agencyCode);
   authorizeAgency(actor, "assessment.read", year, agency.id);
   const [assessment, groups, scores, evidence] = await Promise.all([
@@ -123,10 +124,10 @@ export async function getSelfAssessment(actor: Actor, yearId: string, agencyCode
  * until the caller's transaction ends (FOR SHARE for edits, FOR UPDATE for the submission), so an edit
  * and a submission never interleave: the edit lands before the submission, or waits for it and sees it.
  */
-export async function editableAssessment(tx: Tx, actor: Actor, year: ScoringYear, lock: "SHARE" | "UPDATE" = "SHARE") {
+export async function editableAssessment(tx: Tx, actor: Actor, year: YearContext, lock: "SHARE" | "UPDATE" = "SHARE") {
   const agency = memberAgency(year, actor);
   authorizeAgency(actor, "assessment.edit", year, agency.id);
-  if (year.phase !== "SELF_ASSESSMENT") throw new AppError("WRONG_PHASE", "errors.assessment.wrongPhase");
+  await lockYearInPhase(tx, year.id, ["SELF_ASSESSMENT"], "errors.assessment.wrongPhase");
   await tx.assessment.createMany({ data: [{ yearId: year.id, agencyId: agency.id }], skipDuplicates: true });
   const [assessment] =
     lock === "UPDATE"
@@ -140,7 +141,7 @@ export async function editableAssessment(tx: Tx, actor: Actor, year: ScoringYear
 export async function saveSelfScore(actor: Actor, yearId: string, input: unknown): Promise<{ savedAt: string }> {
   const data = parseInput(selfScoreSchema, input);
   return db.$transaction(async (tx) => {
-    const year = await scoringYear(tx, actor, yearId);
+    const year = await loadYear(tx, actor, yearId, "criteria.read");
     const agency = await editableAssessment(tx, actor, year);
     const criterion = await tx.criterion.findFirst({ where: { id: idOrNotFound(data.criterionId, "errors.criteria.notFound"), yearId: year.id }, select: { id: true, code: true, maxX100: true } });
     if (!criterion) throw notFound("errors.criteria.notFound");
@@ -180,7 +181,7 @@ export async function saveSelfScore(actor: Actor, yearId: string, input: unknown
 export async function submitSelfAssessment(actor: Actor, yearId: string, input: unknown = {}): Promise<{ submittedAt: string }> {
   const { version } = parseInput(submitAssessmentSchema, input);
   return db.$transaction(async (tx) => {
-    const year = await scoringYear(tx, actor, yearId);
+    const year = await loadYear(tx, actor, yearId, "criteria.read");
     const agency = memberAgency(year, actor);
     authorizeAgency(actor, "assessment.submit", year, agency.id);
     await editableAssessment(tx, actor, year, "UPDATE");
@@ -214,10 +215,10 @@ export async function submitSelfAssessment(actor: Actor, yearId: string, input: 
 export async function returnSelfAssessment(actor: Actor, yearId: string, agencyCode: string, input: unknown): Promise<void> {
   const { comment } = parseInput(returnAssessmentSchema, input);
   const notificationIds = await db.$transaction(async (tx) => {
-    const year = await scoringYear(tx, actor, yearId);
+    const year = await loadYear(tx, actor, yearId, "criteria.read");
     const agency = memberAgency(year, actor, agencyCode);
     authorizeAgency(actor, "assessment.return", year, agency.id);
-    if (year.phase !== "SELF_ASSESSMENT") throw new AppError("WRONG_PHASE", "errors.assessment.wrongPhase");
+    await lockYearInPhase(tx, year.id, ["SELF_ASSESSMENT"], "errors.assessment.wrongPhase");
     const assessment = await assessmentRow(tx, year.id, agency.id);
     if (!assessment || assessment.status !== "SUBMITTED") throw conflict("errors.assessment.notSubmitted");
     await tx.assessment.update({ where: { id: assessment.id }, data: { status: "RETURNED", returnedAt: new Date(), returnedById: actor.id, returnComment: comment, version: { increment: 1 } } });
@@ -242,7 +243,7 @@ export interface AssessmentProgressRow {
 
 /** Where each member stands (the secretariat's board; the province reads it too). */
 export async function getAssessmentProgress(actor: Actor, yearId: string): Promise<{ criteria: number; rows: AssessmentProgressRow[] }> {
-  const year = await scoringYear(db, actor, yearId);
+  const year = await loadYear(db, actor, yearId, "criteria.read");
   if (!can(actor, "score.read", yearScope(year))) throw notFound("errors.year.notFound");
   const [criteria, assessments, filled] = await Promise.all([
     db.criterion.count({ where: { yearId: year.id } }),

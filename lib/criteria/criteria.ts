@@ -2,37 +2,23 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { db, type Tx } from "@/lib/db";
-import { AppError, conflict, forbidden, invalid, notFound } from "@/lib/errors";
+import { conflict, forbidden, invalid } from "@/lib/errors";
 import { can } from "@/lib/permissions";
 import { fromX100, toX100 } from "@/lib/scores/points";
-import { idOrNotFound, parseInput } from "@/lib/validation";
-import { phaseIndex, type Phase } from "@/lib/years/phases";
-import { yearScope } from "@/lib/years/queries";
-import { DEFAULT_RULES, yearRulesSchema } from "@/lib/years/rules";
+import { parseInput } from "@/lib/validation";
+import { loadYear, lockYearInPhase, yearScope, type YearContext } from "@/lib/years/context";
+import type { Phase } from "@/lib/years/phases";
 import { criteriaTableIssues } from "./rules";
 import { criteriaTableInputSchema, type CriteriaTable, type CriteriaTableInput } from "./schemas";
 
 // Bảng tiêu chí of a year: read by every member, edited by the year's secretariat until
 // self-assessment starts (scores then refer to it).
 
-const yearSelect = { id: true, year: true, phase: true, blocId: true, rules: true, criteriaRevision: true, leaderAgencyId: true, members: { select: { agencyId: true } } } as const;
-
-type YearRow = { id: string; year: number; phase: Phase; blocId: string; rules: unknown; criteriaRevision: number; leaderAgencyId: string | null; members: { agencyId: string }[] };
-
 /** The criteria can change until self-assessment starts. */
+const EDITABLE_PHASES = ["SETUP", "PLEDGING"] as const satisfies Phase[];
+
 export function criteriaEditable(phase: Phase): boolean {
-  return phaseIndex(phase) <= phaseIndex("PLEDGING");
-}
-
-function scaleOf(year: YearRow): number {
-  const rules = yearRulesSchema.safeParse(year.rules);
-  return (rules.success ? rules.data : DEFAULT_RULES).scale;
-}
-
-async function readableYear(client: Tx | typeof db, actor: Actor, yearId: string): Promise<YearRow> {
-  const year = await client.emulationYear.findUnique({ where: { id: idOrNotFound(yearId, "errors.year.notFound") }, select: yearSelect });
-  if (!year || !can(actor, "criteria.read", yearScope(year))) throw notFound("errors.year.notFound");
-  return year;
+  return (EDITABLE_PHASES as readonly Phase[]).includes(phase);
 }
 
 export async function readCriteriaTable(client: Tx | typeof db, yearId: string) {
@@ -52,10 +38,10 @@ export async function readCriteriaTable(client: Tx | typeof db, yearId: string) 
 
 type GroupRows = Awaited<ReturnType<typeof readCriteriaTable>>;
 
-function toTable(year: YearRow, groups: GroupRows, manageable: boolean): CriteriaTable {
+function toTable(year: YearContext, groups: GroupRows, manageable: boolean): CriteriaTable {
   return {
     yearId: year.id,
-    scale: scaleOf(year),
+    scale: year.rules.scale,
     revision: year.criteriaRevision,
     manageable,
     editable: manageable && criteriaEditable(year.phase),
@@ -79,7 +65,7 @@ function toTable(year: YearRow, groups: GroupRows, manageable: boolean): Criteri
 }
 
 export async function getCriteriaTable(actor: Actor, yearId: string): Promise<CriteriaTable> {
-  const year = await readableYear(db, actor, yearId);
+  const year = await loadYear(db, actor, yearId, "criteria.read");
   return toTable(year, await readCriteriaTable(db, year.id), can(actor, "criteria.manage", yearScope(year)));
 }
 
@@ -129,19 +115,19 @@ function summary(table: CriteriaTableInput | CriteriaTable) {
 export async function saveCriteriaTable(actor: Actor, yearId: string, input: unknown, options: { action?: string } = {}): Promise<CriteriaTable> {
   const data = parseInput(criteriaTableInputSchema, input);
   return db.$transaction(async (tx) => {
-    const year = await readableYear(tx, actor, yearId);
+    const year = await loadYear(tx, actor, yearId, "criteria.read");
     if (!can(actor, "criteria.manage", yearScope(year))) throw forbidden();
-    if (!criteriaEditable(year.phase)) throw new AppError("WRONG_PHASE", "errors.criteria.locked");
-    await tx.$queryRaw`SELECT id FROM "EmulationYear" WHERE id = ${year.id}::uuid FOR UPDATE`;
+    // Exclusive: the save bumps the year's criteria revision.
+    await lockYearInPhase(tx, year.id, EDITABLE_PHASES, "errors.criteria.locked", { exclusive: true });
     const current = await tx.emulationYear.findUniqueOrThrow({ where: { id: year.id }, select: { criteriaRevision: true } });
     if (data.revision !== undefined && data.revision !== current.criteriaRevision) throw conflict("errors.criteria.stale");
-    const issues = criteriaTableIssues(data, scaleOf(year));
+    const issues = criteriaTableIssues(data, year.rules.scale);
     if (issues.length > 0) throw invalid(issues);
 
     const before = toTable(year, await readCriteriaTable(tx, year.id), true);
     await writeCriteriaTable(tx, year.id, data);
-    const updated = await tx.emulationYear.update({ where: { id: year.id }, data: { criteriaRevision: { increment: 1 } }, select: yearSelect });
-    const table = toTable(updated, await readCriteriaTable(tx, year.id), true);
+    const updated = await tx.emulationYear.update({ where: { id: year.id }, data: { criteriaRevision: { increment: 1 } }, select: { criteriaRevision: true } });
+    const table = toTable({ ...year, criteriaRevision: updated.criteriaRevision }, await readCriteriaTable(tx, year.id), true);
     await recordAudit(tx, actor, {
       action: options.action ?? "criteria.save",
       entity: "EmulationYear",
@@ -185,7 +171,7 @@ export async function previousCriteriaTable(client: Tx | typeof db, blocId: stri
 
 /** Starts the table from the bloc's previous year (replacing what is there). */
 export async function copyCriteriaFromPreviousYear(actor: Actor, yearId: string): Promise<CriteriaTable> {
-  const year = await readableYear(db, actor, yearId);
+  const year = await loadYear(db, actor, yearId, "criteria.read");
   // Who may copy is checked before anything about other years is looked at (and told).
   if (!can(actor, "criteria.manage", yearScope(year))) throw forbidden();
   const previous = await previousCriteriaTable(db, year.blocId, year.year);

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { scoringYear } from "@/lib/assessments/load";
+
 import { db } from "@/lib/db";
 import { cellText, fileSlug, looseText, plainValue } from "@/lib/excel/cells";
 import { fill, FONT, newWorkbook, readWorkbook, sheetWithMarker, THIN_BORDER, workbookBytes, writeMeta, writeTitle } from "@/lib/excel/workbook";
@@ -8,11 +8,12 @@ import { AppError, forbidden, invalid, isAppError, type FieldIssue } from "@/lib
 import { translatorFor } from "@/lib/i18n/translate";
 import { can } from "@/lib/permissions";
 import { toFieldIssues } from "@/lib/validation";
-import { yearScope } from "@/lib/years/queries";
+
 import { criteriaEditable, getCriteriaTable, saveCriteriaTable } from "./criteria";
 import { criteriaTableIssues } from "./rules";
 import { criteriaTableInputSchema, CRITERION_KINDS, type CriteriaTable } from "./schemas";
 import { CRITERIA_COLUMN, CRITERIA_COLUMNS, parseCriteriaRows, type CriteriaLabels, type SheetRow } from "./xlsx-rows";
+import { loadYear, yearScope } from "@/lib/years/context";
 
 // Bảng tiêu chí as an Excel workbook: one line per group (code, kind, title, maximum), then its
 // criteria (code, title, guidance, maximum, evidence required). The same layout comes back as an
@@ -127,7 +128,7 @@ export async function exportCriteriaXlsx(actor: Actor, yearId: string): Promise<
  * A file exported from this year carries the table's revision: a table saved since is a CONFLICT.
  */
 export async function importCriteriaXlsx(actor: Actor, yearId: string, input: { bytes: Uint8Array }): Promise<CriteriaTable> {
-  const year = await scoringYear(db, actor, yearId);
+  const year = await loadYear(db, actor, yearId, "criteria.read");
   if (!can(actor, "criteria.manage", yearScope(year))) throw forbidden();
   if (!criteriaEditable(year.phase)) throw new AppError("WRONG_PHASE", "errors.criteria.locked");
 

@@ -1,15 +1,16 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { rankingPublished, rulesOf, scoringYear, type ScoringYear } from "@/lib/assessments/load";
+import { rankingPublished } from "@/lib/assessments/load";
 import { recordAudit } from "@/lib/audit/record";
 import { db, type Tx } from "@/lib/db";
 import { AppError, conflict, forbidden, invalid, notFound } from "@/lib/errors";
 import { can } from "@/lib/permissions";
 import { fromX100, pointsSchema, toX100 } from "@/lib/scores/points";
 import { idOrNotFound, parseInput } from "@/lib/validation";
-import { yearScope } from "@/lib/years/queries";
+
 import { z } from "zod";
 import { crossScoreFinal } from "./mean";
+import { loadYear, lockYearInPhase, yearScope, type YearContext } from "@/lib/years/context";
 
 // Chấm chéo (when the year's rules enable it, in REVIEW): each member's leader scores every other
 // member, never itself; the secretariat then applies the peers' mean (or trimmed mean) as finals.
@@ -18,8 +19,8 @@ const crossScoreSchema = z
   .object({ targetAgencyCode: z.string().trim().min(1), criterionId: z.string(), points: pointsSchema })
   .strict();
 
-function assertCrossScoring(year: ScoringYear): void {
-  if (!rulesOf(year).crossScoring.enabled) throw conflict("errors.crossScoring.disabled");
+function assertCrossScoring(year: YearContext): void {
+  if (!year.rules.crossScoring.enabled) throw conflict("errors.crossScoring.disabled");
   if (year.phase !== "REVIEW") throw new AppError("WRONG_PHASE", "errors.crossScoring.wrongPhase");
 }
 
@@ -38,10 +39,10 @@ export interface CrossScoringView {
 }
 
 export async function getCrossScoring(actor: Actor, yearId: string): Promise<CrossScoringView> {
-  const year = await scoringYear(db, actor, yearId);
+  const year = await loadYear(db, actor, yearId, "criteria.read");
   const scope = yearScope(year);
   if (!can(actor, "crossScore.progress", scope)) throw forbidden();
-  const rules = rulesOf(year);
+  const rules = year.rules;
   const criteria = await db.criterion.findMany({ where: { yearId: year.id }, orderBy: [{ group: { position: "asc" } }, { position: "asc" }], select: { id: true, code: true, title: true, maxX100: true } });
   const counts = await db.crossScore.groupBy({ by: ["scorerAgencyId"], where: { yearId: year.id }, _count: { _all: true } });
   const completions = await db.crossScoringCompletion.findMany({ where: { yearId: year.id }, select: { agencyId: true } });
@@ -67,9 +68,10 @@ export async function getCrossScoring(actor: Actor, yearId: string): Promise<Cro
 }
 
 async function scorerContext(tx: Tx, actor: Actor, yearId: string) {
-  const year = await scoringYear(tx, actor, yearId);
+  const year = await loadYear(tx, actor, yearId, "criteria.read");
   if (!can(actor, "crossScore.enter", yearScope(year)) || !actor.agencyId) throw forbidden();
   assertCrossScoring(year);
+  await lockYearInPhase(tx, year.id, ["REVIEW"], "errors.crossScoring.wrongPhase");
   if (await tx.crossScoringCompletion.findUnique({ where: { yearId_agencyId: { yearId: year.id, agencyId: actor.agencyId } } })) {
     throw conflict("errors.crossScoring.completed");
   }
@@ -116,12 +118,12 @@ export async function completeCrossScoring(actor: Actor, yearId: string): Promis
  */
 export async function applyCrossScores(actor: Actor, yearId: string): Promise<{ cells: number }> {
   return db.$transaction(async (tx) => {
-    const year = await scoringYear(tx, actor, yearId);
+    const year = await loadYear(tx, actor, yearId, "criteria.read");
     if (!can(actor, "crossScore.apply", yearScope(year))) throw forbidden();
     assertCrossScoring(year);
-    await tx.$queryRaw`SELECT id FROM "EmulationYear" WHERE id = ${year.id}::uuid FOR UPDATE`;
+    await lockYearInPhase(tx, year.id, ["REVIEW"], "errors.crossScoring.wrongPhase", { exclusive: true });
     if (await rankingPublished(tx, year.id)) throw new AppError("WRONG_PHASE", "errors.scores.locked");
-    const trim = rulesOf(year).crossScoring.trimExtremes;
+    const trim = year.rules.crossScoring.trimExtremes;
     const rows = await tx.crossScore.findMany({ where: { yearId: year.id }, select: { targetAgencyId: true, criterionId: true, pointsX100: true } });
     const byCell = new Map<string, number[]>();
     for (const row of rows) {

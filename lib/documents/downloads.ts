@@ -10,12 +10,13 @@ import { getSignedDocument } from "@/lib/pledges/document";
 import { versionForActor } from "@/lib/pledges/load";
 import { idOrNotFound } from "@/lib/validation";
 import { getVoteMinutes } from "@/lib/votes/minutes";
-import { yearScope } from "@/lib/years/queries";
+
 import { currentState } from "./kinds";
 import { issueNow, issuedBytes, latestIssued, registryEntrySelect, type RegistryEntry } from "./registry";
 import { renderPdf } from "./render-pool";
 import type { DocumentKind } from "./render/jobs";
 import type { IssuedDocumentDto } from "./schemas";
+import { yearScope } from "@/lib/years/context";
 
 // Downloads of the documents, for those who may read them: the stored bytes of the latest issued
 // version (issued now if the act that made it final could not issue it), or, before anything is final,

@@ -1,7 +1,8 @@
 import "server-only";
 import type { db, Tx } from "@/lib/db";
 import { readDecisionRecord } from "@/lib/nominations/decision-record";
-import { nominationYearOf, scoreTableOf, toTrinhOf } from "@/lib/nominations/documents";
+import { scoreTableOf, toTrinhOf } from "@/lib/nominations/documents";
+import { readYear } from "@/lib/years/context";
 import { signedDocumentOf } from "@/lib/pledges/document";
 import { voteMinutesOfYear } from "@/lib/votes/minutes";
 import type { DocumentKind, RenderJob } from "./render/jobs";
@@ -91,7 +92,7 @@ async function voteMinutes(client: Client, yearId: string): Promise<Issuable | n
 async function dossierDocument(client: Client, yearId: string, kind: "TO_TRINH" | "SCORE_TABLE"): Promise<Issuable | null> {
   const submission = await client.dossierSubmission.findFirst({ where: { yearId }, orderBy: { round: "desc" }, select: { round: true, submittedAt: true, submittedById: true } });
   if (!submission) return null;
-  const year = await nominationYearOf(client, yearId);
+  const year = await readYear(client, yearId);
   const common = {
     yearId,
     blocId: year.blocId,

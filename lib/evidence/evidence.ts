@@ -3,12 +3,13 @@ import { randomUUID } from "node:crypto";
 import path from "node:path";
 import type { Actor } from "@/lib/auth/actor";
 import { editableAssessment } from "@/lib/assessments/assessments";
-import { authorizeAgency, scoringYear } from "@/lib/assessments/load";
+import { authorizeAgency } from "@/lib/assessments/load";
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { idOrNotFound } from "@/lib/validation";
 import { inspectUpload, readStoredFile, safeFileName, storeFile } from "./storage";
+import { loadYear } from "@/lib/years/context";
 
 // Minh chứng: files kept under EVIDENCE_DIR by an opaque key, described in the database (name,
 // detected type, size, SHA-256), readable only by those who may read that agency's assessment.
@@ -30,7 +31,7 @@ export async function uploadEvidence(actor: Actor, yearId: string, input: { crit
   const fileName = safeFileName(input.fileName);
 
   return db.$transaction(async (tx) => {
-    const year = await scoringYear(tx, actor, yearId);
+    const year = await loadYear(tx, actor, yearId, "criteria.read");
     const agency = await editableAssessment(tx, actor, year);
     const criterion = await tx.criterion.findFirst({ where: { id: idOrNotFound(input.criterionId, "errors.criteria.notFound"), yearId: year.id }, select: { id: true, code: true } });
     if (!criterion) throw notFound("errors.criteria.notFound");
@@ -55,7 +56,7 @@ export async function uploadEvidence(actor: Actor, yearId: string, input: { crit
 async function evidenceFor(actor: Actor, evidenceId: string) {
   const evidence = await db.evidence.findUnique({ where: { id: idOrNotFound(evidenceId, "errors.evidence.notFound") } });
   if (!evidence || evidence.deletedAt) throw notFound("errors.evidence.notFound");
-  const year = await scoringYear(db, actor, evidence.yearId).catch(() => {
+  const year = await loadYear(db, actor, evidence.yearId, "criteria.read").catch(() => {
     throw notFound("errors.evidence.notFound");
   });
   try {

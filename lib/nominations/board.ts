@@ -6,9 +6,10 @@ import { authorize, can } from "@/lib/permissions";
 import { standingPublication } from "@/lib/ranking/ranking";
 import { parseInput } from "@/lib/validation";
 import type { SessionResult } from "@/lib/votes/tally";
-import { yearScope } from "@/lib/years/queries";
-import { nominationSelect, nominationYear, toNominationDto } from "./load";
+
+import { nominationSelect, toNominationDto, readsNominations } from "./load";
 import { inboxFiltersSchema, type NominationDto } from "./schemas";
+import { loadYear, yearScope } from "@/lib/years/context";
 
 // The board's side: an inbox of nominations across every bloc of the province, and one bloc's dossier
 // (hồ sơ) with everything it rests on: ranking, votes, minutes, pledge signatures, reports.
@@ -90,7 +91,7 @@ export interface Dossier {
 
 /** One bloc's dossier of a year: what the board reviews (also the secretariat's view of what it sent). */
 export async function getDossier(actor: Actor, yearId: string): Promise<Dossier> {
-  const year = await nominationYear(db, actor, yearId);
+  const year = await loadYear(db, actor, yearId, readsNominations);
   if (!can(actor, "dossier.read", yearScope(year))) throw notFound("errors.year.notFound");
   const [rows, submissions, publication, sessions, pledge, decisions, leader] = await Promise.all([
     db.nomination.findMany({

@@ -1,6 +1,7 @@
 import "server-only";
-import { rulesOf } from "@/lib/assessments/load";
+
 import type { Tx, db } from "@/lib/db";
+import { rulesOf } from "@/lib/years/context";
 
 // The record of an award decision (quyết định khen thưởng) as the board entered it: the decision's
 // number, date and signer, and the members it awards, per award in the order of the year's rules.
@@ -40,7 +41,7 @@ export async function readDecisionRecord(client: Tx | typeof db, decisionId: str
   });
   if (!decision) return null;
   const recorder = await client.user.findUnique({ where: { id: decision.recordedById }, select: { name: true, title: true } });
-  const order = rulesOf(decision.year).awards.map((award) => award.code);
+  const order = rulesOf(decision.year.rules).awards.map((award) => award.code);
   const position = (code: string) => (order.includes(code) ? order.indexOf(code) : order.length);
   const awards = new Map<string, DecisionRecord["awards"][number]>();
   for (const nomination of [...decision.nominations].sort((a, b) => position(a.awardCode) - position(b.awardCode) || a.awardCode.localeCompare(b.awardCode))) {

@@ -1,15 +1,16 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { rulesOf } from "@/lib/assessments/load";
+
 import { readCriteriaTable } from "@/lib/criteria/criteria";
 import { db, type Tx } from "@/lib/db";
 import { conflict, notFound } from "@/lib/errors";
 import type { NominationStatus } from "@/lib/generated/prisma/enums";
 import { can } from "@/lib/permissions";
 import type { RankingEntry } from "@/lib/ranking/compute";
-import { yearScope } from "@/lib/years/queries";
-import { nominationYear, nominationYearSelect, type NominationBasis, type NominationYear } from "./load";
+
+import { type NominationBasis, readsNominations } from "./load";
 import { standingPublication } from "@/lib/ranking/ranking";
+import { loadYear, yearScope, type YearContext } from "@/lib/years/context";
 
 // The documents of a bloc's dossier (hồ sơ đề nghị khen thưởng) as data: the tờ trình đề nghị khen
 // thưởng (in the manner of Mẫu 01, Nghị định 98/2023/NĐ-CP) and the score table (bảng tổng hợp điểm).
@@ -46,21 +47,14 @@ export interface ToTrinh {
 }
 
 /** The year, if the actor may read its whole dossier (the bloc's secretariat, the board, the admin). */
-export async function dossierYear(actor: Actor, yearId: string): Promise<NominationYear> {
-  const year = await nominationYear(db, actor, yearId);
+export async function dossierYear(actor: Actor, yearId: string): Promise<YearContext> {
+  const year = await loadYear(db, actor, yearId, readsNominations);
   if (!can(actor, "dossier.read", yearScope(year))) throw notFound("errors.year.notFound");
   return year;
 }
 
-/** A year for issuing its documents (no actor: the caller has checked who may). */
-export async function nominationYearOf(client: Tx | typeof db, yearId: string): Promise<NominationYear> {
-  const year = await client.emulationYear.findUnique({ where: { id: yearId }, select: nominationYearSelect });
-  if (!year) throw notFound("errors.year.notFound");
-  return year;
-}
-
 /** The Khối trưởng agency of the year and its (first, active) leader account. */
-async function leaderOf(client: Tx | typeof db, year: NominationYear): Promise<ToTrinh["leader"]> {
+async function leaderOf(client: Tx | typeof db, year: YearContext): Promise<ToTrinh["leader"]> {
   if (!year.leaderAgencyId) return null;
   const agency = await client.agency.findUnique({
     where: { id: year.leaderAgencyId },
@@ -77,7 +71,7 @@ export async function getToTrinh(actor: Actor, yearId: string, date: Date): Prom
 }
 
 /** The tờ trình: every nomination of the year not withdrawn or rejected, per award; read with `client`. */
-export async function toTrinhOf(client: Tx | typeof db, year: NominationYear, date: Date): Promise<ToTrinh> {
+export async function toTrinhOf(client: Tx | typeof db, year: YearContext, date: Date): Promise<ToTrinh> {
   const [rows, pledge, publication, lastSession, leader] = await Promise.all([
     client.nomination.findMany({
       where: { yearId: year.id, status: { notIn: ["WITHDRAWN", "REJECTED"] } },
@@ -88,7 +82,7 @@ export async function toTrinhOf(client: Tx | typeof db, year: NominationYear, da
     client.voteSession.findFirst({ where: { yearId: year.id, closedAt: { not: null }, cancelledAt: null }, orderBy: { closedAt: "desc" }, select: { closedAt: true } }),
     leaderOf(client, year),
   ]);
-  const order = rulesOf(year).awards.map((award) => award.code);
+  const order = year.rules.awards.map((award) => award.code);
   const position = (code: string) => (order.includes(code) ? order.indexOf(code) : order.length);
   const awards = new Map<string, ToTrinh["awards"][number]>();
   for (const row of [...rows].sort((a, b) => position(a.awardCode) - position(b.awardCode) || a.awardCode.localeCompare(b.awardCode))) {
@@ -137,7 +131,7 @@ export async function getScoreTable(actor: Actor, yearId: string): Promise<Score
 }
 
 /** The published ranking (CONFLICT before publication) with the points of each criteria group; read with `client`. */
-export async function scoreTableOf(client: Tx | typeof db, year: NominationYear): Promise<ScoreTable> {
+export async function scoreTableOf(client: Tx | typeof db, year: YearContext): Promise<ScoreTable> {
   const [publication, groups] = await Promise.all([
     standingPublication(client, year.id),
     readCriteriaTable(client, year.id),

@@ -1,23 +1,20 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { blocYearSelect, rulesOf } from "@/lib/assessments/load";
 import { db, type Prisma, type Tx } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import type { NominationStatus } from "@/lib/generated/prisma/enums";
-import { can } from "@/lib/permissions";
+import { can, type ScopeContext } from "@/lib/permissions";
 import type { RankingEntry } from "@/lib/ranking/compute";
 import { standingPublication } from "@/lib/ranking/ranking";
 import { idOrNotFound } from "@/lib/validation";
 import type { SessionResult } from "@/lib/votes/tally";
-import { yearScope } from "@/lib/years/queries";
+import { loadYear, yearScope, type YearContext } from "@/lib/years/context";
 import type { AwardVote, EligibilityInput } from "./eligibility";
 import type { NominationDto } from "./schemas";
 
 // Loading nominations with their year (what permissions are checked against), and the facts the
 // eligibility rules read: the published ranking, the closed proposal votes, the active nominations.
 
-export const nominationYearSelect = blocYearSelect;
-export type NominationYear = Prisma.EmulationYearGetPayload<{ select: typeof nominationYearSelect }>;
 
 /** Statuses that hold the member's one award of the year and count against quotas. */
 export const ACTIVE_STATUSES: NominationStatus[] = ["DRAFT", "SUBMITTED", "RETURNED", "APPROVED", "AWARDED"];
@@ -76,19 +73,17 @@ export function toNominationDto(row: NominationRow): NominationDto {
   };
 }
 
-/** The year, if the actor may read some of its nominations (else NOT_FOUND: its id reveals nothing). */
-export async function nominationYear(client: Tx | typeof db, actor: Actor, yearId: string): Promise<NominationYear> {
-  const year = await client.emulationYear.findUnique({ where: { id: idOrNotFound(yearId, "errors.year.notFound") }, select: nominationYearSelect });
-  if (!year) throw notFound("errors.year.notFound");
-  const scope = yearScope(year);
-  // A member's people read their own agency's nominations of a year their agency belongs to.
-  const ownAgency = actor.agencyId !== null && scope.year.memberAgencyIds.includes(actor.agencyId) ? actor.agencyId : null;
-  if (!can(actor, "nomination.read", { ...scope, agencyId: ownAgency })) throw notFound("errors.year.notFound");
-  return year;
+/**
+ * Who may see a year's nominations page: those who read all of them, and a member's people, who read
+ * their own agency's (loadYear with it: NOT_FOUND otherwise, so that the year's id reveals nothing).
+ */
+export function readsNominations(actor: Actor, scope: ScopeContext): boolean {
+  const ownAgency = actor.agencyId !== null && (scope.year?.memberAgencyIds.includes(actor.agencyId) ?? false) ? actor.agencyId : null;
+  return can(actor, "nomination.read", { ...scope, agencyId: ownAgency });
 }
 
 /** A filter of the nominations of `year` the actor may read: all of them, or their agency's. */
-export function readableNominations(actor: Actor, year: NominationYear): Prisma.NominationWhereInput {
+export function readableNominations(actor: Actor, year: YearContext): Prisma.NominationWhereInput {
   if (can(actor, "nomination.read", yearScope(year))) return { yearId: year.id };
   return { yearId: year.id, agencyId: actor.agencyId ?? "00000000-0000-0000-0000-000000000000" };
 }
@@ -98,13 +93,12 @@ export async function nominationForActor(client: Tx | typeof db, actor: Actor, n
   const id = idOrNotFound(nominationId, "errors.nomination.notFound");
   const row = await client.nomination.findUnique({ where: { id }, select: nominationSelect });
   if (!row) throw notFound("errors.nomination.notFound");
-  const year = await client.emulationYear.findUniqueOrThrow({ where: { id: row.yearId }, select: nominationYearSelect });
-  if (!can(actor, "nomination.read", { ...yearScope(year), agencyId: row.agencyId })) throw notFound("errors.nomination.notFound");
+  const year = await loadYear(client, actor, row.yearId, (who, scope) => can(who, "nomination.read", { ...scope, agencyId: row.agencyId }), "errors.nomination.notFound");
   return { row, year };
 }
 
 /** What the eligibility rules read, as it stands in the database. */
-export async function eligibilityInputOf(client: Tx | typeof db, year: NominationYear, options: { excludeNominationId?: string } = {}): Promise<EligibilityInput & { ranking: RankingEntry[]; voteSessions: Map<string, { id: string; results: SessionResult }> }> {
+export async function eligibilityInputOf(client: Tx | typeof db, year: YearContext, options: { excludeNominationId?: string } = {}): Promise<EligibilityInput & { ranking: RankingEntry[]; voteSessions: Map<string, { id: string; results: SessionResult }> }> {
   const [publication, sessions, active] = await Promise.all([
     standingPublication(client, year.id),
     client.voteSession.findMany({
@@ -122,5 +116,5 @@ export async function eligibilityInputOf(client: Tx | typeof db, year: Nominatio
   const voteSessions = new Map<string, { id: string; results: SessionResult }>();
   for (const session of sessions) voteSessions.set(session.awardCode!, { id: session.id, results: session.results as unknown as SessionResult });
   const votes = new Map<string, AwardVote>([...voteSessions].map(([code, session]) => [code, { passed: new Set(session.results.candidates.filter((c) => c.passed).map((c) => c.agencyId)) }]));
-  return { rules: rulesOf(year), memberIds: new Set(year.members.map((m) => m.agencyId)), ranking, votes, active, voteSessions };
+  return { rules: year.rules, memberIds: new Set(year.members.map((m) => m.agencyId)), ranking, votes, active, voteSessions };
 }

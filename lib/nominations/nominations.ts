@@ -10,11 +10,12 @@ import { runAfterResponse } from "@/lib/http/after";
 import { emailNotifications, notifyUsers } from "@/lib/notifications/notify";
 import { can } from "@/lib/permissions";
 import { parseInput } from "@/lib/validation";
-import { yearScope } from "@/lib/years/queries";
+
 import { awardQuota } from "@/lib/years/rules";
 import { suggestNominations, violationsOf, type NominationRule } from "./eligibility";
-import { eligibilityInputOf, nominationForActor, nominationSelect, nominationYear, readableNominations, toNominationDto, type NominationBasis, type NominationYear } from "./load";
+import { eligibilityInputOf, nominationForActor, nominationSelect, readableNominations, toNominationDto, type NominationBasis, type NominationRow, readsNominations } from "./load";
 import { createNominationSchema, updateNominationSchema, withdrawNominationSchema, type NominationDto, type NominationEventDto } from "./schemas";
+import { loadYear, lockYearInPhase, yearScope, type YearContext } from "@/lib/years/context";
 
 // Đề nghị khen thưởng: in the NOMINATION phase the year's secretariat proposes members for awards,
 // within each award's quota and eligibility rules (refusals name the rule), attaches each nominee's
@@ -22,7 +23,7 @@ import { createNominationSchema, updateNominationSchema, withdrawNominationSchem
 // Returned nominations are fixed and resubmitted in BOARD_REVIEW; every step is kept as an event.
 
 export interface NominationsView {
-  year: { id: string; year: number; phase: NominationYear["phase"]; blocName: string };
+  year: { id: string; year: number; phase: YearContext["phase"]; blocName: string };
   nominations: NominationDto[];
   /** Suggested nominations not made yet (the secretariat, NOMINATION phase). */
   suggestions: { agency: { code: string; name: string }; award: { code: string; name: string }; rank: number }[];
@@ -35,10 +36,10 @@ export interface NominationsView {
   missingReports: string[];
 }
 
-const pending = (phase: NominationYear["phase"]): NominationStatus => (phase === "NOMINATION" ? "DRAFT" : "RETURNED");
+const pending = (phase: YearContext["phase"]): NominationStatus => (phase === "NOMINATION" ? "DRAFT" : "RETURNED");
 
 export async function getNominations(actor: Actor, yearId: string): Promise<NominationsView> {
-  const year = await nominationYear(db, actor, yearId);
+  const year = await loadYear(db, actor, yearId, readsNominations);
   const manages = can(actor, "nomination.manage", yearScope(year));
   const [rows, input] = await Promise.all([
     db.nomination.findMany({ where: readableNominations(actor, year), select: nominationSelect, orderBy: [{ createdAt: "asc" }] }),
@@ -85,13 +86,18 @@ export async function getNomination(actor: Actor, nominationId: string): Promise
 }
 
 /** Loads the year for a change by its secretariat, under a lock that serialises the year's nominations. */
-async function yearToManage(tx: Tx, actor: Actor, yearId: string, phases: NominationYear["phase"][]): Promise<NominationYear> {
-  const year = await nominationYear(tx, actor, yearId);
+async function yearToManage(tx: Tx, actor: Actor, yearId: string, phases: YearContext["phase"][]): Promise<YearContext> {
+  const year = await loadYear(tx, actor, yearId, readsNominations);
   if (!can(actor, "nomination.manage", yearScope(year))) throw forbidden("errors.nomination.onlySecretariat");
-  await tx.$queryRaw`SELECT id FROM "EmulationYear" WHERE id = ${year.id}::uuid FOR UPDATE`;
-  const { phase } = await tx.emulationYear.findUniqueOrThrow({ where: { id: year.id }, select: { phase: true } });
-  if (!phases.includes(phase)) throw new AppError("WRONG_PHASE", phases.includes("BOARD_REVIEW") ? "errors.nomination.wrongPhaseFix" : "errors.nomination.wrongPhase");
+  const phase = await lockYearInPhase(tx, year.id, phases, phases.includes("BOARD_REVIEW") ? "errors.nomination.wrongPhaseFix" : "errors.nomination.wrongPhase", { exclusive: true });
   return { ...year, phase };
+}
+
+/** Loads a nomination for a change by its secretariat, read again under the year's lock. */
+async function nominationToManage(tx: Tx, actor: Actor, nominationId: string): Promise<NominationRow & { year: YearContext }> {
+  const { row, year } = await nominationForActor(tx, actor, nominationId);
+  const locked = await yearToManage(tx, actor, year.id, ["NOMINATION", "BOARD_REVIEW"]);
+  return { ...(await tx.nomination.findUniqueOrThrow({ where: { id: row.id }, select: nominationSelect })), year: locked };
 }
 
 /** Appends one step of a nomination's history. */
@@ -115,7 +121,7 @@ function refuse(violations: { rule: NominationRule; params: Record<string, strin
  * Creates one nomination the rules allow. `facts` (read under the year's lock) may be shared by several
  * creations in one transaction: each one made is added to its active nominations.
  */
-async function createOne(tx: Tx, actor: Actor, year: NominationYear, agencyCode: string, awardCode: string, note: string | null, facts?: Awaited<ReturnType<typeof eligibilityInputOf>>) {
+async function createOne(tx: Tx, actor: Actor, year: YearContext, agencyCode: string, awardCode: string, note: string | null, facts?: Awaited<ReturnType<typeof eligibilityInputOf>>) {
   const member = year.members.find((m) => m.agency.code === agencyCode);
   if (!member) throw invalid([{ path: "agencyCode", message: "errors.nomination.rule.NOT_MEMBER", params: { award: awardCode } }], "errors.nomination.rule.NOT_MEMBER");
   const input = facts ?? (await eligibilityInputOf(tx, year));
@@ -169,8 +175,8 @@ export async function applySuggestions(actor: Actor, yearId: string): Promise<No
 export async function updateNomination(actor: Actor, nominationId: string, input: unknown): Promise<NominationDto> {
   const { note, version } = parseInput(updateNominationSchema, input);
   return db.$transaction(async (tx) => {
-    const { row, year } = await nominationForActor(tx, actor, nominationId);
-    await yearToManage(tx, actor, year.id, ["NOMINATION", "BOARD_REVIEW"]);
+    const row = await nominationToManage(tx, actor, nominationId);
+    const year = row.year;
     if (row.status !== "DRAFT" && row.status !== "RETURNED") throw conflict("errors.nomination.notEditable");
     const updated = await tx.nomination.updateMany({ where: { id: row.id, version: version ?? row.version, status: row.status }, data: { note, version: { increment: 1 } } });
     if (updated.count !== 1) throw conflict("errors.nomination.stale");
@@ -183,8 +189,8 @@ export async function updateNomination(actor: Actor, nominationId: string, input
 export async function withdrawNomination(actor: Actor, nominationId: string, input: unknown): Promise<NominationDto> {
   const { reason } = parseInput(withdrawNominationSchema, input);
   return db.$transaction(async (tx) => {
-    const { row, year } = await nominationForActor(tx, actor, nominationId);
-    await yearToManage(tx, actor, year.id, ["NOMINATION", "BOARD_REVIEW"]);
+    const row = await nominationToManage(tx, actor, nominationId);
+    const year = row.year;
     if (row.status !== "DRAFT" && row.status !== "RETURNED") throw conflict("errors.nomination.illegalTransition", { from: row.status, action: "withdraw" });
     await tx.nomination.update({ where: { id: row.id }, data: { status: "WITHDRAWN", withdrawReason: reason, version: { increment: 1 } } });
     await recordEvent(tx, actor, { nominationId: row.id, round: row.round, action: "withdraw", from: row.status, to: "WITHDRAWN", comment: reason });

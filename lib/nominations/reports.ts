@@ -6,12 +6,13 @@ import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { db, type Tx } from "@/lib/db";
 import { inspectUpload, readStoredFile, safeFileName, storeFile } from "@/lib/evidence/storage";
-import { AppError, conflict, forbidden, isAppError, notFound } from "@/lib/errors";
+import { conflict, forbidden, isAppError, notFound } from "@/lib/errors";
 import { can } from "@/lib/permissions";
 import { idOrNotFound } from "@/lib/validation";
-import { yearScope } from "@/lib/years/queries";
+
 import { nominationForActor } from "./load";
 import { recordEvent } from "./nominations";
+import { lockYearInPhase, yearScope } from "@/lib/years/context";
 
 // Báo cáo thành tích: the nominee's achievement report, a file attached to its nomination by the
 // nominee agency's people or by the year's secretariat while the nomination can still change (DRAFT,
@@ -37,12 +38,8 @@ export async function uploadReport(actor: Actor, nominationId: string, input: { 
     const { row, year } = await nominationForActor(tx, actor, nominationId);
     if (!can(actor, "nomination.report", { ...yearScope(year), agencyId: row.agencyId })) throw forbidden("errors.nominationReport.forbidden");
     // Serialises with the dossier's submission (which locks the year) and reads phase and status afresh.
-    await tx.$queryRaw`SELECT id FROM "EmulationYear" WHERE id = ${year.id}::uuid FOR SHARE`;
-    const [{ phase }, { status, round }] = await Promise.all([
-      tx.emulationYear.findUniqueOrThrow({ where: { id: year.id }, select: { phase: true } }),
-      tx.nomination.findUniqueOrThrow({ where: { id: row.id }, select: { status: true, round: true } }),
-    ]);
-    if (phase !== "NOMINATION" && phase !== "BOARD_REVIEW") throw new AppError("WRONG_PHASE", "errors.nominationReport.wrongPhase");
+    await lockYearInPhase(tx, year.id, ["NOMINATION", "BOARD_REVIEW"], "errors.nominationReport.wrongPhase");
+    const { status, round } = await tx.nomination.findUniqueOrThrow({ where: { id: row.id }, select: { status: true, round: true } });
     if (status !== "DRAFT" && status !== "RETURNED") throw conflict("errors.nominationReport.locked");
 
     const { sha256, mime, ext } = await inspectUpload(input.bytes, UPLOAD_MESSAGES);

@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { issueAfterCommit } from "@/lib/documents/registry";
 import { db, type Tx } from "@/lib/db";
-import { AppError, conflict, forbidden } from "@/lib/errors";
+import { conflict, forbidden } from "@/lib/errors";
 import type { NominationStatus } from "@/lib/generated/prisma/enums";
 import { runAfterResponse } from "@/lib/http/after";
 import { emailNotifications, notifyUsers } from "@/lib/notifications/notify";
@@ -12,6 +12,7 @@ import { can } from "@/lib/permissions";
 import { idOrNotFound, parseInput } from "@/lib/validation";
 import { closeIfDecided, recordEvent } from "./nominations";
 import { nominationForActor, nominationSelect, toNominationDto, type NominationRow } from "./load";
+import { lockYearInPhase, readYear } from "@/lib/years/context";
 import { bulkApproveSchema, recordDecisionSchema, reviewNominationSchema, type NominationDto } from "./schemas";
 
 // Xét duyệt: the provincial board approves, returns (with comments: the bloc fixes and resubmits) or
@@ -52,10 +53,9 @@ async function blocPeople(tx: Tx, yearId: string, agencyIds: string[]): Promise<
 async function reviewOne(tx: Tx, actor: Actor, nominationId: string, action: ReviewAction, comment: string | null): Promise<{ row: NominationRow; notificationIds: string[] }> {
   const { row, year } = await nominationForActor(tx, actor, nominationId);
   if (!can(actor, "nomination.review")) throw forbidden("errors.nomination.onlyBoard");
-  if (year.phase !== "BOARD_REVIEW") throw new AppError("WRONG_PHASE", "errors.nomination.notUnderReview");
   // Verdicts on one year's nominations run one at a time, so that the last one sees every other and
   // closes the year (two concurrent last verdicts would each see the other still open).
-  await tx.$queryRaw`SELECT id FROM "EmulationYear" WHERE id = ${year.id}::uuid FOR UPDATE`;
+  await lockYearInPhase(tx, year.id, ["BOARD_REVIEW"], "errors.nomination.notUnderReview", { exclusive: true });
   await tx.$queryRaw`SELECT id FROM "Nomination" WHERE id = ${row.id}::uuid FOR UPDATE`;
   const current = await tx.nomination.findUniqueOrThrow({ where: { id: row.id }, select: { status: true, round: true } });
   const to = nextStatus(current.status, action);
@@ -108,10 +108,8 @@ export async function recordDecision(actor: Actor, yearId: string, input: unknow
   const data = parseInput(recordDecisionSchema, input);
   if (!can(actor, "nomination.review")) throw forbidden("errors.nomination.onlyBoard");
   const { result, notificationIds } = await db.$transaction(async (tx) => {
-    const year = await tx.emulationYear.findUnique({ where: { id: idOrNotFound(yearId, "errors.year.notFound") }, select: { id: true, year: true, phase: true, blocId: true, bloc: { select: { name: true } }, members: { select: { agencyId: true } } } });
-    if (!year) throw new AppError("NOT_FOUND", "errors.year.notFound");
-    if (year.phase !== "BOARD_REVIEW") throw new AppError("WRONG_PHASE", "errors.nomination.notUnderReview");
-    await tx.$queryRaw`SELECT id FROM "EmulationYear" WHERE id = ${year.id}::uuid FOR UPDATE`;
+    const year = await readYear(tx, idOrNotFound(yearId, "errors.year.notFound"));
+    await lockYearInPhase(tx, year.id, ["BOARD_REVIEW"], "errors.nomination.notUnderReview", { exclusive: true });
     const approved = await tx.nomination.findMany({
       where: { yearId: year.id, status: "APPROVED", ...(data.awardCodes ? { awardCode: { in: data.awardCodes } } : {}) },
       select: { id: true, round: true },

@@ -4,8 +4,9 @@ import { db, type Tx } from "@/lib/db";
 import { conflict, notFound } from "@/lib/errors";
 import { getEnv } from "@/lib/env";
 import { idOrNotFound } from "@/lib/validation";
+import { readYear } from "@/lib/years/context";
 import { documentFrame } from "./canonical";
-import { pledgeYearSelect, versionForActor, versionSelect } from "./load";
+import { versionForActor, versionSelect } from "./load";
 import { toVersionView, type PledgeVersionView } from "./pledges";
 import { signatureSelect, type SignatureRow } from "./signatures";
 
@@ -27,13 +28,10 @@ export async function getSignedDocument(actor: Actor, versionId: string): Promis
 
 /** The printed pledge of a version as it stands, read with `client` (for issuing it in a transaction). */
 export async function signedDocumentOf(client: Tx | typeof db, versionId: string): Promise<SignedDocument> {
-  const version = await client.pledgeVersion.findUnique({
-    where: { id: versionId },
-    select: { ...versionSelect, pledge: { select: { year: { select: pledgeYearSelect } } } },
-  });
+  const version = await client.pledgeVersion.findUnique({ where: { id: versionId }, select: { ...versionSelect, pledge: { select: { yearId: true } } } });
   if (!version) throw notFound("errors.pledge.versionNotFound");
   if (version.status === "DRAFT") throw conflict("errors.pledge.notOpen");
-  const year = version.pledge.year;
+  const year = await readYear(client, version.pledge.yearId);
   const signatures = await client.pledgeSignature.findMany({ where: { versionId: version.id }, select: signatureSelect });
   const byCode = new Map(signatures.map((signature) => [signature.agencyCode, signature]));
   // The members bound by this version are those frozen into it (membership may have changed since).

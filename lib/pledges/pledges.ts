@@ -9,13 +9,14 @@ import { runAfterResponse } from "@/lib/http/after";
 import { emailNotifications, notifyUsers } from "@/lib/notifications/notify";
 import { can } from "@/lib/permissions";
 import { idOrNotFound, parseInput } from "@/lib/validation";
-import { yearScope } from "@/lib/years/queries";
+
 import type { Phase } from "@/lib/years/phases";
 import { canonicalPledge, sha256Hex } from "./canonical";
-import { assertPledgingPhase, versionSelect, yearForPledge, type PledgeYear, type VersionRow } from "./load";
+import { assertPledgingPhase, versionSelect, type VersionRow } from "./load";
 import { parseSafeMarkdown, type Block } from "./markdown";
 import { openPledgeSchema, saveDraftSchema, type PledgeContent } from "./schemas";
 import { pledgeTemplate } from "./template";
+import { loadYear, lockYearInPhase, yearScope, type YearContext } from "@/lib/years/context";
 
 // Drafting a pledge and opening a version for signing (the year's secretariat), and reading it
 // (every member, the board and the admin).
@@ -83,7 +84,7 @@ export function toVersionView(row: VersionRow): PledgeVersionView {
   };
 }
 
-export async function boardOf(client: Tx | typeof db, year: PledgeYear, versionId: string | null): Promise<BoardRow[]> {
+export async function boardOf(client: Tx | typeof db, year: YearContext, versionId: string | null): Promise<BoardRow[]> {
   const signatures = versionId
     ? await client.pledgeSignature.findMany({
         where: { versionId },
@@ -104,7 +105,7 @@ export async function boardOf(client: Tx | typeof db, year: PledgeYear, versionI
 
 /** The pledge page: the open version, the draft, the history and who has signed. */
 export async function getPledgeOverview(actor: Actor, yearId: string): Promise<PledgeOverview> {
-  const year = await yearForPledge(db, actor, idOrNotFound(yearId, "errors.year.notFound"));
+  const year = await loadYear(db, actor, idOrNotFound(yearId, "errors.year.notFound"));
   const versions = await db.pledgeVersion.findMany({
     where: { pledge: { yearId: year.id } },
     orderBy: { number: "desc" },
@@ -144,7 +145,7 @@ export async function getPledgeOverview(actor: Actor, yearId: string): Promise<P
 
 /** The drafting form of the year's secretariat. */
 export async function getPledgeEditor(actor: Actor, yearId: string): Promise<PledgeEditor> {
-  const year = await yearForPledge(db, actor, idOrNotFound(yearId, "errors.year.notFound"));
+  const year = await loadYear(db, actor, idOrNotFound(yearId, "errors.year.notFound"));
   authorizeDrafting(actor, year);
   const versions = await db.pledgeVersion.findMany({ where: { pledge: { yearId: year.id } }, orderBy: { number: "desc" }, select: versionSelect });
   const draft = versions.find((version) => version.status === "DRAFT");
@@ -179,8 +180,12 @@ export async function getPledgeSummary(actor: Actor, yearId: string) {
   };
 }
 
-/** Serialises every change of a year's pledge: callers hold this row lock until they commit. */
+/**
+ * Serialises every change of a year's pledge: callers hold this row lock (and their share of the
+ * year's, so the year stays in PLEDGING) until they commit.
+ */
 async function lockPledge(tx: Tx, yearId: string): Promise<{ id: string }> {
+  await lockYearInPhase(tx, yearId, ["PLEDGING"], "errors.pledge.wrongPhase");
   // INSERT … ON CONFLICT DO NOTHING: two first saves at once must not fail on the unique year (an
   // upsert here is not atomic).
   await tx.pledge.createMany({ data: [{ yearId }], skipDuplicates: true });
@@ -188,7 +193,7 @@ async function lockPledge(tx: Tx, yearId: string): Promise<{ id: string }> {
   return row!;
 }
 
-function authorizeDrafting(actor: Actor, year: PledgeYear): void {
+function authorizeDrafting(actor: Actor, year: YearContext): void {
   if (!can(actor, "pledge.draft", yearScope(year))) throw forbidden();
   assertPledgingPhase(year);
 }
@@ -206,7 +211,7 @@ export async function savePledgeDraft(actor: Actor, yearId: string, input: unkno
   const data = parseInput(saveDraftSchema, input);
   const content = contentOf(data);
   return db.$transaction(async (tx) => {
-    const year = await yearForPledge(tx, actor, id);
+    const year = await loadYear(tx, actor, id);
     authorizeDrafting(actor, year);
     const pledge = await lockPledge(tx, year.id);
     const draft = await tx.pledgeVersion.findFirst({ where: { pledgeId: pledge.id, status: "DRAFT" }, select: versionSelect });
@@ -248,7 +253,7 @@ export async function openPledgeForSigning(actor: Actor, yearId: string, input: 
   const id = idOrNotFound(yearId, "errors.year.notFound");
   const { revision } = parseInput(openPledgeSchema, input);
   const { view, notificationIds, supersededId } = await db.$transaction(async (tx) => {
-    const year = await yearForPledge(tx, actor, id);
+    const year = await loadYear(tx, actor, id);
     authorizeDrafting(actor, year);
     const pledge = await lockPledge(tx, year.id);
     const draft = await tx.pledgeVersion.findFirst({ where: { pledgeId: pledge.id, status: "DRAFT" }, select: versionSelect });

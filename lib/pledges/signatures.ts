@@ -8,11 +8,12 @@ import { db, type Prisma } from "@/lib/db";
 import { AppError, conflict, forbidden } from "@/lib/errors";
 import { authorize, scopeOf } from "@/lib/permissions";
 import { idOrNotFound, parseInput } from "@/lib/validation";
-import { yearScope } from "@/lib/years/queries";
+
 import { sealKeyId, sealSignature, type SignatureRecord } from "./canonical";
 import { assertPledgingPhase, versionForActor } from "./load";
 import { signPledgeSchema, type SignatureDto } from "./schemas";
 import { sealKey } from "./seal-key";
+import { lockYearInPhase, yearScope } from "@/lib/years/context";
 
 export const SIGNATURE_AUTH_METHOD = "PASSWORD_REAUTH";
 
@@ -87,6 +88,7 @@ export async function signPledge(actor: Actor, versionId: string, input: unknown
   const authenticatedAt = await reauthenticate(actor, password, "pledge.sign");
 
   const result = await db.$transaction(async (tx) => {
+    await lockYearInPhase(tx, year.id, ["PLEDGING"], "errors.pledge.wrongPhase");
     // Shares the lock that superseding the version takes exclusively: a signature is written for an
     // open version or not at all.
     const [locked] = await tx.$queryRaw<{ status: string; sha256: string }[]>`

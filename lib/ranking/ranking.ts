@@ -1,7 +1,7 @@
 import "server-only";
 import { now } from "@/lib/clock";
 import type { Actor } from "@/lib/auth/actor";
-import { rankingPublished, rulesOf, scoringYear, type ScoringYear } from "@/lib/assessments/load";
+import { rankingPublished } from "@/lib/assessments/load";
 import { recordAudit } from "@/lib/audit/record";
 import { db, type Tx } from "@/lib/db";
 import { AppError, conflict, forbidden, notFound } from "@/lib/errors";
@@ -9,15 +9,16 @@ import { runAfterResponse } from "@/lib/http/after";
 import { emailNotifications, notifyUsers } from "@/lib/notifications/notify";
 import { can } from "@/lib/permissions";
 import { parseInput, requiredText } from "@/lib/validation";
-import { yearScope } from "@/lib/years/queries";
+
 import { z } from "zod";
 import { computeRanking, type RankCriterion, type RankingEntry } from "./compute";
+import { loadYear, lockYearInPhase, yearScope, type YearContext } from "@/lib/years/context";
 
 // Xếp hạng: computed from the final scores and the year's rules; the secretariat publishes it (the
 // scores lock), and may reopen it with a reason that the audit trail keeps.
 
 /** Criteria and final scores of a year, in two queries whatever its size. */
-export async function rankingInputOf(client: Tx | typeof db, year: ScoringYear) {
+export async function rankingInputOf(client: Tx | typeof db, year: YearContext) {
   const [criteria, finals] = await Promise.all([
     client.$queryRaw<{ id: string; kind: RankCriterion["kind"]; maxX100: number; groupCode: string; groupPosition: number }[]>`
       SELECT c.id, c.kind, c."maxX100", g.code AS "groupCode", g.position AS "groupPosition"
@@ -34,7 +35,7 @@ export async function rankingInputOf(client: Tx | typeof db, year: ScoringYear) 
     criteria,
     agencies: year.members.map(({ agency }) => ({ id: agency.id, code: agency.code, name: agency.name })),
     finals: byAgency,
-    rules: rulesOf(year),
+    rules: year.rules,
   };
 }
 
@@ -47,12 +48,12 @@ export async function standingPublication(client: Tx | typeof db, yearId: string
   return latest && !latest.reopenedAt ? { id: latest.id, publishedAt: latest.publishedAt, entries: latest.entries as unknown as RankingEntry[] } : null;
 }
 
-export async function computeYearRanking(client: Tx | typeof db, year: ScoringYear): Promise<RankingEntry[]> {
+export async function computeYearRanking(client: Tx | typeof db, year: YearContext): Promise<RankingEntry[]> {
   return computeRanking(await rankingInputOf(client, year));
 }
 
 export interface RankingView {
-  year: { id: string; year: number; phase: ScoringYear["phase"]; blocName: string };
+  year: { id: string; year: number; phase: YearContext["phase"]; blocName: string };
   /** The standing publication, if any. */
   published: { id: string; at: string; entries: RankingEntry[] } | null;
   /** The ranking from the current scores (before publication, for those who may preview it). */
@@ -64,7 +65,7 @@ export interface RankingView {
 }
 
 export async function getRanking(actor: Actor, yearId: string): Promise<RankingView> {
-  const year = await scoringYear(db, actor, yearId);
+  const year = await loadYear(db, actor, yearId, "criteria.read");
   const scope = yearScope(year);
   const mayPreview = can(actor, "ranking.preview", scope);
   if (!mayPreview && !can(actor, "ranking.read", scope)) throw forbidden();
@@ -75,7 +76,7 @@ export async function getRanking(actor: Actor, yearId: string): Promise<RankingV
     year: { id: year.id, year: year.year, phase: year.phase, blocName: year.bloc.name },
     published: standing ? { id: standing.id, at: standing.publishedAt.toISOString(), entries: standing.entries as unknown as RankingEntry[] } : null,
     preview: mayPreview && !standing ? await computeYearRanking(db, year) : null,
-    bands: rulesOf(year).classificationBands,
+    bands: year.rules.classificationBands,
     mayPublish: !standing && year.phase === "REVIEW" && can(actor, "ranking.publish", scope),
     mayReopen: standing !== null && year.phase === "REVIEW" && can(actor, "ranking.reopen", scope),
     history: mayPreview
@@ -93,11 +94,10 @@ export async function getRankingEntries(actor: Actor, yearId: string): Promise<R
 /** Publishes the ranking: a frozen snapshot; scores lock; every member's people are told. */
 export async function publishRanking(actor: Actor, yearId: string): Promise<{ id: string; entries: RankingEntry[] }> {
   const { publication, notificationIds } = await db.$transaction(async (tx) => {
-    const year = await scoringYear(tx, actor, yearId);
+    const year = await loadYear(tx, actor, yearId, "criteria.read");
     if (!can(actor, "ranking.publish", yearScope(year))) throw forbidden();
-    if (year.phase !== "REVIEW") throw new AppError("WRONG_PHASE", "errors.ranking.wrongPhase");
     // Exclusive lock: no score save (they share it) runs while the snapshot is taken.
-    await tx.$queryRaw`SELECT id FROM "EmulationYear" WHERE id = ${year.id}::uuid FOR UPDATE`;
+    await lockYearInPhase(tx, year.id, ["REVIEW"], "errors.ranking.wrongPhase", { exclusive: true });
     if (await rankingPublished(tx, year.id)) throw conflict("errors.ranking.alreadyPublished");
     const entries = await computeYearRanking(tx, year);
     const publication = await tx.rankingPublication.create({ data: { yearId: year.id, publishedById: actor.id, publishedAt: now(), entries: entries as unknown as object } });
@@ -127,10 +127,9 @@ const reopenSchema = z.object({ reason: requiredText(1000) }).strict();
 export async function reopenRanking(actor: Actor, yearId: string, input: unknown): Promise<void> {
   const { reason } = parseInput(reopenSchema, input);
   await db.$transaction(async (tx) => {
-    const year = await scoringYear(tx, actor, yearId);
+    const year = await loadYear(tx, actor, yearId, "criteria.read");
     if (!can(actor, "ranking.reopen", yearScope(year))) throw forbidden();
-    if (year.phase !== "REVIEW") throw new AppError("WRONG_PHASE", "errors.ranking.wrongPhase");
-    await tx.$queryRaw`SELECT id FROM "EmulationYear" WHERE id = ${year.id}::uuid FOR UPDATE`;
+    await lockYearInPhase(tx, year.id, ["REVIEW"], "errors.ranking.wrongPhase", { exclusive: true });
     const standing = await tx.rankingPublication.findFirst({ where: { yearId: year.id }, orderBy: { publishedAt: "desc" } });
     if (!standing || standing.reopenedAt) throw notFound("errors.ranking.notPublished");
     await tx.rankingPublication.update({ where: { id: standing.id }, data: { reopenedAt: now(), reopenedById: actor.id, reopenReason: reason } });

@@ -1,7 +1,7 @@
 import "server-only";
 import type ExcelJS from "exceljs";
 import type { Actor } from "@/lib/auth/actor";
-import { rankingPublished, scoringYear, type ScoringYear } from "@/lib/assessments/load";
+import { rankingPublished } from "@/lib/assessments/load";
 import { criteriaEditable, readCriteriaTable } from "@/lib/criteria/criteria";
 import { db } from "@/lib/db";
 import { cellText, columnLetter, fileSlug, looseText, plainValue, readPoints, uploadName } from "@/lib/excel/cells";
@@ -11,9 +11,10 @@ import { formatDateTime } from "@/lib/format";
 import { translatorFor } from "@/lib/i18n/translate";
 import { can } from "@/lib/permissions";
 import { computeYearRanking } from "@/lib/ranking/ranking";
-import { yearScope } from "@/lib/years/queries";
+
 import { formatX100, fromX100 } from "./points";
 import { saveFinalScores } from "./review";
+import { loadYear, yearScope, type YearContext } from "@/lib/years/context";
 
 // Bảng điểm as an Excel workbook (PRODUCT.md step 4): criteria as rows, member agencies as columns,
 // the final scores, then base, bonus, deduction, total, rank and classification; a second sheet with
@@ -36,7 +37,7 @@ const MAX_LISTED = 100;
 const NUMBER_FORMAT = "0.00";
 
 type Groups = Awaited<ReturnType<typeof readCriteriaTable>>;
-type Agency = ScoringYear["members"][number]["agency"];
+type Agency = YearContext["members"][number]["agency"];
 
 interface SheetLayout {
   title: string;
@@ -136,7 +137,7 @@ function writeScoreGrid(sheet: ExcelJS.Worksheet, layout: SheetLayout, t: Return
 
 /** The score table of a year as an XLSX workbook (the year's secretariat, the board, the admin). */
 export async function exportScoresXlsx(actor: Actor, yearId: string): Promise<{ fileName: string; bytes: Uint8Array }> {
-  const year = await scoringYear(db, actor, yearId);
+  const year = await loadYear(db, actor, yearId, "criteria.read");
   if (!can(actor, "score.read", yearScope(year))) throw forbidden();
   const [groups, scores, entries, locked] = await Promise.all([
     readCriteriaTable(db, year.id),
@@ -247,7 +248,7 @@ function refuse(messageKey: string, problems: Problem[], params: MessageParams =
 }
 
 /** Where the agency codes and criterion codes of an uploaded score sheet are. */
-function readLayout(sheet: ExcelJS.Worksheet, metaRow: number, year: ScoringYear, groups: Groups) {
+function readLayout(sheet: ExcelJS.Worksheet, metaRow: number, year: YearContext, groups: Groups) {
   const t = translatorFor("vi");
   const label = looseText(t("excel.scores.agencyCodes"));
   let codesRow = 0;
@@ -323,7 +324,7 @@ export async function importScoresXlsx(
   yearId: string,
   input: { fileName: string; bytes: Uint8Array; reason?: string | null },
 ): Promise<{ changed: number }> {
-  const year = await scoringYear(db, actor, yearId);
+  const year = await loadYear(db, actor, yearId, "criteria.read");
   if (!can(actor, "score.review", yearScope(year))) throw forbidden();
   if (year.phase !== "REVIEW") throw new AppError("WRONG_PHASE", "errors.scores.wrongPhase");
   if (await rankingPublished(db, year.id)) throw new AppError("WRONG_PHASE", "errors.scores.locked");
@@ -391,7 +392,7 @@ export async function importScoresXlsx(
 
 /** What the Excel page offers the actor for a year: the score table (read, import), the criteria table (import). */
 export async function getExcelOptions(actor: Actor, yearId: string) {
-  const year = await scoringYear(db, actor, yearId);
+  const year = await loadYear(db, actor, yearId, "criteria.read");
   const scope = yearScope(year);
   const locked = await rankingPublished(db, year.id);
   return {

@@ -1,22 +1,23 @@
 import "server-only";
 import { now as clockNow } from "@/lib/clock";
 import type { Actor } from "@/lib/auth/actor";
-import { authorizeAgency, rankingPublished, scoringYear, type ScoringYear } from "@/lib/assessments/load";
+import { authorizeAgency, rankingPublished } from "@/lib/assessments/load";
 import { recordAudit } from "@/lib/audit/record";
 import { db, type Tx } from "@/lib/db";
 import { AppError, forbidden, invalid, type FieldIssue } from "@/lib/errors";
 import { can } from "@/lib/permissions";
 import { parseInput } from "@/lib/validation";
-import { yearScope } from "@/lib/years/queries";
+
 import { packCells, type GridCells, type ScoreTuple } from "./grid-cells";
 import { fromX100, toX100 } from "./points";
 import { finalScoresSchema, scoreFiltersSchema, type FinalScoreCell, type ScoreRow } from "./schemas";
+import { loadYear, lockYearInPhase, yearScope, type YearContext } from "@/lib/years/context";
 
 // Thẩm định: the year's secretariat sets the final score of each cell; a change from the self score
 // needs a reason; every cell carries a version, so a stale tab gets a conflict, never an overwrite.
 
 export interface ReviewGrid {
-  year: { id: string; year: number; phase: ScoringYear["phase"]; blocName: string };
+  year: { id: string; year: number; phase: YearContext["phase"]; blocName: string };
   agencies: { id: string; code: string; name: string; shortName: string; status: string }[];
   criteria: { id: string; code: string; title: string; kind: string; max: number; groupCode: string }[];
   groups: { code: string; title: string }[];
@@ -26,7 +27,7 @@ export interface ReviewGrid {
   locked: boolean;
 }
 
-export function reviewEditable(year: ScoringYear, locked: boolean): boolean {
+export function reviewEditable(year: YearContext, locked: boolean): boolean {
   return year.phase === "REVIEW" && !locked;
 }
 
@@ -35,7 +36,7 @@ export function reviewEditable(year: ScoringYear, locked: boolean): boolean {
  * the year, the criteria, the assessments, the scores, the publication.
  */
 export async function getReviewGrid(actor: Actor, yearId: string): Promise<ReviewGrid> {
-  const year = await scoringYear(db, actor, yearId);
+  const year = await loadYear(db, actor, yearId, "criteria.read");
   if (!can(actor, "score.read", yearScope(year))) throw forbidden();
   // The scores come as one JSON document built by PostgreSQL: thousands of them on every load of the
   // grid, parsed in one native call instead of row by row.
@@ -103,7 +104,7 @@ async function racedConflict(tx: Tx, yearId: string, agency: { id: string; code:
   return new AppError("CONFLICT", "errors.scores.stale", { details: { conflicts: [await cellConflict(tx, agency.code, criterion.code, yours, current)] } });
 }
 
-async function saveCells(tx: Tx, actor: Actor, year: ScoringYear, cells: FinalScoreCell[]): Promise<SavedCell[]> {
+async function saveCells(tx: Tx, actor: Actor, year: YearContext, cells: FinalScoreCell[]): Promise<SavedCell[]> {
   const agencyByCode = new Map(year.members.map(({ agency }) => [agency.code, agency]));
   const criteria = await tx.criterion.findMany({ where: { yearId: year.id, code: { in: cells.map((cell) => cell.criterionCode) } }, select: { id: true, code: true, maxX100: true } });
   const criterionByCode = new Map(criteria.map((criterion) => [criterion.code, criterion]));
@@ -194,10 +195,9 @@ async function saveCells(tx: Tx, actor: Actor, year: ScoringYear, cells: FinalSc
 export async function saveFinalScores(actor: Actor, yearId: string, input: unknown, options: { reason?: string } = {}): Promise<SavedCell[]> {
   const cells = parseInput(finalScoresSchema, input);
   return db.$transaction(async (tx) => {
-    const year = await scoringYear(tx, actor, yearId);
+    const year = await loadYear(tx, actor, yearId, "criteria.read");
     if (!can(actor, "score.review", yearScope(year))) throw forbidden();
-    if (year.phase !== "REVIEW") throw new AppError("WRONG_PHASE", "errors.scores.wrongPhase");
-    await tx.$queryRaw`SELECT id FROM "EmulationYear" WHERE id = ${year.id}::uuid FOR SHARE`;
+    await lockYearInPhase(tx, year.id, ["REVIEW"], "errors.scores.wrongPhase");
     if (await rankingPublished(tx, year.id)) throw new AppError("WRONG_PHASE", "errors.scores.locked");
     return saveCells(tx, actor, year, options.reason ? cells.map((cell) => ({ ...cell, reason: cell.reason ?? options.reason! })) : cells);
   });
@@ -206,7 +206,7 @@ export async function saveFinalScores(actor: Actor, yearId: string, input: unkno
 /** Scores as the API lists them: the secretariat and the province see all, an agency its own. */
 export async function listScores(actor: Actor, yearId: string, filters: unknown = {}): Promise<ScoreRow[]> {
   const { agency: agencyCode } = parseInput(scoreFiltersSchema, filters);
-  const year = await scoringYear(db, actor, yearId);
+  const year = await loadYear(db, actor, yearId, "criteria.read");
   const seesAll = can(actor, "score.read", yearScope(year));
   const agencies = year.members.map((member) => member.agency).filter((agency) => !agencyCode || agency.code === agencyCode);
   const visible = agencies.filter((agency) => seesAll || can(actor, "assessment.read", { ...yearScope(year), agencyId: agency.id }));
@@ -234,7 +234,7 @@ export async function listScores(actor: Actor, yearId: string, filters: unknown 
 
 /** The history of one cell (self and final changes), for the grid's side panel. */
 export async function getCellHistory(actor: Actor, yearId: string, agencyCode: string, criterionCode: string) {
-  const year = await scoringYear(db, actor, yearId);
+  const year = await loadYear(db, actor, yearId, "criteria.read");
   if (!can(actor, "score.read", yearScope(year))) throw forbidden();
   const agency = year.members.find((member) => member.agency.code === agencyCode)?.agency;
   const score = agency

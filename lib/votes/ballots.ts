@@ -6,11 +6,12 @@ import { db } from "@/lib/db";
 import { conflict, forbidden, invalid, isAppError } from "@/lib/errors";
 import { can, scopeOf } from "@/lib/permissions";
 import { parseInput } from "@/lib/validation";
-import { yearScope } from "@/lib/years/queries";
+
 import { assertAcceptsBallots, assertVotingPhase, candidatesOf, rollOf, rulesOfSession, sessionForActor, type SessionRow } from "./load";
 import { newReceipt, normalizeReceipt, receiptHash } from "./receipts";
 import { approvalChoicesSchema, castBallotSchema, electionChoicesSchema, pickChoicesSchema, receiptCheckSchema } from "./schemas";
 import { APPROVAL_CHOICES, POSTS, type BallotChoices, type Candidate } from "./tally";
+import { lockYearInPhase, yearScope } from "@/lib/years/context";
 
 // Bỏ phiếu kín. The ballot row holds a random id, the session, the receipt's hash and the choices; the
 // participation row says that the agency voted. Both are written in one transaction, so the primary
@@ -76,6 +77,7 @@ export async function castBallot(actor: Actor, sessionId: string, input: unknown
   await reauthenticate(actor, password, "vote.cast");
 
   return db.$transaction(async (tx) => {
+    await lockYearInPhase(tx, year.id, ["VOTING"], "errors.vote.wrongPhase");
     // Shares the lock that closing and cancelling take exclusively: a ballot is counted or refused.
     const [locked] = await tx.$queryRaw<{ opensAt: Date; closesAt: Date; closedAt: Date | null; cancelledAt: Date | null }[]>`
       SELECT "opensAt", "closesAt", "closedAt", "cancelledAt" FROM "VoteSession" WHERE id = ${session.id}::uuid FOR SHARE`;

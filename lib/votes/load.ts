@@ -1,20 +1,17 @@
 import "server-only";
 import { now as clockNow } from "@/lib/clock";
 import type { Actor } from "@/lib/auth/actor";
-import { blocYearSelect } from "@/lib/assessments/load";
 import { db, type Prisma, type Tx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { can } from "@/lib/permissions";
 import { idOrNotFound } from "@/lib/validation";
-import { yearScope } from "@/lib/years/queries";
+import { loadYear, yearScope, type YearContext } from "@/lib/years/context";
 import type { SessionDto, SessionRulesDto, SessionStatus } from "./schemas";
 import type { Candidate, Method } from "./tally";
 
 // Loading a vote session with its year (what its permissions are checked against), and what a session
 // shows: never a ballot, only who has voted.
 
-export const voteYearSelect = blocYearSelect;
-export type VoteYear = Prisma.EmulationYearGetPayload<{ select: typeof voteYearSelect }>;
 
 export const sessionSelect = {
   id: true,
@@ -39,20 +36,12 @@ export const sessionSelect = {
 
 export type SessionRow = Prisma.VoteSessionGetPayload<{ select: typeof sessionSelect }>;
 
-/** The year, if the actor may read its vote sessions (else NOT_FOUND: its id reveals nothing). */
-export async function voteYear(client: Tx | typeof db, actor: Actor, yearId: string): Promise<VoteYear> {
-  const year = await client.emulationYear.findUnique({ where: { id: idOrNotFound(yearId, "errors.year.notFound") }, select: voteYearSelect });
-  if (!year || !can(actor, "vote.read", yearScope(year))) throw notFound("errors.year.notFound");
-  return year;
-}
-
 /** A session and its year, if the actor may read the year's sessions (else NOT_FOUND). */
-export async function sessionForActor(client: Tx | typeof db, actor: Actor, sessionId: string): Promise<{ session: SessionRow; year: VoteYear }> {
+export async function sessionForActor(client: Tx | typeof db, actor: Actor, sessionId: string): Promise<{ session: SessionRow; year: YearContext }> {
   const id = idOrNotFound(sessionId, "errors.vote.sessionNotFound");
   const session = await client.voteSession.findUnique({ where: { id }, select: sessionSelect });
   if (!session) throw notFound("errors.vote.sessionNotFound");
-  const year = await client.emulationYear.findUnique({ where: { id: session.yearId }, select: voteYearSelect });
-  if (!year || !can(actor, "vote.read", yearScope(year))) throw notFound("errors.vote.sessionNotFound");
+  const year = await loadYear(client, actor, session.yearId, "vote.read", "errors.vote.sessionNotFound");
   return { session, year };
 }
 
@@ -78,7 +67,7 @@ export function closable(session: SessionRow, now = clockNow()): boolean {
   return status === "ENDED" || ((status === "OPEN" || status === "SCHEDULED") && session.participations.length >= rollOf(session).length);
 }
 
-export function toSessionDto(session: SessionRow, year: VoteYear, actor: Actor, now = clockNow()): SessionDto {
+export function toSessionDto(session: SessionRow, year: YearContext, actor: Actor, now = clockNow()): SessionDto {
   const voted = new Set(session.participations.map((p) => p.agencyId));
   const scope = yearScope(year);
   const status = statusOf(session, now);

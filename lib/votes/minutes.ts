@@ -1,11 +1,12 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { rulesOf } from "@/lib/assessments/load";
+
 import { db, type Tx } from "@/lib/db";
 import { notFound } from "@/lib/errors";
-import { candidatesOf, rollOf, rulesOfSession, sessionSelect, voteYear, voteYearSelect, type VoteYear } from "./load";
+import { candidatesOf, rollOf, rulesOfSession, sessionSelect } from "./load";
 import type { SessionRulesDto } from "./schemas";
 import type { Candidate, Method, SessionResult } from "./tally";
+import { loadYear, readYear, type YearContext } from "@/lib/years/context";
 
 // Biên bản họp bình xét, suy tôn: what the minutes of a year's deliberation print. Only the closed
 // (not cancelled) sessions, in closing order, with the tally stored when each closed, who voted (the
@@ -51,17 +52,15 @@ export interface VoteMinutes {
 
 /** The minutes of a year the actor may read the votes of (NOT_FOUND while no session is closed). */
 export async function getVoteMinutes(actor: Actor, yearId: string): Promise<VoteMinutes> {
-  return voteMinutesOf(db, await voteYear(db, actor, yearId));
+  return voteMinutesOf(db, await loadYear(db, actor, yearId, "vote.read"));
 }
 
 /** The minutes of a year as they stand, read with `client` (for issuing them in a transaction). */
 export async function voteMinutesOfYear(client: Tx | typeof db, yearId: string): Promise<VoteMinutes> {
-  const year = await client.emulationYear.findUnique({ where: { id: yearId }, select: voteYearSelect });
-  if (!year) throw notFound("errors.year.notFound");
-  return voteMinutesOf(client, year);
+  return voteMinutesOf(client, await readYear(client, yearId));
 }
 
-async function voteMinutesOf(client: Tx | typeof db, year: VoteYear): Promise<VoteMinutes> {
+async function voteMinutesOf(client: Tx | typeof db, year: YearContext): Promise<VoteMinutes> {
   const rows = await client.voteSession.findMany({
     where: { yearId: year.id, closedAt: { not: null }, cancelledAt: null },
     select: sessionSelect,
@@ -71,7 +70,7 @@ async function voteMinutesOf(client: Tx | typeof db, year: VoteYear): Promise<Vo
   if (closed.length === 0) throw notFound("errors.vote.noMinutes");
   const last = closed[closed.length - 1]!;
 
-  const awards = new Map(rulesOf(year).awards.map((award) => [award.code, award.name]));
+  const awards = new Map(year.rules.awards.map((award) => [award.code, award.name]));
   const present = new Set(closed.flatMap((session) => session.participations.map((p) => p.agencyId)));
   const roll = new Map<string, Candidate>();
   for (const session of closed) for (const voter of rollOf(session)) roll.set(voter.agencyId, voter);

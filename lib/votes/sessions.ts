@@ -1,7 +1,7 @@
 import "server-only";
 import { now as clockNow } from "@/lib/clock";
 import type { Actor } from "@/lib/auth/actor";
-import { rulesOf } from "@/lib/assessments/load";
+
 import { recordAudit } from "@/lib/audit/record";
 import { issueAfterCommit } from "@/lib/documents/registry";
 import { db, type Tx } from "@/lib/db";
@@ -12,11 +12,12 @@ import { can } from "@/lib/permissions";
 import type { RankingEntry } from "@/lib/ranking/compute";
 import { standingPublication } from "@/lib/ranking/ranking";
 import { parseInput } from "@/lib/validation";
-import { yearScope } from "@/lib/years/queries";
+
 import { awardQuota, type AwardRule, type YearRules } from "@/lib/years/rules";
-import { assertVotingPhase, closable, rollOf, sessionForActor, sessionSelect, statusOf, toSessionDto, voteYear, type VoteYear } from "./load";
+import { closable, rollOf, sessionForActor, sessionSelect, statusOf, toSessionDto } from "./load";
 import { cancelSessionSchema, createSessionSchema, MAX_WINDOW_DAYS, type SessionDto, type SessionRulesDto } from "./schemas";
 import { tally, type BallotChoices, type Candidate, type Method } from "./tally";
+import { loadYear, lockYearInPhase, yearScope, type YearContext } from "@/lib/years/context";
 
 // Phiên bỏ phiếu: opened by the year's secretariat in the VOTING phase with the year's rules, the
 // candidates and the roll of voters frozen; closed when its window is over (or early, once everyone has
@@ -40,10 +41,10 @@ export function eligibleCandidates(award: AwardRule, entries: RankingEntry[], ru
     .map((entry) => ({ agencyId: entry.agency.id, code: entry.agency.code, name: entry.agency.name }));
 }
 
-const memberRef = (member: VoteYear["members"][number]): Candidate => ({ agencyId: member.agency.id, code: member.agency.code, name: member.agency.name });
+const memberRef = (member: YearContext["members"][number]): Candidate => ({ agencyId: member.agency.id, code: member.agency.code, name: member.agency.name });
 
 export async function listVoteSessions(actor: Actor, yearId: string): Promise<SessionDto[]> {
-  const year = await voteYear(db, actor, yearId);
+  const year = await loadYear(db, actor, yearId, "vote.read");
   const sessions = await db.voteSession.findMany({ where: { yearId: year.id }, select: sessionSelect, orderBy: { createdAt: "asc" } });
   const at = clockNow();
   return sessions.map((session) => toSessionDto(session, year, actor, at));
@@ -66,12 +67,11 @@ export async function createVoteSession(actor: Actor, yearId: string, input: unk
   if (opensAt.getTime() < now.getTime() - 60_000) throw invalid([{ path: "opensAt", message: "validation.vote.opensInPast" }]);
 
   const { session, year, notificationIds } = await db.$transaction(async (tx) => {
-    const year = await voteYear(tx, actor, yearId);
+    const year = await loadYear(tx, actor, yearId, "vote.read");
     if (!can(actor, "vote.manage", yearScope(year))) throw forbidden("errors.vote.onlySecretariat");
     // Serialises openings of the year's sessions and phase moves.
-    await tx.$queryRaw`SELECT id FROM "EmulationYear" WHERE id = ${year.id}::uuid FOR UPDATE`;
-    assertVotingPhase(year);
-    const rules = rulesOf(year);
+    await lockYearInPhase(tx, year.id, ["VOTING"], "errors.vote.wrongPhase", { exclusive: true });
+    const rules = year.rules;
     const memberIds = new Set(year.members.map((member) => member.agencyId));
     const roll = year.members.map(memberRef);
 
@@ -141,7 +141,7 @@ export async function createVoteSession(actor: Actor, yearId: string, input: unk
 async function sessionToManage(tx: Tx, actor: Actor, sessionId: string) {
   const { session, year } = await sessionForActor(tx, actor, sessionId);
   if (!can(actor, "vote.manage", yearScope(year))) throw forbidden("errors.vote.onlySecretariat");
-  assertVotingPhase(year);
+  await lockYearInPhase(tx, year.id, ["VOTING"], "errors.vote.wrongPhase");
   await tx.$queryRaw`SELECT id FROM "VoteSession" WHERE id = ${session.id}::uuid FOR UPDATE`;
   const fresh = await tx.voteSession.findUniqueOrThrow({ where: { id: session.id }, select: sessionSelect });
   if (fresh.cancelledAt) throw conflict("errors.vote.cancelled");

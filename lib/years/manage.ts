@@ -9,7 +9,8 @@ import { authorize } from "@/lib/permissions";
 import { idOrNotFound, parseInput } from "@/lib/validation";
 import { membersEditable, rulesEditable, type Phase } from "./phases";
 import { toYearDto, yearSelect } from "./queries";
-import { DEFAULT_RULES, yearRulesSchema, type YearRules } from "./rules";
+import { rulesOf } from "./context";
+import { DEFAULT_RULES, type YearRules } from "./rules";
 import { createYearSchema, setYearMembersSchema, updateYearSettingsSchema, type YearDto } from "./schemas";
 
 /** Resolves agency codes to ids; unknown codes are a validation error on `path`. */
@@ -95,8 +96,7 @@ export async function createYear(actor: Actor, blocId: string, input: unknown): 
       }
       checkLeadership(memberSet, leaderId, deputyId);
 
-      const previousRules = previous ? yearRulesSchema.safeParse(previous.rules) : null;
-      const rules: YearRules = data.rules ?? (previousRules?.success ? previousRules.data : DEFAULT_RULES);
+      const rules: YearRules = data.rules ?? (previous ? rulesOf(previous.rules) : DEFAULT_RULES);
 
       const created = await tx.emulationYear.create({
         data: {
@@ -141,8 +141,12 @@ export async function createYear(actor: Actor, blocId: string, input: unknown): 
   }
 }
 
-async function lockYear(tx: Tx, id: string, version: number | undefined) {
-  // Row lock: settings, members and phase moves of one year are serialised.
+/**
+ * The year's row under an exclusive lock, for a change of the year itself: settings, members and
+ * phase moves of one year are serialised, and each waits for the writes that share the lock (see
+ * lockYearInPhase) to finish. CONFLICT when the editor's `version` is stale.
+ */
+export async function lockYear(tx: Tx, id: string, version: number | undefined) {
   await tx.$queryRaw`SELECT id FROM "EmulationYear" WHERE id = ${id}::uuid FOR UPDATE`;
   const row = await tx.emulationYear.findUnique({ where: { id }, select: { ...yearSelect, deputyAgencyId: true } });
   if (!row) throw notFound("errors.year.notFound");

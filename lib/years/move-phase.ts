@@ -7,8 +7,10 @@ import { authorize, can } from "@/lib/permissions";
 import { idOrNotFound, parseInput } from "@/lib/validation";
 import { PHASES, classifyMove, nextPhase } from "./phases";
 import { blockersOf, pendingWorkOf, type PendingItem } from "./pending-work";
-import { toYearDto, yearScope, yearSelect } from "./queries";
+import { lockYear } from "./manage";
+import { toYearDto, yearSelect } from "./queries";
 import { moveYearPhaseSchema, type YearDto } from "./schemas";
+import { yearScope } from "@/lib/years/context";
 
 async function loadForMove(yearId: string) {
   const row = await db.emulationYear.findUnique({
@@ -29,8 +31,7 @@ export async function moveYearPhase(actor: Actor, yearId: string, input: unknown
   const { phase: target, reason, version } = parseInput(moveYearPhaseSchema, input);
 
   return db.$transaction(async (tx) => {
-    const row = await tx.emulationYear.findUnique({ where: { id }, select: { ...yearSelect, deputyAgencyId: true } });
-    if (!row) throw notFound("errors.year.notFound");
+    const row = await lockYear(tx, id, undefined);
     authorize(actor, "year.phase.move", yearScope(row));
     if (version !== undefined && version !== row.version) throw conflict("errors.year.stale");
 

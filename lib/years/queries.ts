@@ -5,7 +5,7 @@ import { db, type Prisma } from "@/lib/db";
 import { forbidden, notFound } from "@/lib/errors";
 import { authorize, scopeOf } from "@/lib/permissions";
 import { idOrNotFound } from "@/lib/validation";
-import { yearRulesSchema, DEFAULT_RULES } from "./rules";
+import { rulesOf, yearScope } from "./context";
 import type { YearDto } from "./schemas";
 
 const agencyRefSelect = { code: true, name: true, shortName: true } as const;
@@ -28,7 +28,6 @@ export const yearSelect = {
 export type YearRow = Prisma.EmulationYearGetPayload<{ select: typeof yearSelect }>;
 
 export function toYearDto(row: YearRow): YearDto {
-  const rules = yearRulesSchema.safeParse(row.rules);
   return {
     id: row.id,
     blocId: row.blocId,
@@ -39,15 +38,9 @@ export function toYearDto(row: YearRow): YearDto {
     leaderAgency: row.leaderAgency,
     deputyAgency: row.deputyAgency,
     members: row.members.map((member) => member.agency),
-    // Rules are validated on every write; a row edited by hand in SQL falls back to the defaults shown.
-    rules: rules.success ? rules.data : DEFAULT_RULES,
+    rules: rulesOf(row.rules),
     deadlines: (row.deadlines ?? {}) as Record<string, string>,
   };
-}
-
-/** The facts scoped permissions of a year are checked against. */
-export function yearScope(row: { leaderAgencyId: string | null; members: { agencyId: string }[] }) {
-  return { year: { leaderAgencyId: row.leaderAgencyId, memberAgencyIds: row.members.map((member) => member.agencyId) } };
 }
 
 /** Years the actor may read, as a Prisma filter. */

@@ -12,10 +12,10 @@ const evidenceDir = await vi.hoisted(async () => {
   return dir;
 });
 
-import { scoringYear } from "@/lib/assessments/load";
 import { verifyCredentials } from "@/lib/auth/sign-in";
 import { getCriteriaTable } from "@/lib/criteria/criteria";
 import { db } from "@/lib/db";
+import { loadYear } from "@/lib/years/context";
 import { getDossier } from "@/lib/nominations/board";
 import { listAgencyAwards } from "@/lib/nominations/history";
 import { readReport } from "@/lib/nominations/reports";
@@ -211,7 +211,7 @@ describe("the demo seed", () => {
     expect(entries.some((entry) => entry.tied)).toBe(false);
     // The published snapshot is what the stored scores give.
     const admin = await actorFor(await db.user.findUniqueOrThrow({ where: { email: "admin@khoithidua.local" } }));
-    const recomputed = await computeYearRanking(db, await scoringYear(db, admin, y2021));
+    const recomputed = await computeYearRanking(db, await loadYear(db, admin, y2021, "criteria.read"));
     expect(JSON.parse(JSON.stringify(recomputed))).toEqual(entries);
   }, 60_000);
 
