@@ -12,6 +12,18 @@ export default defineConfig([
     },
   },
   {
+    // Transactions of the data layer run through lib/db/transaction.ts: limits chosen per operation, and
+    // transient database failures retried or answered 503, never a 500.
+    files: ["lib/**"],
+    ignores: ["lib/db/transaction.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        { selector: "MemberExpression[object.name='db'][property.name='$transaction']", message: "Use transaction(TRANSACTION.<kind>, ...) from @/lib/db/transaction." },
+      ],
+    },
+  },
+  {
     // The data access layer (lib/) is the only door to the database; pages, components, actions and
     // route handlers call it instead.
     files: ["app/**", "components/**", "proxy.ts"],

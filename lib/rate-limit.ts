@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { TRANSACTION, transaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
 
 // Limits on how often one client may do something, counted in PostgreSQL (RateLimitHit) so that every
@@ -19,7 +20,7 @@ export interface RateLimit {
 export async function consumeRateLimit(limit: RateLimit): Promise<void> {
   const current = new Date();
   const since = new Date(current.getTime() - limit.windowMinutes * 60_000);
-  await db.$transaction(async (tx) => {
+  await transaction(TRANSACTION.edit, async (tx) => {
     // Uses of one key are counted one at a time, so that concurrent requests cannot all slip under the limit.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`rate-limit:${limit.key}`}, 0))`;
     const hits = await tx.rateLimitHit.findMany({ where: { key: limit.key, at: { gt: since } }, orderBy: { at: "asc" }, take: limit.max, select: { at: true } });

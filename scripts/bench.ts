@@ -59,21 +59,6 @@ interface Bloc {
   criteria: { id: string; code: string; maxX100: number }[];
 }
 
-/** 80 criteria: six base groups adding up to 100 points, seven bonus and seven deduction items. */
-function criteriaPlan() {
-  const groups: { code: string; kind: "BASE" | "BONUS" | "DEDUCTION"; max: number; items: number[] }[] = [];
-  const base = [20, 20, 15, 15, 15, 15];
-  const romans = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"];
-  base.forEach((max, index) => {
-    const twos = max === 20 ? 9 : 4;
-    const ones = 11 - twos;
-    groups.push({ code: romans[index]!, kind: "BASE", max, items: [...Array(twos).fill(2), ...Array(ones).fill(1)] });
-  });
-  groups.push({ code: "VII", kind: "BONUS", max: 10, items: Array(7).fill(1) });
-  groups.push({ code: "VIII", kind: "DEDUCTION", max: 10, items: Array(7).fill(1) });
-  return groups;
-}
-
 async function generate(db: import("@/lib/db/client").PrismaClient, blocIndex: number, agencyCount: number): Promise<Bloc> {
   const bloc = await db.bloc.create({ data: { name: `Khối đo tốc độ ${blocIndex}` } });
   const agencies = await db.agency.createManyAndReturn({
@@ -92,10 +77,12 @@ async function generate(db: import("@/lib/db/client").PrismaClient, blocIndex: n
     },
   });
   const criteria: Bloc["criteria"] = [];
-  for (const [g, group] of criteriaPlan().entries()) {
-    const row = await db.criteriaGroup.create({ data: { yearId: year.id, code: group.code, title: `Nhóm ${group.code}`, kind: group.kind, maxX100: group.max * 100, position: g + 1 } });
+  const { provinceCriteriaTable } = await import("@/prisma/seed/factories");
+  for (const [g, group] of provinceCriteriaTable().groups.entries()) {
+    const kind = group.criteria[0]!.kind;
+    const row = await db.criteriaGroup.create({ data: { yearId: year.id, code: group.code, title: group.title, kind, maxX100: group.max * 100, position: g + 1 } });
     const created = await db.criterion.createManyAndReturn({
-      data: group.items.map((max, c) => ({ yearId: year.id, groupId: row.id, code: `${group.code}.${c + 1}`, title: `Tiêu chí ${group.code}.${c + 1}`, kind: group.kind, maxX100: max * 100, position: c + 1 })),
+      data: group.criteria.map((item, c) => ({ yearId: year.id, groupId: row.id, code: item.code, title: item.title, kind, maxX100: item.max * 100, position: c + 1 })),
       select: { id: true, code: true, maxX100: true },
     });
     criteria.push(...created);

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 import { Button, buttonClass } from "@/components/ui/button";
 import { formatDateTime } from "@/lib/format";
-import type { CellConflict } from "@/lib/scores/review";
+import type { CellConflict } from "@/lib/scores/save";
 import { formatPoints } from "./points-format";
 
 export interface ConflictPanelProps {

@@ -6,7 +6,7 @@ import { cellHistoryAction, saveFinalScoreAction } from "@/app/(app)/years/[year
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import type { ActionResult } from "@/lib/http/action";
-import type { CellConflict, SavedCell } from "@/lib/scores/review";
+import type { CellConflict, SavedCell } from "@/lib/scores/save";
 import { unpackCells, type GridCells } from "@/lib/scores/grid-cells";
 import { CellEditor, type Move } from "./cell-editor";
 import { ConflictPanel } from "./conflict-panel";

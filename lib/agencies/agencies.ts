@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
+import { TRANSACTION, transaction } from "@/lib/db/transaction";
 import { uniqueViolation } from "@/lib/db/errors";
 import { conflict, notFound } from "@/lib/errors";
 import { authorize } from "@/lib/permissions";
@@ -40,7 +41,7 @@ export async function createAgency(actor: Actor, input: unknown): Promise<Agency
   authorize(actor, "agency.manage");
   const data = parseInput(createAgencySchema, input);
   try {
-    return await db.$transaction(async (tx) => {
+    return await transaction(TRANSACTION.edit, async (tx) => {
       const agency = await tx.agency.create({ data, select: agencySelect });
       await recordAudit(tx, actor, { action: "agency.create", entity: "Agency", entityId: agency.id, after: agency });
       return agency;
@@ -54,7 +55,7 @@ export async function updateAgency(actor: Actor, code: string, input: unknown): 
   authorize(actor, "agency.manage");
   const data = parseInput(updateAgencySchema, input);
   try {
-    return await db.$transaction(async (tx) => {
+    return await transaction(TRANSACTION.edit, async (tx) => {
       const before = await tx.agency.findUnique({ where: { code: code.toLowerCase() }, select: agencySelect });
       if (!before) throw notFound("errors.agency.notFound", { code });
       const after = await tx.agency.update({ where: { id: before.id }, data, select: agencySelect });

@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { db, type Tx } from "@/lib/db";
+import { TRANSACTION, transaction } from "@/lib/db/transaction";
 import { AppError, conflict, invalid, notFound } from "@/lib/errors";
 import { emailNotifications, notifyUsers } from "@/lib/notifications/notify";
 import { runAfterResponse } from "@/lib/http/after";
@@ -140,7 +141,7 @@ export async function editableAssessment(tx: Tx, actor: Actor, year: YearContext
 /** Saves one self score and note (drafts save as people type); history keeps each change. */
 export async function saveSelfScore(actor: Actor, yearId: string, input: unknown): Promise<{ savedAt: string }> {
   const data = parseInput(selfScoreSchema, input);
-  return db.$transaction(async (tx) => {
+  return transaction(TRANSACTION.edit, async (tx) => {
     const year = await loadYear(tx, actor, yearId, "criteria.read");
     const agency = await editableAssessment(tx, actor, year);
     const criterion = await tx.criterion.findFirst({ where: { id: idOrNotFound(data.criterionId, "errors.criteria.notFound"), yearId: year.id }, select: { id: true, code: true, maxX100: true } });
@@ -180,7 +181,7 @@ export async function saveSelfScore(actor: Actor, yearId: string, input: unknown
  */
 export async function submitSelfAssessment(actor: Actor, yearId: string, input: unknown = {}): Promise<{ submittedAt: string }> {
   const { version } = parseInput(submitAssessmentSchema, input);
-  return db.$transaction(async (tx) => {
+  return transaction(TRANSACTION.edit, async (tx) => {
     const year = await loadYear(tx, actor, yearId, "criteria.read");
     const agency = memberAgency(year, actor);
     authorizeAgency(actor, "assessment.submit", year, agency.id);
@@ -214,7 +215,7 @@ export async function submitSelfAssessment(actor: Actor, yearId: string, input: 
 /** The year's secretariat returns a submitted self-assessment with a comment; the agency is told. */
 export async function returnSelfAssessment(actor: Actor, yearId: string, agencyCode: string, input: unknown): Promise<void> {
   const { comment } = parseInput(returnAssessmentSchema, input);
-  const notificationIds = await db.$transaction(async (tx) => {
+  const notificationIds = await transaction(TRANSACTION.edit, async (tx) => {
     const year = await loadYear(tx, actor, yearId, "criteria.read");
     const agency = memberAgency(year, actor, agencyCode);
     authorizeAgency(actor, "assessment.return", year, agency.id);

@@ -1,6 +1,7 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
+import { TRANSACTION, transaction } from "@/lib/db/transaction";
 import { invalid } from "@/lib/errors";
 import { authorize } from "@/lib/permissions";
 import { parseInput } from "@/lib/validation";
@@ -43,7 +44,7 @@ export async function changeOwnPassword(actor: Actor, input: unknown): Promise<v
     throw invalid([{ path: "currentPassword", message: "validation.currentPasswordWrong" }]);
   }
   const passwordHash = await hashPassword(newPassword);
-  await db.$transaction(async (tx) => {
+  await transaction(TRANSACTION.edit, async (tx) => {
     const updated = await tx.user.updateMany({
       where: { id: actor.id, tokenVersion: user.tokenVersion },
       data: { passwordHash, mustChangePassword: false, passwordChangedAt: new Date(), tokenVersion: { increment: 1 } },

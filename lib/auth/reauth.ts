@@ -1,6 +1,6 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record";
-import { db } from "@/lib/db";
+import { TRANSACTION, transaction } from "@/lib/db/transaction";
 import { AppError, invalid } from "@/lib/errors";
 import type { Actor } from "./actor";
 import { verifyPassword } from "./password";
@@ -15,7 +15,7 @@ export const REAUTH_FRESH_MS = 5 * 60_000;
  * same lock. Returns when the password was checked.
  */
 export async function reauthenticate(actor: Actor, password: string, purpose: string): Promise<Date> {
-  const outcome = await db.$transaction(async (tx) => {
+  const outcome = await transaction(TRANSACTION.auth, async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`sign-in:${actor.email}`}, 0))`;
     const limit = await signInLimit(tx, actor.email, actor.request.ip);
     if (limit.limited) return { kind: "limited", minutes: limit.retryAfterMinutes } as const;

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
-import { db } from "@/lib/db";
+import { TRANSACTION, transaction } from "@/lib/db/transaction";
 import { verifyAgainstDummy, verifyPassword } from "./password";
 import { clearSignInFailures, recordSignInFailure, signInLimit } from "./rate-limit";
 
@@ -36,7 +36,8 @@ export async function verifyCredentials(
   if (!parsed.success) throw new SignInError("INVALID_CREDENTIALS");
   const { email, password } = parsed.data;
 
-  return db.$transaction(
+  return transaction(
+    TRANSACTION.auth,
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`sign-in:${email}`}, 0))`;
       const limit = await signInLimit(tx, email, request.ip);
@@ -69,7 +70,6 @@ export async function verifyCredentials(
       await recordAudit(tx, auditActor, { action: "auth.signIn", entity: "User", entityId: user.id });
       return { id: user.id, tokenVersion: user.tokenVersion };
     },
-    { timeout: 15_000 },
   ).then((result) => {
     // The failure is committed (counted, audited) before the error is raised.
     if (typeof result === "string") throw new SignInError(result);
@@ -79,7 +79,7 @@ export async function verifyCredentials(
 
 /** Ends every session of the user that carries this token version (sign-out). */
 export async function endSessions(userId: string, tokenVersion: number): Promise<void> {
-  await db.$transaction(async (tx) => {
+  await transaction(TRANSACTION.edit, async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, email: true, role: true } });
     if (!user) return;
     const bumped = await tx.user.updateMany({

@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { db, type Prisma } from "@/lib/db";
+import { TRANSACTION, transaction } from "@/lib/db/transaction";
 import { uniqueViolation } from "@/lib/db/errors";
 import { conflict, forbidden, notFound } from "@/lib/errors";
 import { authorize, scopeOf } from "@/lib/permissions";
@@ -70,7 +71,7 @@ export async function createBloc(actor: Actor, input: unknown): Promise<BlocDto>
   authorize(actor, "bloc.manage");
   const data = parseInput(createBlocSchema, input);
   try {
-    return await db.$transaction(async (tx) => {
+    return await transaction(TRANSACTION.edit, async (tx) => {
       const row = await tx.bloc.create({ data, select: blocSelect });
       await recordAudit(tx, actor, { action: "bloc.create", entity: "Bloc", entityId: row.id, after: data, blocId: row.id });
       return toDto(row);
@@ -85,7 +86,7 @@ export async function updateBloc(actor: Actor, blocId: string, input: unknown): 
   const id = idOrNotFound(blocId, "errors.bloc.notFound");
   const data = parseInput(updateBlocSchema, input);
   try {
-    return await db.$transaction(async (tx) => {
+    return await transaction(TRANSACTION.edit, async (tx) => {
       const before = await tx.bloc.findUnique({ where: { id }, select: { name: true, shortName: true, description: true, place: true } });
       if (!before) throw notFound("errors.bloc.notFound");
       const row = await tx.bloc.update({ where: { id }, data, select: blocSelect });

@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { db, type Tx } from "@/lib/db";
+import { TRANSACTION, transaction } from "@/lib/db/transaction";
 import { conflict, forbidden, invalid } from "@/lib/errors";
 import { can } from "@/lib/permissions";
 import { fromX100, toX100 } from "@/lib/scores/points";
@@ -114,7 +115,7 @@ function summary(table: CriteriaTableInput | CriteriaTable) {
  */
 export async function saveCriteriaTable(actor: Actor, yearId: string, input: unknown, options: { action?: string } = {}): Promise<CriteriaTable> {
   const data = parseInput(criteriaTableInputSchema, input);
-  return db.$transaction(async (tx) => {
+  return transaction(TRANSACTION.bulk, async (tx) => {
     const year = await loadYear(tx, actor, yearId, "criteria.read");
     if (!can(actor, "criteria.manage", yearScope(year))) throw forbidden();
     // Exclusive: the save bumps the year's criteria revision.

@@ -3,9 +3,11 @@ import type { Actor } from "@/lib/auth/actor";
 import { rankingPublished } from "@/lib/assessments/load";
 import { recordAudit } from "@/lib/audit/record";
 import { db, type Tx } from "@/lib/db";
+import { TRANSACTION, transaction } from "@/lib/db/transaction";
 import { AppError, conflict, forbidden, invalid, notFound } from "@/lib/errors";
 import { can } from "@/lib/permissions";
 import { fromX100, pointsSchema, toX100 } from "@/lib/scores/points";
+import { setComputedFinals } from "@/lib/scores/save";
 import { idOrNotFound, parseInput } from "@/lib/validation";
 
 import { z } from "zod";
@@ -81,7 +83,7 @@ async function scorerContext(tx: Tx, actor: Actor, yearId: string) {
 /** A leader scores another member for one criterion (never their own agency). */
 export async function saveCrossScore(actor: Actor, yearId: string, input: unknown): Promise<void> {
   const data = parseInput(crossScoreSchema, input);
-  await db.$transaction(async (tx) => {
+  await transaction(TRANSACTION.edit, async (tx) => {
     const year = await scorerContext(tx, actor, yearId);
     const target = year.members.find((m) => m.agency.code === data.targetAgencyCode)?.agency;
     if (!target) throw notFound("errors.agency.notMember", { code: data.targetAgencyCode });
@@ -101,7 +103,7 @@ export async function saveCrossScore(actor: Actor, yearId: string, input: unknow
 
 /** The leader declares their agency's cross-scoring finished: every other member, every criterion. */
 export async function completeCrossScoring(actor: Actor, yearId: string): Promise<void> {
-  await db.$transaction(async (tx) => {
+  await transaction(TRANSACTION.edit, async (tx) => {
     const year = await scorerContext(tx, actor, yearId);
     const criteria = await tx.criterion.count({ where: { yearId: year.id } });
     const filled = await tx.crossScore.count({ where: { yearId: year.id, scorerAgencyId: actor.agencyId! } });
@@ -117,7 +119,7 @@ export async function completeCrossScoring(actor: Actor, yearId: string): Promis
  * changed cell keeps its history, with the method as the reason.
  */
 export async function applyCrossScores(actor: Actor, yearId: string): Promise<{ cells: number }> {
-  return db.$transaction(async (tx) => {
+  return transaction(TRANSACTION.bulk, async (tx) => {
     const year = await loadYear(tx, actor, yearId, "criteria.read");
     if (!can(actor, "crossScore.apply", yearScope(year))) throw forbidden();
     assertCrossScoring(year);
@@ -125,26 +127,16 @@ export async function applyCrossScores(actor: Actor, yearId: string): Promise<{ 
     if (await rankingPublished(tx, year.id)) throw new AppError("WRONG_PHASE", "errors.scores.locked");
     const trim = year.rules.crossScoring.trimExtremes;
     const rows = await tx.crossScore.findMany({ where: { yearId: year.id }, select: { targetAgencyId: true, criterionId: true, pointsX100: true } });
-    const byCell = new Map<string, number[]>();
+    const byCell = new Map<string, { agencyId: string; criterionId: string; values: number[] }>();
     for (const row of rows) {
       const key = `${row.targetAgencyId}:${row.criterionId}`;
-      byCell.set(key, [...(byCell.get(key) ?? []), row.pointsX100]);
+      const cell = byCell.get(key) ?? { agencyId: row.targetAgencyId, criterionId: row.criterionId, values: [] };
+      cell.values.push(row.pointsX100);
+      byCell.set(key, cell);
     }
     const reason = trim ? "Điểm chấm chéo (trung bình, bỏ điểm cao nhất và thấp nhất)" : "Điểm chấm chéo (trung bình)";
-    let cells = 0;
-    for (const [key, values] of byCell) {
-      const [agencyId, criterionId] = key.split(":") as [string, string];
-      const finalX100 = crossScoreFinal(values, trim);
-      const before = await tx.score.findUnique({ where: { yearId_agencyId_criterionId: { yearId: year.id, agencyId, criterionId } } });
-      if (before?.finalX100 === finalX100) continue;
-      const score = await tx.score.upsert({
-        where: { yearId_agencyId_criterionId: { yearId: year.id, agencyId, criterionId } },
-        update: { finalX100, finalReason: reason, finalUpdatedAt: new Date(), finalUpdatedById: actor.id, version: { increment: 1 } },
-        create: { yearId: year.id, agencyId, criterionId, finalX100, finalReason: reason, finalUpdatedAt: new Date(), finalUpdatedById: actor.id },
-      });
-      await tx.scoreHistory.create({ data: { scoreId: score.id, field: "FINAL", fromX100: before?.finalX100 ?? null, toX100: finalX100, note: reason, actorId: actor.id, actorName: actor.name } });
-      cells += 1;
-    }
+    const finals = [...byCell.values()].map((cell) => ({ agencyId: cell.agencyId, criterionId: cell.criterionId, finalX100: crossScoreFinal(cell.values, trim) }));
+    const cells = await setComputedFinals(tx, actor, year.id, finals, reason);
     await recordAudit(tx, actor, { action: "crossScore.apply", entity: "EmulationYear", entityId: year.id, after: { cells, trimExtremes: trim }, blocId: year.blocId });
     return { cells };
   });

@@ -3,6 +3,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { recordAudit } from "@/lib/audit/record";
 import { now } from "@/lib/clock";
 import { db, type Prisma, type Tx } from "@/lib/db";
+import { TRANSACTION, transaction } from "@/lib/db/transaction";
 import { getEnv } from "@/lib/env";
 import { log } from "@/lib/log";
 import { CODE_PREFIX, issuableOf } from "./kinds";
@@ -36,9 +37,6 @@ export const registryEntrySelect = {
 } as const satisfies Prisma.IssuedDocumentSelect;
 
 export type RegistryEntry = Prisma.IssuedDocumentGetPayload<{ select: typeof registryEntrySelect }>;
-
-/** Issuing renders and signs inside the transaction that locks the subject: a generous, explicit limit. */
-export const ISSUE_TRANSACTION = { timeout: 90_000, maxWait: 15_000 } as const;
 
 /** The public address of a registry entry (printed, and in the QR code). */
 export function registryEntryUrl(id: string): string {
@@ -107,7 +105,7 @@ export async function issueDocument(tx: Tx, kind: DocumentKind, subjectId: strin
 
 /** Issues in a transaction of its own (after the act's transaction has committed). */
 export function issueNow(kind: DocumentKind, subjectId: string): Promise<RegistryEntry | null> {
-  return db.$transaction((tx) => issueDocument(tx, kind, subjectId), ISSUE_TRANSACTION);
+  return transaction(TRANSACTION.issue, (tx) => issueDocument(tx, kind, subjectId));
 }
 
 /**

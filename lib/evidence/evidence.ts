@@ -6,6 +6,7 @@ import { editableAssessment } from "@/lib/assessments/assessments";
 import { authorizeAgency } from "@/lib/assessments/load";
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
+import { TRANSACTION, transaction } from "@/lib/db/transaction";
 import { notFound } from "@/lib/errors";
 import { idOrNotFound } from "@/lib/validation";
 import { inspectUpload, readStoredFile, safeFileName, storeFile } from "./storage";
@@ -30,7 +31,7 @@ export async function uploadEvidence(actor: Actor, yearId: string, input: { crit
   const { sha256, ...type } = await inspectUpload(input.bytes, { empty: "errors.evidence.empty", tooLarge: "errors.evidence.tooLarge", type: "errors.evidence.type" });
   const fileName = safeFileName(input.fileName);
 
-  return db.$transaction(async (tx) => {
+  return transaction(TRANSACTION.upload, async (tx) => {
     const year = await loadYear(tx, actor, yearId, "criteria.read");
     const agency = await editableAssessment(tx, actor, year);
     const criterion = await tx.criterion.findFirst({ where: { id: idOrNotFound(input.criterionId, "errors.criteria.notFound"), yearId: year.id }, select: { id: true, code: true } });
@@ -77,7 +78,7 @@ export async function readEvidence(actor: Actor, evidenceId: string): Promise<{ 
 
 /** Removes a file from the assessment while it is editable (the row and file stay, marked deleted). */
 export async function deleteEvidence(actor: Actor, evidenceId: string): Promise<void> {
-  await db.$transaction(async (tx) => {
+  await transaction(TRANSACTION.edit, async (tx) => {
     const { evidence, year } = await evidenceFor(actor, evidenceId);
     const agency = await editableAssessment(tx, actor, year);
     if (agency.id !== evidence.agencyId) throw notFound("errors.evidence.notFound");

@@ -13,8 +13,11 @@ export interface ApiContext<P> {
   req: Request;
   params: P;
   actor: Actor;
-  /** The request body parsed as JSON (VALIDATION when it is not JSON); validation is the DAL's job. */
-  body(): Promise<unknown>;
+  /**
+   * The request body parsed as JSON (VALIDATION when it is not JSON; TOO_LARGE over `maxBytes`,
+   * DEFAULT_JSON_LIMIT_BYTES unless the route allows more); validation is the DAL's job.
+   */
+  body(options?: { maxBytes?: number }): Promise<unknown>;
   /** Query string parameters as a plain object. */
   query: Record<string, string>;
 }
@@ -33,8 +36,28 @@ export const withStatus = (data: unknown, status: number) => new ApiResponse(dat
 
 const noStore = { "Cache-Control": "no-store" };
 
-async function readJson(req: Request): Promise<unknown> {
-  const text = await req.text();
+/** The largest JSON body a route reads unless it allows more (a whole score grid does). */
+export const DEFAULT_JSON_LIMIT_BYTES = 4 * 1024 * 1024;
+
+function tooLarge(maxBytes: number): AppError {
+  return new AppError("TOO_LARGE", "errors.bodyTooLarge", { params: { maxMb: Math.round((maxBytes / 1024 / 1024) * 10) / 10 }, details: { maxBytes } });
+}
+
+async function readJson(req: Request, maxBytes: number): Promise<unknown> {
+  // Refused before reading when the client declares the size, else counted while reading.
+  if (Number(req.headers.get("content-length") ?? 0) > maxBytes) throw tooLarge(maxBytes);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = req.body?.getReader();
+  for (let chunk = await reader?.read(); reader && chunk && !chunk.done; chunk = await reader.read()) {
+    size += chunk.value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw tooLarge(maxBytes);
+    }
+    chunks.push(chunk.value);
+  }
+  const text = Buffer.concat(chunks).toString("utf8");
   if (!text.trim()) return {};
   try {
     return JSON.parse(text) as unknown;
@@ -78,7 +101,7 @@ function route<P>(handler: (ctx: Omit<ApiContext<P>, "actor">) => Promise<unknow
       }
       const params = (await context.params) ?? ({} as P);
       const query = Object.fromEntries(new URL(req.url).searchParams);
-      const result = await handler({ req, params, query, body: () => readJson(req) });
+      const result = await handler({ req, params, query, body: (options) => readJson(req, options?.maxBytes ?? DEFAULT_JSON_LIMIT_BYTES) });
       if (result instanceof Response) return result;
       if (result instanceof ApiResponse) return NextResponse.json({ data: result.data }, { status: result.status, headers: noStore });
       return NextResponse.json({ data: result ?? null }, { headers: noStore });

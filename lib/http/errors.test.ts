@@ -66,6 +66,20 @@ describe("toPublicError with an AppError", () => {
   });
 });
 
+describe("toPublicError with a transient database failure", () => {
+  it("answers 503 UNAVAILABLE with the Vietnamese busy message and the seconds to wait, logged as a warning (not a bug)", () => {
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const deadlock = { code: "P2010", message: "Raw query failed. Code: `40P01`", meta: { driverAdapterError: { cause: { originalCode: "40P01", kind: "TransactionWriteConflict" } } } };
+    expect(toPublicError(deadlock, tVi, REQUEST_ID)).toEqual({
+      status: 503,
+      body: { code: "UNAVAILABLE", message: "Hệ thống đang bận nên chưa thực hiện được thao tác, chưa có gì thay đổi. Vui lòng thử lại sau ít giây.", details: { retryAfterSeconds: 5 } },
+    });
+    expect(toPublicError(new Error("timeout exceeded when trying to connect"), tEn, REQUEST_ID).body.message).toBe("The system is busy and could not do this; nothing was changed. Please try again in a few seconds.");
+    expect(log).toHaveBeenCalledTimes(2);
+    expect(JSON.parse(String(log.mock.calls[0]![0]))).toMatchObject({ level: "warn", message: "database busy", requestId: REQUEST_ID, failure: "conflict" });
+  });
+});
+
 describe("toPublicError with an unexpected error", () => {
   it("answers 500 INTERNAL with a generic message naming the request id, and logs the error", () => {
     const log = vi.spyOn(console, "error").mockImplementation(() => {});

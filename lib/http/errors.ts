@@ -1,3 +1,4 @@
+import { databaseBusy, transientFailure } from "@/lib/db/transient";
 import { isAppError, type ErrorCode } from "@/lib/errors";
 import { translateIssue, type Translate } from "@/lib/i18n/translate";
 import { log } from "@/lib/log";
@@ -10,10 +11,17 @@ export interface PublicError {
 }
 
 /**
- * Expected errors (AppError) are translated; anything else is logged with the request id and the
- * user gets a generic message: no stack trace or internal message ever reaches them.
+ * Expected errors (AppError) are translated; a transient database failure (load) is UNAVAILABLE;
+ * anything else is a bug: logged with the request id, and the user gets a generic message (500): no
+ * stack trace or internal message ever reaches them.
  */
 export function toPublicError(error: unknown, t: Translate, requestId: string): { status: number; body: PublicError } {
+  const failure = isAppError(error) ? null : transientFailure(error);
+  if (failure) {
+    // Load, not a bug (a read outside lib/db/transaction.ts that met a full pool, say): 503, try again.
+    log.warn("database busy", { requestId, failure, error: error instanceof Error ? error.message.slice(0, 300) : String(error) });
+    return toPublicError(databaseBusy(), t, requestId);
+  }
   if (isAppError(error)) {
     const fields =
       error.fieldIssues.length > 0

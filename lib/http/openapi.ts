@@ -125,7 +125,7 @@ export const OPERATIONS: Operation[] = [
   { method: "get", path: "/api/v1/evidence/{evidenceId}", summary: "Download an evidence file (those who may read the agency's assessment)", params: z.object({ evidenceId: z.uuid() }), data: z.string(), file: "application/octet-stream" },
   { method: "delete", path: "/api/v1/evidence/{evidenceId}", summary: "Remove an evidence file while the assessment is editable", params: z.object({ evidenceId: z.uuid() }), data: z.null() },
   { method: "get", path: "/api/v1/years/{yearId}/scores", summary: "Self and final scores (`agency` filters one member; an agency sees its own)", params: yearParams, query: z.object({ agency: z.string().optional() }), data: z.array(scoreRowSchema) },
-  { method: "put", path: "/api/v1/years/{yearId}/scores", summary: "Save final scores, all or nothing, like the review grid: 409 on a stale version, 422 naming the cell", params: yearParams, body: finalScoresSchema, data: z.array(z.object({ agencyCode: z.string(), criterionCode: z.string(), final: z.number().nullable(), version: z.number().int() })) },
+  { method: "put", path: "/api/v1/years/{yearId}/scores", summary: "Save final scores, all or nothing, like the review grid, in a fixed number of SQL statements whatever the number of cells: 409 listing every stale cell (current value, version, who saved it when), 422 naming the cell, 413 over 5,000 cells; 503 with Retry-After when the database is busy (nothing saved)", params: yearParams, body: finalScoresSchema, data: z.array(z.object({ agencyCode: z.string(), criterionCode: z.string(), final: z.number().nullable(), version: z.number().int() })) },
   {
     method: "get",
     path: "/api/v1/years/{yearId}/ranking",

@@ -2,8 +2,9 @@ import "server-only";
 import { now } from "@/lib/clock";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
-import { ISSUE_TRANSACTION, issueDocument } from "@/lib/documents/registry";
+import { issueDocument } from "@/lib/documents/registry";
 import { db, type Tx } from "@/lib/db";
+import { TRANSACTION, transaction } from "@/lib/db/transaction";
 import { AppError, conflict, forbidden, invalid } from "@/lib/errors";
 import type { NominationStatus } from "@/lib/generated/prisma/enums";
 import { runAfterResponse } from "@/lib/http/after";
@@ -151,7 +152,7 @@ async function createOne(tx: Tx, actor: Actor, year: YearContext, agencyCode: st
 /** Proposes one member for one award (NOMINATION phase); 422 naming the rule when the rules refuse it. */
 export async function createNomination(actor: Actor, yearId: string, input: unknown): Promise<NominationDto> {
   const { agencyCode, awardCode, note } = parseInput(createNominationSchema, input);
-  return db.$transaction(async (tx) => {
+  return transaction(TRANSACTION.edit, async (tx) => {
     const year = await yearToManage(tx, actor, yearId, ["NOMINATION"]);
     return toNominationDto(await createOne(tx, actor, year, agencyCode, awardCode, note));
   });
@@ -159,7 +160,7 @@ export async function createNomination(actor: Actor, yearId: string, input: unkn
 
 /** Makes every suggested nomination at once (NOMINATION phase). */
 export async function applySuggestions(actor: Actor, yearId: string): Promise<NominationDto[]> {
-  return db.$transaction(async (tx) => {
+  return transaction(TRANSACTION.edit, async (tx) => {
     const year = await yearToManage(tx, actor, yearId, ["NOMINATION"]);
     const facts = await eligibilityInputOf(tx, year);
     const suggestions = suggestNominations(facts);
@@ -174,7 +175,7 @@ export async function applySuggestions(actor: Actor, yearId: string): Promise<No
 /** The secretariat edits the note of a nomination it may still change (DRAFT, or RETURNED to be fixed). */
 export async function updateNomination(actor: Actor, nominationId: string, input: unknown): Promise<NominationDto> {
   const { note, version } = parseInput(updateNominationSchema, input);
-  return db.$transaction(async (tx) => {
+  return transaction(TRANSACTION.edit, async (tx) => {
     const row = await nominationToManage(tx, actor, nominationId);
     const year = row.year;
     if (row.status !== "DRAFT" && row.status !== "RETURNED") throw conflict("errors.nomination.notEditable");
@@ -188,7 +189,7 @@ export async function updateNomination(actor: Actor, nominationId: string, input
 /** Takes a DRAFT or RETURNED nomination out, with a reason; its place in the quota frees up. */
 export async function withdrawNomination(actor: Actor, nominationId: string, input: unknown): Promise<NominationDto> {
   const { reason } = parseInput(withdrawNominationSchema, input);
-  return db.$transaction(async (tx) => {
+  return transaction(TRANSACTION.edit, async (tx) => {
     const row = await nominationToManage(tx, actor, nominationId);
     const year = row.year;
     if (row.status !== "DRAFT" && row.status !== "RETURNED") throw conflict("errors.nomination.illegalTransition", { from: row.status, action: "withdraw" });
@@ -206,7 +207,7 @@ export async function withdrawNomination(actor: Actor, nominationId: string, inp
  * its báo cáo thành tích. The board's people are told.
  */
 export async function submitDossier(actor: Actor, yearId: string): Promise<{ round: number; submitted: number }> {
-  const { result, notificationIds } = await db.$transaction(async (tx) => {
+  const { result, notificationIds } = await transaction(TRANSACTION.issue, async (tx) => {
     const year = await yearToManage(tx, actor, yearId, ["NOMINATION", "BOARD_REVIEW"]);
     const from = pending(year.phase);
     const rows = await tx.nomination.findMany({ where: { yearId: year.id, status: from }, select: { ...nominationSelect, _count: { select: { reports: true } } } });
@@ -238,7 +239,7 @@ export async function submitDossier(actor: Actor, yearId: string): Promise<{ rou
       href: `/board/years/${year.id}`,
     });
     return { result: { round, submitted: rows.length }, notificationIds };
-  }, ISSUE_TRANSACTION);
+  });
   runAfterResponse(() => emailNotifications(notificationIds));
   return result;
 }

@@ -5,6 +5,7 @@ import path from "node:path";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { db, type Tx } from "@/lib/db";
+import { TRANSACTION, transaction } from "@/lib/db/transaction";
 import { inspectUpload, readStoredFile, safeFileName, storeFile } from "@/lib/evidence/storage";
 import { conflict, forbidden, isAppError, notFound } from "@/lib/errors";
 import { can } from "@/lib/permissions";
@@ -34,7 +35,7 @@ const READ_MESSAGES = { missing: "errors.nominationReport.fileMissing", corrupte
 
 /** Attaches a báo cáo thành tích to a nomination (DRAFT or RETURNED, in NOMINATION or BOARD_REVIEW). */
 export async function uploadReport(actor: Actor, nominationId: string, input: { fileName: string; bytes: Uint8Array }): Promise<NominationReportDto> {
-  return db.$transaction(async (tx) => {
+  return transaction(TRANSACTION.upload, async (tx) => {
     const { row, year } = await nominationForActor(tx, actor, nominationId);
     if (!can(actor, "nomination.report", { ...yearScope(year), agencyId: row.agencyId })) throw forbidden("errors.nominationReport.forbidden");
     // Serialises with the dossier's submission (which locks the year) and reads phase and status afresh.

@@ -3,7 +3,8 @@ import { now } from "@/lib/clock";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { issueAfterCommit } from "@/lib/documents/registry";
-import { db, type Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db";
+import { TRANSACTION, transaction } from "@/lib/db/transaction";
 import { conflict, forbidden } from "@/lib/errors";
 import type { NominationStatus } from "@/lib/generated/prisma/enums";
 import { runAfterResponse } from "@/lib/http/after";
@@ -77,7 +78,7 @@ async function reviewOne(tx: Tx, actor: Actor, nominationId: string, action: Rev
 export async function reviewNomination(actor: Actor, nominationId: string, input: unknown): Promise<NominationDto> {
   const { action, comment } = parseInput(reviewNominationSchema, input);
   if (!can(actor, "nomination.review")) throw forbidden("errors.nomination.onlyBoard");
-  const { row, notificationIds } = await db.$transaction((tx) => reviewOne(tx, actor, nominationId, action, comment));
+  const { row, notificationIds } = await transaction(TRANSACTION.edit, (tx) => reviewOne(tx, actor, nominationId, action, comment));
   runAfterResponse(() => emailNotifications(notificationIds));
   return toNominationDto(row);
 }
@@ -86,7 +87,7 @@ export async function reviewNomination(actor: Actor, nominationId: string, input
 export async function bulkApprove(actor: Actor, input: unknown): Promise<NominationDto[]> {
   const { nominationIds, comment } = parseInput(bulkApproveSchema, input);
   if (!can(actor, "nomination.review")) throw forbidden("errors.nomination.onlyBoard");
-  const { rows, notificationIds } = await db.$transaction(async (tx) => {
+  const { rows, notificationIds } = await transaction(TRANSACTION.bulk, async (tx) => {
     const rows: NominationRow[] = [];
     const notificationIds: string[] = [];
     for (const id of [...new Set(nominationIds)]) {
@@ -107,7 +108,7 @@ export async function bulkApprove(actor: Actor, input: unknown): Promise<Nominat
 export async function recordDecision(actor: Actor, yearId: string, input: unknown): Promise<{ id: string; awarded: NominationDto[]; closed: boolean }> {
   const data = parseInput(recordDecisionSchema, input);
   if (!can(actor, "nomination.review")) throw forbidden("errors.nomination.onlyBoard");
-  const { result, notificationIds } = await db.$transaction(async (tx) => {
+  const { result, notificationIds } = await transaction(TRANSACTION.edit, async (tx) => {
     const year = await readYear(tx, idOrNotFound(yearId, "errors.year.notFound"));
     await lockYearInPhase(tx, year.id, ["BOARD_REVIEW"], "errors.nomination.notUnderReview", { exclusive: true });
     const approved = await tx.nomination.findMany({

@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { issueAfterCommit } from "@/lib/documents/registry";
 import { db, type Tx } from "@/lib/db";
+import { TRANSACTION, transaction } from "@/lib/db/transaction";
 import { AppError, conflict, forbidden } from "@/lib/errors";
 import { runAfterResponse } from "@/lib/http/after";
 import { emailNotifications, notifyUsers } from "@/lib/notifications/notify";
@@ -210,7 +211,7 @@ export async function savePledgeDraft(actor: Actor, yearId: string, input: unkno
   const id = idOrNotFound(yearId, "errors.year.notFound");
   const data = parseInput(saveDraftSchema, input);
   const content = contentOf(data);
-  return db.$transaction(async (tx) => {
+  return transaction(TRANSACTION.edit, async (tx) => {
     const year = await loadYear(tx, actor, id);
     authorizeDrafting(actor, year);
     const pledge = await lockPledge(tx, year.id);
@@ -252,7 +253,7 @@ export async function savePledgeDraft(actor: Actor, yearId: string, input: unkno
 export async function openPledgeForSigning(actor: Actor, yearId: string, input: unknown = {}): Promise<PledgeVersionView> {
   const id = idOrNotFound(yearId, "errors.year.notFound");
   const { revision } = parseInput(openPledgeSchema, input);
-  const { view, notificationIds, supersededId } = await db.$transaction(async (tx) => {
+  const { view, notificationIds, supersededId } = await transaction(TRANSACTION.edit, async (tx) => {
     const year = await loadYear(tx, actor, id);
     authorizeDrafting(actor, year);
     const pledge = await lockPledge(tx, year.id);

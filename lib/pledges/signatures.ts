@@ -5,6 +5,7 @@ import { REAUTH_FRESH_MS, reauthenticate } from "@/lib/auth/reauth";
 import { recordAudit } from "@/lib/audit/record";
 import { issueAfterCommit } from "@/lib/documents/registry";
 import { db, type Prisma } from "@/lib/db";
+import { TRANSACTION, transaction } from "@/lib/db/transaction";
 import { AppError, conflict, forbidden } from "@/lib/errors";
 import { authorize, scopeOf } from "@/lib/permissions";
 import { idOrNotFound, parseInput } from "@/lib/validation";
@@ -87,7 +88,7 @@ export async function signPledge(actor: Actor, versionId: string, input: unknown
 
   const authenticatedAt = await reauthenticate(actor, password, "pledge.sign");
 
-  const result = await db.$transaction(async (tx) => {
+  const result = await transaction(TRANSACTION.edit, async (tx) => {
     await lockYearInPhase(tx, year.id, ["PLEDGING"], "errors.pledge.wrongPhase");
     // Shares the lock that superseding the version takes exclusively: a signature is written for an
     // open version or not at all.

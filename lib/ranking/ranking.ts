@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { rankingPublished } from "@/lib/assessments/load";
 import { recordAudit } from "@/lib/audit/record";
 import { db, type Tx } from "@/lib/db";
+import { TRANSACTION, transaction } from "@/lib/db/transaction";
 import { AppError, conflict, forbidden, notFound } from "@/lib/errors";
 import { runAfterResponse } from "@/lib/http/after";
 import { emailNotifications, notifyUsers } from "@/lib/notifications/notify";
@@ -93,7 +94,7 @@ export async function getRankingEntries(actor: Actor, yearId: string): Promise<R
 
 /** Publishes the ranking: a frozen snapshot; scores lock; every member's people are told. */
 export async function publishRanking(actor: Actor, yearId: string): Promise<{ id: string; entries: RankingEntry[] }> {
-  const { publication, notificationIds } = await db.$transaction(async (tx) => {
+  const { publication, notificationIds } = await transaction(TRANSACTION.edit, async (tx) => {
     const year = await loadYear(tx, actor, yearId, "criteria.read");
     if (!can(actor, "ranking.publish", yearScope(year))) throw forbidden();
     // Exclusive lock: no score save (they share it) runs while the snapshot is taken.
@@ -126,7 +127,7 @@ const reopenSchema = z.object({ reason: requiredText(1000) }).strict();
 /** Reopens the published ranking (scores unlock) with a reason the audit trail keeps. */
 export async function reopenRanking(actor: Actor, yearId: string, input: unknown): Promise<void> {
   const { reason } = parseInput(reopenSchema, input);
-  await db.$transaction(async (tx) => {
+  await transaction(TRANSACTION.edit, async (tx) => {
     const year = await loadYear(tx, actor, yearId, "criteria.read");
     if (!can(actor, "ranking.reopen", yearScope(year))) throw forbidden();
     await lockYearInPhase(tx, year.id, ["REVIEW"], "errors.ranking.wrongPhase", { exclusive: true });

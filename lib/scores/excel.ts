@@ -13,7 +13,7 @@ import { can } from "@/lib/permissions";
 import { computeYearRanking } from "@/lib/ranking/ranking";
 
 import { formatX100, fromX100 } from "./points";
-import { saveFinalScores } from "./review";
+import { saveFinalScores } from "./save";
 import { loadYear, yearScope, type YearContext } from "@/lib/years/context";
 
 // Bảng điểm as an Excel workbook (PRODUCT.md step 4): criteria as rows, member agencies as columns,

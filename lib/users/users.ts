@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
 import { recordAudit } from "@/lib/audit/record";
 import { db, type Prisma, type Tx } from "@/lib/db";
+import { TRANSACTION, transaction } from "@/lib/db/transaction";
 import { uniqueViolation } from "@/lib/db/errors";
 import { conflict, invalid, notFound } from "@/lib/errors";
 import { authorize } from "@/lib/permissions";
@@ -70,7 +71,7 @@ export async function createUser(actor: Actor, input: unknown): Promise<UserDto>
   const data = parseInput(createUserSchema, input);
   const passwordHash = await hashPassword(data.password);
   try {
-    return await db.$transaction(async (tx) => {
+    return await transaction(TRANSACTION.edit, async (tx) => {
       const row = await tx.user.create({
         data: {
           email: data.email,
@@ -100,7 +101,7 @@ export async function updateUser(actor: Actor, userId: string, input: unknown): 
   authorize(actor, "user.manage");
   const id = idOrNotFound(userId, "errors.user.notFound");
   const data = parseInput(updateUserSchema, input);
-  return db.$transaction(async (tx) => {
+  return transaction(TRANSACTION.edit, async (tx) => {
     const before = await tx.user.findUnique({ where: { id }, select: { ...userSelect, agencyId: true } });
     if (!before) throw notFound("errors.user.notFound");
     const role = data.role ?? before.role;
@@ -135,7 +136,7 @@ export async function resetUserPassword(actor: Actor, userId: string, input: unk
   const id = idOrNotFound(userId, "errors.user.notFound");
   const { password } = parseInput(resetPasswordSchema, input);
   const passwordHash = await hashPassword(password);
-  return db.$transaction(async (tx) => {
+  return transaction(TRANSACTION.edit, async (tx) => {
     const exists = await tx.user.findUnique({ where: { id }, select: { id: true } });
     if (!exists) throw notFound("errors.user.notFound");
     const row = await tx.user.update({

@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { reauthenticate } from "@/lib/auth/reauth";
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
+import { TRANSACTION, transaction } from "@/lib/db/transaction";
 import { conflict, forbidden, invalid, isAppError } from "@/lib/errors";
 import { can, scopeOf } from "@/lib/permissions";
 import { parseInput } from "@/lib/validation";
@@ -76,7 +77,7 @@ export async function castBallot(actor: Actor, sessionId: string, input: unknown
 
   await reauthenticate(actor, password, "vote.cast");
 
-  return db.$transaction(async (tx) => {
+  return transaction(TRANSACTION.edit, async (tx) => {
     await lockYearInPhase(tx, year.id, ["VOTING"], "errors.vote.wrongPhase");
     // Shares the lock that closing and cancelling take exclusively: a ballot is counted or refused.
     const [locked] = await tx.$queryRaw<{ opensAt: Date; closesAt: Date; closedAt: Date | null; cancelledAt: Date | null }[]>`

@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { issueAfterCommit } from "@/lib/documents/registry";
 import { db, type Tx } from "@/lib/db";
+import { TRANSACTION, transaction } from "@/lib/db/transaction";
 import { conflict, forbidden, invalid } from "@/lib/errors";
 import { runAfterResponse } from "@/lib/http/after";
 import { emailNotifications, notifyUsers } from "@/lib/notifications/notify";
@@ -66,7 +67,7 @@ export async function createVoteSession(actor: Actor, yearId: string, input: unk
   if (closesAt.getTime() - opensAt.getTime() > MAX_WINDOW_DAYS * DAY_MS) throw invalid([{ path: "closesAt", message: "validation.vote.windowTooLong", params: { days: MAX_WINDOW_DAYS } }]);
   if (opensAt.getTime() < now.getTime() - 60_000) throw invalid([{ path: "opensAt", message: "validation.vote.opensInPast" }]);
 
-  const { session, year, notificationIds } = await db.$transaction(async (tx) => {
+  const { session, year, notificationIds } = await transaction(TRANSACTION.edit, async (tx) => {
     const year = await loadYear(tx, actor, yearId, "vote.read");
     if (!can(actor, "vote.manage", yearScope(year))) throw forbidden("errors.vote.onlySecretariat");
     // Serialises openings of the year's sessions and phase moves.
@@ -154,7 +155,7 @@ async function sessionToManage(tx: Tx, actor: Actor, sessionId: string) {
  * The results are stored with the session and never recomputed.
  */
 export async function closeVoteSession(actor: Actor, sessionId: string): Promise<SessionDto> {
-  const { session, year, notificationIds } = await db.$transaction(async (tx) => {
+  const { session, year, notificationIds } = await transaction(TRANSACTION.edit, async (tx) => {
     const { session, year } = await sessionToManage(tx, actor, sessionId);
     const now = clockNow();
     if (!closable(session, now)) throw conflict("errors.vote.stillOpen", { voted: session.participations.length, roll: rollOf(session).length });
@@ -195,7 +196,7 @@ export async function closeVoteSession(actor: Actor, sessionId: string): Promise
 /** Cancels a session that is not closed, with a reason the audit trail keeps; its ballots are never counted. */
 export async function cancelVoteSession(actor: Actor, sessionId: string, input: unknown): Promise<SessionDto> {
   const { reason } = parseInput(cancelSessionSchema, input);
-  const { session, year } = await db.$transaction(async (tx) => {
+  const { session, year } = await transaction(TRANSACTION.edit, async (tx) => {
     const { session, year } = await sessionToManage(tx, actor, sessionId);
     const cancelled = await tx.voteSession.update({ where: { id: session.id }, data: { cancelledAt: clockNow(), cancelledById: actor.id, cancelReason: reason }, select: sessionSelect });
     await recordAudit(tx, actor, { action: "vote.session.cancel", entity: "VoteSession", entityId: session.id, reason, after: { status: statusOf(session) }, blocId: year.blocId });

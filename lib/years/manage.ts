@@ -2,7 +2,8 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { previousCriteriaTable, writeCriteriaTable } from "@/lib/criteria/criteria";
-import { db, type Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db";
+import { TRANSACTION, transaction } from "@/lib/db/transaction";
 import { uniqueViolation } from "@/lib/db/errors";
 import { AppError, conflict, invalid, notFound } from "@/lib/errors";
 import { authorize } from "@/lib/permissions";
@@ -62,7 +63,7 @@ export async function createYear(actor: Actor, blocId: string, input: unknown): 
   const bloc = idOrNotFound(blocId, "errors.bloc.notFound");
   const data = parseInput(createYearSchema, input);
   try {
-    return await db.$transaction(async (tx) => {
+    return await transaction(TRANSACTION.bulk, async (tx) => {
       if (!(await tx.bloc.findUnique({ where: { id: bloc }, select: { id: true } }))) throw notFound("errors.bloc.notFound");
       const previous = await tx.emulationYear.findFirst({
         where: { blocId: bloc, year: { lt: data.year } },
@@ -159,7 +160,7 @@ export async function updateYearSettings(actor: Actor, yearId: string, input: un
   authorize(actor, "year.manage");
   const id = idOrNotFound(yearId, "errors.year.notFound");
   const data = parseInput(updateYearSettingsSchema, input);
-  return db.$transaction(async (tx) => {
+  return transaction(TRANSACTION.edit, async (tx) => {
     const row = await lockYear(tx, id, data.version);
     assertNotClosed(row.phase);
     if (data.rules && !rulesEditable(row.phase)) {
@@ -201,7 +202,7 @@ export async function setYearMembers(actor: Actor, yearId: string, input: unknow
   authorize(actor, "year.manage");
   const id = idOrNotFound(yearId, "errors.year.notFound");
   const data = parseInput(setYearMembersSchema, input);
-  return db.$transaction(async (tx) => {
+  return transaction(TRANSACTION.edit, async (tx) => {
     const row = await lockYear(tx, id, data.version);
     if (!membersEditable(row.phase)) throw new AppError("WRONG_PHASE", "errors.year.membersLocked");
     const byCode = await agencyIdsByCode(tx, data.agencyCodes, "agencyCodes");

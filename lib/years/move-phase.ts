@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
+import { TRANSACTION, transaction } from "@/lib/db/transaction";
 import { AppError, conflict, forbidden, invalid, notFound } from "@/lib/errors";
 import { authorize, can } from "@/lib/permissions";
 import { idOrNotFound, parseInput } from "@/lib/validation";
@@ -30,7 +31,7 @@ export async function moveYearPhase(actor: Actor, yearId: string, input: unknown
   const id = idOrNotFound(yearId, "errors.year.notFound");
   const { phase: target, reason, version } = parseInput(moveYearPhaseSchema, input);
 
-  return db.$transaction(async (tx) => {
+  return transaction(TRANSACTION.edit, async (tx) => {
     const row = await lockYear(tx, id, undefined);
     authorize(actor, "year.phase.move", yearScope(row));
     if (version !== undefined && version !== row.version) throw conflict("errors.year.stale");
@@ -90,6 +91,6 @@ export async function phaseMoveOptions(actor: Actor, yearId: string): Promise<Ph
     current: row.phase,
     targets,
     blockers: blockersOf(facts),
-    pending: await db.$transaction((tx) => pendingWorkOf(tx, facts)),
+    pending: await transaction(TRANSACTION.edit, (tx) => pendingWorkOf(tx, facts)),
   };
 }

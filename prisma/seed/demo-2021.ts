@@ -13,7 +13,7 @@ import { applySuggestions, submitDossier } from "@/lib/nominations/nominations";
 import { bulkApprove, recordDecision } from "@/lib/nominations/review";
 import type { RankingEntry } from "@/lib/ranking/compute";
 import { publishRanking } from "@/lib/ranking/ranking";
-import { saveFinalScores } from "@/lib/scores/review";
+import { saveFinalScores } from "@/lib/scores/save";
 import { castBallot } from "@/lib/votes/ballots";
 import { closeVoteSession, createVoteSession } from "@/lib/votes/sessions";
 import type { Candidate } from "@/lib/votes/tally";

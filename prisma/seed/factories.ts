@@ -245,6 +245,28 @@ export async function makeCriteriaTable(db: Db, yearId: string, table: CriteriaT
   return criteria;
 }
 
+/**
+ * A table of province size: 80 criteria in six base groups adding up to 100 points (items of 2 and 1
+ * points), seven bonus and seven deduction items of 1 point. What the benchmarks and the tests at size use.
+ */
+export function provinceCriteriaTable(): CriteriaTableData {
+  const romans = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"];
+  const groups: CriteriaTableData["groups"] = [20, 20, 15, 15, 15, 15].map((max, g) => {
+    const twos = max === 20 ? 9 : 4;
+    const code = romans[g]!;
+    return {
+      code,
+      title: `Nhóm ${code}`,
+      max,
+      criteria: Array.from({ length: 11 }, (_, c) => ({ code: `${code}.${c + 1}`, kind: "BASE" as const, max: c < twos ? 2 : 1, title: `Tiêu chí ${code}.${c + 1}` })),
+    };
+  });
+  for (const [code, kind] of [["VII", "BONUS"], ["VIII", "DEDUCTION"]] as const) {
+    groups.push({ code, title: `Nhóm ${code}`, max: 10, criteria: Array.from({ length: 7 }, (_, c) => ({ code: `${code}.${c + 1}`, kind, max: 1, title: `Tiêu chí ${code}.${c + 1}` })) });
+  }
+  return { groups };
+}
+
 /** A small table for tests: two base groups (60 + 40), one bonus and one deduction item. */
 export function smallCriteriaTable(): CriteriaTableData {
   return {

@@ -12,7 +12,7 @@ import { toPublicError } from "@/lib/http/errors";
 import { translatorFor } from "@/lib/i18n/translate";
 import { publishRanking } from "@/lib/ranking/ranking";
 import { exportScoresXlsx, importScoresXlsx } from "@/lib/scores/excel";
-import { saveFinalScores } from "@/lib/scores/review";
+import { saveFinalScores } from "@/lib/scores/save";
 import { makeAgency, makeBlocWithYear, makeCriteriaTable, smallCriteriaTable } from "@/prisma/seed/factories";
 import { actorFor, signedIn } from "../support/dal";
 import { setHeader } from "../support/request-context";

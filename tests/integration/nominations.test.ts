@@ -4,7 +4,7 @@ import { getDossier, getInbox, INBOX_PAGE_SIZE } from "@/lib/nominations/board";
 import { listAgencyAwards, searchAwards } from "@/lib/nominations/history";
 import { applySuggestions, getNomination, getNominations, listNominations, submitDossier, updateNomination, withdrawNomination } from "@/lib/nominations/nominations";
 import { bulkApprove, recordDecision } from "@/lib/nominations/review";
-import { saveFinalScores } from "@/lib/scores/review";
+import { saveFinalScores } from "@/lib/scores/save";
 import { DEFAULT_RULES, type YearRules } from "@/lib/years/rules";
 import { makeYear } from "@/prisma/seed/factories";
 import { auditOf, newAdmin } from "../support/dal";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { RankingEntry } from "@/lib/ranking/compute";
 import { getRanking, getRankingEntries, publishRanking, reopenRanking } from "@/lib/ranking/ranking";
-import { saveFinalScores } from "@/lib/scores/review";
+import { saveFinalScores } from "@/lib/scores/save";
 import { makeAgency } from "@/prisma/seed/factories";
 import { auditOf, newAdmin } from "../support/dal";
 import { actorOf, outcomes, scoringSetup, setPhase, writeFinals, type ScoringSetup } from "../support/scoring";

@@ -1,7 +1,8 @@
 "use server";
 
 import { runAction } from "@/lib/http/action";
-import { getCellHistory, saveFinalScores } from "@/lib/scores/review";
+import { getCellHistory } from "@/lib/scores/review";
+import { saveFinalScores } from "@/lib/scores/save";
 
 export interface FinalScoreInput {
   agencyCode: string;
