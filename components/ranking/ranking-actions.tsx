@@ -12,6 +12,8 @@ export interface RankingActionsProps {
   yearId: string;
   mayPublish: boolean;
   mayReopen: boolean;
+  /** Members the publication would rank, leave out ("không chấm") and that lack scores (which blocks it). */
+  counts: { ranked: number; notScored: number; unscored: number };
 }
 
 /**
@@ -19,7 +21,7 @@ export interface RankingActionsProps {
  * and "Mở lại" (with a required reason the audit trail keeps). One component for both, so that the
  * outcome stays on screen when the page refreshes from one state to the other.
  */
-export function RankingActions({ yearId, mayPublish, mayReopen }: RankingActionsProps) {
+export function RankingActions({ yearId, mayPublish, mayReopen, counts }: RankingActionsProps) {
   const t = useTranslations("ranking");
   const common = useTranslations("common");
   const router = useRouter();
@@ -60,8 +62,11 @@ export function RankingActions({ yearId, mayPublish, mayReopen }: RankingActions
             <p id="publish-confirm" className="text-sm text-amber-950">
               {t("publishConfirmText")}
             </p>
+            <p className="text-sm font-semibold text-amber-950" data-testid="publish-counts">
+              {t("publishCounts", counts)}
+            </p>
             <div className="flex flex-wrap gap-2">
-              <Button onClick={publish} disabled={pending} aria-busy={pending} autoFocus>
+              <Button onClick={publish} disabled={pending || counts.unscored > 0} aria-busy={pending} autoFocus>
                 {pending ? t("publishing") : t("publishConfirm")}
               </Button>
               <Button variant="secondary" onClick={() => setStep("idle")} disabled={pending}>
@@ -70,14 +75,23 @@ export function RankingActions({ yearId, mayPublish, mayReopen }: RankingActions
             </div>
           </div>
         ) : (
-          <Button
-            onClick={() => {
-              setResult(null);
-              setStep("confirmPublish");
-            }}
-          >
-            {t("publish")}
-          </Button>
+          <div className="space-y-1">
+            <Button
+              onClick={() => {
+                setResult(null);
+                setStep("confirmPublish");
+              }}
+              disabled={counts.unscored > 0}
+              aria-describedby={counts.unscored > 0 ? "publish-blocked" : undefined}
+            >
+              {t("publish")}
+            </Button>
+            {counts.unscored > 0 && (
+              <p id="publish-blocked" className="text-xs text-slate-600">
+                {t("publishBlocked")}
+              </p>
+            )}
+          </div>
         ))}
       {mayReopen &&
         (step === "reopen" ? (

@@ -41,10 +41,16 @@ export function RankingChart({ entries, bands }: RankingChartProps) {
             </span>
             <span className="flex min-w-0 items-center gap-2">
               <span className="h-5 min-w-0 flex-1 rounded-sm bg-slate-100">
-                <span aria-hidden="true" className={cn("block h-5 rounded-sm", bandColor(bands, entry.classification?.code))} style={{ width: `${(Math.max(0, entry.totalX100) / top) * 100}%` }} />
+                {!entry.notScored && <span aria-hidden="true" className={cn("block h-5 rounded-sm", bandColor(bands, entry.classification?.code))} style={{ width: `${(Math.max(0, entry.totalX100) / top) * 100}%` }} />}
               </span>
               <span className="w-28 shrink-0 text-right text-xs tabular-nums">
-                <span className="font-semibold">{formatX100(entry.totalX100)}</span> · {entry.classification?.label ?? t("unclassified")}
+                {entry.notScored ? (
+                  <span className="font-semibold">{t("notScored")}</span>
+                ) : (
+                  <>
+                    <span className="font-semibold">{formatX100(entry.totalX100)}</span> · {entry.classification?.label ?? t("unclassified")}
+                  </>
+                )}
               </span>
             </span>
           </li>

@@ -78,37 +78,60 @@ export function RankingTable({ entries, bands, groupTitles, ownAgencyCode }: Ran
                     )}
                   </td>
                   <td className="px-3 py-2">
-                    <button
-                      type="button"
-                      onClick={() => toggle(entry.agency.code)}
-                      aria-expanded={expanded}
-                      aria-controls={detailId}
-                      className="flex min-h-8 min-w-52 items-start gap-1 text-left font-medium text-slate-900 hover:text-brand-700"
-                    >
-                      <span aria-hidden="true" className="w-3 shrink-0 text-slate-500">
-                        {expanded ? "▾" : "▸"}
-                      </span>
-                      <span>
+                    {entry.notScored ? (
+                      <span className="block min-w-52 pl-4 font-medium text-slate-900">
                         {entry.agency.name}
                         {entry.agency.code === ownAgencyCode && <span className="block text-xs font-normal text-blue-800">{t("ownAgency")}</span>}
                       </span>
-                      <span className="sr-only">— {t(expanded ? "hideBreakdown" : "showBreakdown")}</span>
-                    </button>
+                    ) : (
+                      <button
+                        type="button"
+                        onClick={() => toggle(entry.agency.code)}
+                        aria-expanded={expanded}
+                        aria-controls={detailId}
+                        className="flex min-h-8 min-w-52 items-start gap-1 text-left font-medium text-slate-900 hover:text-brand-700"
+                      >
+                        <span aria-hidden="true" className="w-3 shrink-0 text-slate-500">
+                          {expanded ? "▾" : "▸"}
+                        </span>
+                        <span>
+                          {entry.agency.name}
+                          {entry.agency.code === ownAgencyCode && <span className="block text-xs font-normal text-blue-800">{t("ownAgency")}</span>}
+                        </span>
+                        <span className="sr-only">— {t(expanded ? "hideBreakdown" : "showBreakdown")}</span>
+                      </button>
+                    )}
                   </td>
-                  <td className={num}>{formatX100(entry.baseX100)}</td>
-                  <td className={num}>{formatX100(entry.bonusX100)}</td>
-                  <td className={num}>{entry.deductionX100 > 0 ? `−${formatX100(entry.deductionX100)}` : "0"}</td>
-                  <td className={cn(num, "font-bold")} data-testid="total">
-                    {formatX100(entry.totalX100)}
-                  </td>
-                  <td className="whitespace-nowrap px-3 py-2" data-testid="classification">
-                    <span className="inline-flex items-center gap-1.5">
-                      <span aria-hidden="true" className={cn("inline-block size-2.5 rounded-full", bandColor(bands, entry.classification?.code))} />
-                      {entry.classification ? entry.classification.label : <Badge>{t("unclassified")}</Badge>}
-                    </span>
-                  </td>
+                  {entry.notScored ? (
+                    <>
+                      <td className={num}>—</td>
+                      <td className={num}>—</td>
+                      <td className={num}>—</td>
+                      <td className={cn(num, "font-bold")} data-testid="total">
+                        {t("notScored")}
+                      </td>
+                      <td className="px-3 py-2 text-xs text-slate-600" data-testid="classification">
+                        {t("notScoredReason", { reason: entry.notScored })}
+                      </td>
+                    </>
+                  ) : (
+                    <>
+                      <td className={num}>{formatX100(entry.baseX100)}</td>
+                      <td className={num}>{formatX100(entry.bonusX100)}</td>
+                      <td className={num}>{entry.deductionX100 > 0 ? `−${formatX100(entry.deductionX100)}` : "0"}</td>
+                      <td className={cn(num, "font-bold")} data-testid="total">
+                        {formatX100(entry.totalX100)}
+                      </td>
+                      <td className="whitespace-nowrap px-3 py-2" data-testid="classification">
+                        <span className="inline-flex items-center gap-1.5">
+                          <span aria-hidden="true" className={cn("inline-block size-2.5 rounded-full", bandColor(bands, entry.classification?.code))} />
+                          {entry.classification ? entry.classification.label : <Badge>{t("unclassified")}</Badge>}
+                        </span>
+                      </td>
+                    </>
+                  )}
                 </tr>
-                {expanded && (
+                {expanded && !entry.notScored && (
                   <tr id={detailId} className="bg-slate-50">
                     <td />
                     <td colSpan={6} className="px-3 py-2">

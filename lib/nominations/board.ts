@@ -82,7 +82,7 @@ export interface Dossier {
   year: { id: string; year: number; phase: string; bloc: { id: string; name: string }; leader: { code: string; name: string } | null };
   nominations: (NominationDto & { events: { round: number; action: string; toStatus: string; comment: string | null; actorName: string | null; at: string }[] })[];
   submissions: { round: number; submittedAt: string; count: number }[];
-  ranking: { rank: number; agency: { code: string; name: string }; total: number; classification: string | null }[];
+  ranking: { rank: number; agency: { code: string; name: string }; total: number; classification: string | null; notScored: string | null }[];
   votes: { id: string; title: string; closedAt: string; ballots: number; rollSize: number; quorumMet: boolean; passed: string[] }[];
   pledge: { versionId: string; number: number; signed: number; members: number } | null;
   decisions: { number: string; signedOn: string; signerName: string; signerTitle: string | null; count: number }[];
@@ -111,7 +111,7 @@ export async function getDossier(actor: Actor, yearId: string): Promise<Dossier>
     year: { id: year.id, year: year.year, phase: year.phase, bloc: { id: year.bloc.id, name: year.bloc.name }, leader },
     nominations: rows.map((row) => ({ ...toNominationDto(row), events: row.events.map((e) => ({ ...e, at: e.at.toISOString() })) })),
     submissions: submissions.map((s) => ({ round: s.round, submittedAt: s.submittedAt.toISOString(), count: (s.nominations as unknown[]).length })),
-    ranking: entries.map((e) => ({ rank: e.rank, agency: { code: e.agency.code, name: e.agency.name }, total: e.totalX100 / 100, classification: e.classification?.label ?? null })),
+    ranking: entries.map((e) => ({ rank: e.rank, agency: { code: e.agency.code, name: e.agency.name }, total: e.totalX100 / 100, classification: e.classification?.label ?? null, notScored: e.notScored ?? null })),
     votes: sessions.map((s) => {
       const results = s.results as unknown as SessionResult;
       return {

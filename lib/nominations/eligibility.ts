@@ -43,7 +43,8 @@ export function violationsOf(input: EligibilityInput, award: AwardRule, agencyId
   const award_ = { award: award.name };
   if (!input.memberIds.has(agencyId)) return [{ rule: "NOT_MEMBER", params: award_ }];
   const entry = input.ranking.find((candidate) => candidate.agency.id === agencyId);
-  if (!entry) return [{ rule: "NOT_RANKED", params: award_ }];
+  // A member left out of the scoring ("không chấm") is not ranked: no award rests on it.
+  if (!entry || entry.notScored) return [{ rule: "NOT_RANKED", params: award_ }];
 
   const own = input.active.filter((nomination) => nomination.agencyId === agencyId);
   if (own.length > 0) {

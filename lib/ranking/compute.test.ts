@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_RULES } from "@/lib/years/rules";
-import { classify, computeRanking, type RankCriterion } from "./compute";
+import { classify, computeRanking, unscoredMembers, type RankCriterion } from "./compute";
 
 const criteria: RankCriterion[] = [
   { id: "i1", kind: "BASE", maxX100: 1500, groupCode: "I", groupPosition: 1 },
@@ -91,5 +91,42 @@ describe("computeRanking", () => {
       ["b", 1],
       ["a", 2],
     ]);
+  });
+});
+
+describe("members not scored (“không chấm”)", () => {
+  it("rank after every scored member, in one shared place, without points or classification, whatever their finals", () => {
+    const ranking = computeRanking({
+      criteria,
+      agencies: [{ ...agency("a"), notScoredReason: "Sáp nhập từ tháng 6" }, agency("b"), { ...agency("c"), notScoredReason: "Giải thể" }, agency("d")],
+      finals: finals({ a: { i1: 1500, i2: 3500, ii1: 5000 }, b: { i1: 100 }, d: { i1: 200 } }),
+      rules: DEFAULT_RULES,
+    });
+    expect(ranking.map((entry) => [entry.agency.code, entry.rank, entry.tied])).toEqual([
+      ["d", 1, false],
+      ["b", 2, false],
+      ["a", 3, true],
+      ["c", 3, true],
+    ]);
+    expect(ranking[2]).toMatchObject({ notScored: "Sáp nhập từ tháng 6", totalX100: 0, baseX100: 0, classification: null });
+    expect(ranking[0]).toMatchObject({ notScored: null, classification: { code: "YEU" } });
+    expect(ranking[0]!.agency).toEqual(agency("d"));
+  });
+});
+
+describe("unscoredMembers", () => {
+  it("names the members without a single final base score, leaving out those marked “không chấm”", () => {
+    const input = {
+      criteria,
+      agencies: [agency("a"), agency("b"), agency("c"), { ...agency("d"), notScoredReason: "Giải thể" }],
+      // b has only a bonus and a deduction: still unscored; c has one base cell: scored.
+      finals: finals({ b: { v1: 500, vi1: 100 }, c: { ii1: 0 } }),
+    };
+    expect(unscoredMembers(input)).toEqual([agency("a"), agency("b")]);
+  });
+
+  it("counts any criterion when the table has no base criteria", () => {
+    const bonusOnly = [criteria[3]!];
+    expect(unscoredMembers({ criteria: bonusOnly, agencies: [agency("a"), agency("b")], finals: finals({ a: { v1: 100 } }) })).toEqual([agency("b")]);
   });
 });

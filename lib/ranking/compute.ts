@@ -4,7 +4,8 @@ import type { YearRules } from "@/lib/years/rules";
 // Xếp hạng, xếp loại (PRODUCT.md step 5): total = Σ base points (each capped at its maximum)
 // + Σ bonus points (each capped) − Σ deductions (each capped); classification by the year's bands;
 // ties broken by the year's chain (total, then fewer deductions, then the first group's base score),
-// else a shared rank. Pure: the data layer feeds it, the unit tests pin it.
+// else a shared rank. A member the secretariat marked "không chấm" ranks after every scored member, with
+// no points and no classification. Pure: the data layer feeds it, the unit tests pin it.
 
 export interface RankCriterion {
   id: string;
@@ -18,6 +19,11 @@ export interface RankAgency {
   id: string;
   code: string;
   name: string;
+}
+
+export interface RankMember extends RankAgency {
+  /** The reason the secretariat left this member out of the scoring ("không chấm"); null or absent: scored. */
+  notScoredReason?: string | null;
 }
 
 export interface RankingEntry {
@@ -34,11 +40,16 @@ export interface RankingEntry {
   classification: { code: string; label: string } | null;
   /** Points per criteria group (capped), in group order: the per-agency breakdown. */
   groups: { code: string; kind: CriterionKind; x100: number }[];
+  /**
+   * Why the member was not scored ("không chấm"): it ranks last, without points or classification, shown
+   * as "Chưa chấm". Null (or absent, in publications made before the mark existed): scored.
+   */
+  notScored?: string | null;
 }
 
 export interface RankingInput {
   criteria: RankCriterion[];
-  agencies: RankAgency[];
+  agencies: RankMember[];
   /** Final points per agency id and criterion id; a missing cell counts 0. */
   finals: ReadonlyMap<string, ReadonlyMap<string, number>>;
   rules: Pick<YearRules, "classificationBands" | "tieBreaks">;
@@ -62,8 +73,8 @@ export function computeRanking(input: RankingInput): RankingEntry[] {
   );
   const firstBaseGroup = groups.find((group) => group.kind === "BASE")?.code;
 
-  const entries: RankingEntry[] = input.agencies.map((agency) => {
-    const finals = input.finals.get(agency.id);
+  const entries: RankingEntry[] = input.agencies.map(({ notScoredReason = null, ...agency }) => {
+    const finals = notScoredReason === null ? input.finals.get(agency.id) : undefined;
     const perGroup = new Map<string, number>();
     let baseX100 = 0;
     let bonusX100 = 0;
@@ -85,14 +96,18 @@ export function computeRanking(input: RankingInput): RankingEntry[] {
       deductionX100,
       totalX100,
       firstGroupBaseX100: firstBaseGroup ? (perGroup.get(firstBaseGroup) ?? 0) : 0,
-      classification: classify(totalX100, input.rules.classificationBands),
+      classification: notScoredReason === null ? classify(totalX100, input.rules.classificationBands) : null,
       groups: groups.map((group) => ({ code: group.code, kind: group.kind, x100: perGroup.get(group.code) ?? 0 })),
+      notScored: notScoredReason,
     };
   });
 
   // The total always decides first; the year's chain then breaks ties in its order.
   const chain = [COMPARATORS.TOTAL, ...input.rules.tieBreaks.filter((rule) => rule !== "TOTAL").map((rule) => COMPARATORS[rule])];
   const compare = (a: RankingEntry, b: RankingEntry) => {
+    // Members not scored come last, among themselves in one shared place.
+    if (Boolean(a.notScored) !== Boolean(b.notScored)) return a.notScored ? 1 : -1;
+    if (a.notScored) return 0;
     for (const comparator of chain) {
       const order = comparator(a, b);
       if (order !== 0) return order;
@@ -106,4 +121,20 @@ export function computeRanking(input: RankingInput): RankingEntry[] {
   });
   for (const entry of entries) entry.tied = entries.some((other) => other !== entry && other.rank === entry.rank);
   return entries;
+}
+
+/**
+ * Members that cannot be ranked yet: not marked "không chấm" and without a single final score on the
+ * year's base criteria (on any criterion, when the table has none). Publishing is refused while any is.
+ */
+export function unscoredMembers(input: Pick<RankingInput, "criteria" | "agencies" | "finals">): RankAgency[] {
+  const base = input.criteria.filter((criterion) => criterion.kind === "BASE");
+  const counted = base.length > 0 ? base : input.criteria;
+  return input.agencies
+    .filter((agency) => !agency.notScoredReason)
+    .filter((agency) => {
+      const finals = input.finals.get(agency.id);
+      return !counted.some((criterion) => finals?.has(criterion.id));
+    })
+    .map(({ id, code, name }) => ({ id, code, name }));
 }

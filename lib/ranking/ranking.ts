@@ -12,8 +12,8 @@ import { can } from "@/lib/permissions";
 import { parseInput, requiredText } from "@/lib/validation";
 
 import { z } from "zod";
-import { computeRanking, type RankCriterion, type RankingEntry } from "./compute";
-import { loadYear, lockYearInPhase, yearScope, type YearContext } from "@/lib/years/context";
+import { computeRanking, unscoredMembers, type RankAgency, type RankCriterion, type RankingEntry } from "./compute";
+import { loadYear, lockYearInPhase, readYear, yearScope, type YearContext } from "@/lib/years/context";
 
 // Xếp hạng: computed from the final scores and the year's rules; the secretariat publishes it (the
 // scores lock), and may reopen it with a reason that the audit trail keeps.
@@ -34,7 +34,7 @@ export async function rankingInputOf(client: Tx | typeof db, year: YearContext) 
   const byAgency = new Map(finals.map((row) => [row.agencyId, new Map(Object.entries(JSON.parse(row.finals) as Record<string, number>))]));
   return {
     criteria,
-    agencies: year.members.map(({ agency }) => ({ id: agency.id, code: agency.code, name: agency.name })),
+    agencies: year.members.map(({ agency, notScoredReason }) => ({ id: agency.id, code: agency.code, name: agency.name, notScoredReason })),
     finals: byAgency,
     rules: year.rules,
   };
@@ -59,6 +59,12 @@ export interface RankingView {
   published: { id: string; at: string; entries: RankingEntry[] } | null;
   /** The ranking from the current scores (before publication, for those who may preview it). */
   preview: RankingEntry[] | null;
+  /** With the preview: members without final scores (publishing is refused while there are any). */
+  unscored: RankAgency[];
+  /** With the preview: members marked "không chấm", with the reason. */
+  notScored: (RankAgency & { reason: string })[];
+  /** Whether the actor may mark members "không chấm" (or clear the mark) now. */
+  mayMarkNotScored: boolean;
   bands: { code: string; label: string; minTotal: number }[];
   mayPublish: boolean;
   mayReopen: boolean;
@@ -73,10 +79,14 @@ export async function getRanking(actor: Actor, yearId: string): Promise<RankingV
   const publications = await db.rankingPublication.findMany({ where: { yearId: year.id }, orderBy: { publishedAt: "desc" } });
   const standing = publications[0] && publications[0].reopenedAt === null ? publications[0] : null;
   if (!mayPreview && !standing) throw new AppError("NOT_FOUND", "errors.ranking.notPublished");
+  const input = mayPreview && !standing ? await rankingInputOf(db, year) : null;
   return {
     year: { id: year.id, year: year.year, phase: year.phase, blocName: year.bloc.name },
     published: standing ? { id: standing.id, at: standing.publishedAt.toISOString(), entries: standing.entries as unknown as RankingEntry[] } : null,
-    preview: mayPreview && !standing ? await computeYearRanking(db, year) : null,
+    preview: input ? computeRanking(input) : null,
+    unscored: input ? unscoredMembers(input) : [],
+    notScored: input ? input.agencies.flatMap(({ notScoredReason, ...agency }) => (notScoredReason ? [{ ...agency, reason: notScoredReason }] : [])) : [],
+    mayMarkNotScored: !standing && year.phase === "REVIEW" && can(actor, "ranking.publish", scope),
     bands: year.rules.classificationBands,
     mayPublish: !standing && year.phase === "REVIEW" && can(actor, "ranking.publish", scope),
     mayReopen: standing !== null && year.phase === "REVIEW" && can(actor, "ranking.reopen", scope),
@@ -97,16 +107,26 @@ export async function publishRanking(actor: Actor, yearId: string): Promise<{ id
   const { publication, notificationIds } = await transaction(TRANSACTION.edit, async (tx) => {
     const year = await loadYear(tx, actor, yearId, "criteria.read");
     if (!can(actor, "ranking.publish", yearScope(year))) throw forbidden();
-    // Exclusive lock: no score save (they share it) runs while the snapshot is taken.
+    // Exclusive lock: no score save or mark (they share it) runs while the snapshot is taken; the
+    // members and their marks are read again under it.
     await lockYearInPhase(tx, year.id, ["REVIEW"], "errors.ranking.wrongPhase", { exclusive: true });
     if (await rankingPublished(tx, year.id)) throw conflict("errors.ranking.alreadyPublished");
-    const entries = await computeYearRanking(tx, year);
+    const input = await rankingInputOf(tx, await readYear(tx, year.id));
+    const unscored = unscoredMembers(input);
+    if (unscored.length > 0) {
+      throw new AppError("VALIDATION", "errors.ranking.unscored", {
+        params: { count: unscored.length },
+        items: unscored.map((agency) => ({ message: "errors.ranking.unscoredMember", params: { agency: agency.name } })),
+        details: { unscored: unscored.map((agency) => agency.code) },
+      });
+    }
+    const entries = computeRanking(input);
     const publication = await tx.rankingPublication.create({ data: { yearId: year.id, publishedById: actor.id, publishedAt: now(), entries: entries as unknown as object } });
     await recordAudit(tx, actor, {
       action: "ranking.publish",
       entity: "RankingPublication",
       entityId: publication.id,
-      after: entries.map((entry) => ({ rank: entry.rank, agency: entry.agency.code, total: entry.totalX100 / 100, classification: entry.classification?.code ?? null })),
+      after: entries.map((entry) => ({ rank: entry.rank, agency: entry.agency.code, total: entry.totalX100 / 100, classification: entry.classification?.code ?? null, ...(entry.notScored ? { notScored: entry.notScored } : {}) })),
       blocId: year.blocId,
     });
     const people = await tx.user.findMany({ where: { disabled: false, agencyId: { in: year.members.map((m) => m.agencyId) }, role: { in: ["AGENCY_LEADER", "AGENCY_STAFF", "SECRETARIAT"] } }, select: { id: true } });

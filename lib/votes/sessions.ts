@@ -32,7 +32,7 @@ export function eligibleCandidates(award: AwardRule, entries: RankingEntry[], ru
   const worstBand = award.minClassification ? bandIndex(award.minClassification) : Infinity;
   return [...entries]
     .sort((a, b) => a.rank - b.rank || a.agency.name.localeCompare(b.agency.name, "vi"))
-    .filter((entry) => memberIds.has(entry.agency.id))
+    .filter((entry) => memberIds.has(entry.agency.id) && !entry.notScored)
     .filter((entry) => award.maxRank === null || entry.rank <= award.maxRank)
     .filter((entry) => {
       if (award.minClassification === null) return true;

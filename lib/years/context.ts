@@ -23,7 +23,7 @@ export const yearContextSelect = {
   leaderAgencyId: true,
   deputyAgencyId: true,
   bloc: { select: { id: true, name: true, place: true } },
-  members: { select: { agencyId: true, agency: { select: { id: true, code: true, name: true, shortName: true } } }, orderBy: { agency: { name: "asc" } } },
+  members: { select: { agencyId: true, notScoredReason: true, agency: { select: { id: true, code: true, name: true, shortName: true } } }, orderBy: { agency: { name: "asc" } } },
 } as const satisfies Prisma.EmulationYearSelect;
 
 type YearRecord = Prisma.EmulationYearGetPayload<{ select: typeof yearContextSelect }>;

@@ -66,6 +66,8 @@ export async function startEmbeddedPostgres(options: {
   port?: number;
   persistent: boolean;
   log?: (message: string) => void;
+  /** Records when each transaction commits (pg_xact_commit_timestamp): the race tests order commits by it. */
+  trackCommitTimestamps?: boolean;
 }): Promise<EmbeddedDatabase> {
   const dataDir = path.resolve(options.dataDir);
   const port = options.port ?? (await freePort());
@@ -85,7 +87,7 @@ export async function startEmbeddedPostgres(options: {
     createPostgresUser: process.getuid?.() === 0,
     authMethod: "scram-sha-256",
     initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "timezone=UTC", "-c", "max_connections=200"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "timezone=UTC", "-c", "max_connections=200", ...(options.trackCommitTimestamps ? ["-c", "track_commit_timestamp=on"] : [])],
     onLog: options.log ?? (() => undefined),
     onError: (error: unknown) => options.log?.(String(error)),
   });

@@ -7,7 +7,7 @@ import { getCellHistory } from "@/lib/scores/review";
 import { DEFAULT_RULES } from "@/lib/years/rules";
 import { makeAgency } from "@/prisma/seed/factories";
 import { auditOf, newAdmin } from "../support/dal";
-import { actorOf, historyOf, scoreRow, scoringSetup, writeScores, type ScoringSetup } from "../support/scoring";
+import { actorOf, historyOf, scoreEveryMember, scoreRow, scoringSetup, writeScores, type ScoringSetup } from "../support/scoring";
 
 const CODES = ["I.1", "I.2", "II.1", "V.1", "VI.1"];
 
@@ -204,8 +204,10 @@ describe("applyCrossScores", () => {
     for (const actor of [setup.leaderActors[0]!, setup.leaderActors[1]!, setup.staffActors[0]!, await actorOf("BOARD"), await newAdmin()]) {
       await expect(applyCrossScores(actor, setup.year.id)).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
+    await scoreEveryMember(setup.year.id);
     await publishRanking(setup.secretariatActor, setup.year.id);
+    const before = await db.score.findMany({ where: { yearId: setup.year.id }, orderBy: { id: "asc" } });
     await expect(applyCrossScores(setup.secretariatActor, setup.year.id)).rejects.toMatchObject({ code: "WRONG_PHASE", messageKey: "errors.scores.locked" });
-    expect(await db.score.count({ where: { yearId: setup.year.id } })).toBe(0);
+    expect(await db.score.findMany({ where: { yearId: setup.year.id }, orderBy: { id: "asc" } })).toEqual(before);
   });
 });

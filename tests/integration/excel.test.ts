@@ -15,6 +15,7 @@ import { exportScoresXlsx, importScoresXlsx } from "@/lib/scores/excel";
 import { saveFinalScores } from "@/lib/scores/save";
 import { makeAgency, makeBlocWithYear, makeCriteriaTable, smallCriteriaTable } from "@/prisma/seed/factories";
 import { actorFor, signedIn } from "../support/dal";
+import { scoreEveryMember } from "../support/scoring";
 import { setHeader } from "../support/request-context";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -278,6 +279,7 @@ describe("importScoresXlsx", () => {
     const workbook = await workbookOf((await exportScoresXlsx(year.secretariatActor, year.year.id)).bytes);
     scoreSheet(workbook).cell(year.agencies[0]!.code, "I.2").value = 20;
     const edited = await bytesOf(workbook);
+    await scoreEveryMember(year.year.id);
     await publishRanking(year.secretariatActor, year.year.id);
     const before = await snapshot(year);
     await expect(importScoresXlsx(year.secretariatActor, year.year.id, { fileName: "a.xlsx", bytes: edited })).rejects.toMatchObject({ code: "WRONG_PHASE", messageKey: "errors.scores.locked" });

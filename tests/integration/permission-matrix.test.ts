@@ -42,7 +42,9 @@ interface World {
   /** A notification of the persona's own (any user's for anonymous). */
   newNotification(persona: Persona): Promise<string>;
   /** A year with the small criteria table, in `phase`; cross-scoring enabled when asked. */
-  newScoringYear(phase: "SETUP" | "SELF_ASSESSMENT" | "REVIEW", options?: { crossScoring?: boolean }): Promise<{ yearId: string; criteria: Map<string, string> }>;
+  newScoringYear(phase: "SETUP" | "SELF_ASSESSMENT" | "REVIEW", options?: { crossScoring?: boolean; scored?: boolean }): Promise<{ yearId: string; criteria: Map<string, string> }>;
+  /** A REVIEW year (as newScoringYear) whose member A3 is marked "không chấm". */
+  newNotScoredMark(): Promise<string>;
   /** An evidence file of agency A3 in a SELF_ASSESSMENT year (file on disk, row in the table). */
   newEvidence(): Promise<string>;
   newAgencyCode(): Promise<string>;
@@ -113,7 +115,14 @@ beforeAll(async () => {
         rules: { ...DEFAULT_RULES, crossScoring: { enabled: options.crossScoring ?? false, trimExtremes: false } },
       });
       const criteria = await makeCriteriaTable(db, year.id, smallCriteriaTable());
+      // Every member with a final score, so that the ranking may be published.
+      if (options.scored) await db.score.createMany({ data: [a1, a2, a3].map((agency) => ({ yearId: year.id, agencyId: agency.id, criterionId: criteria.get("I.1")!.id, finalX100: 2000 })) });
       return { yearId: year.id, criteria: new Map([...criteria].map(([code, c]) => [code, c.id])) };
+    },
+    newNotScoredMark: async () => {
+      const { yearId } = await world.newScoringYear("REVIEW");
+      await db.yearMember.update({ where: { yearId_agencyId: { yearId, agencyId: a3.id } }, data: { notScoredReason: "Sáp nhập từ tháng 6", notScoredAt: new Date(), notScoredById: users.SECRETARIAT_LEAD.id } });
+      return yearId;
     },
     newEvidence: async () => {
       const { yearId, criteria } = await world.newScoringYear("SELF_ASSESSMENT");
@@ -498,8 +507,22 @@ const ROUTES: Record<string, RouteEntry> = {
     allowed: ["SECRETARIAT_LEAD"],
     okStatuses: [201],
     call: async () => {
-      const { yearId } = await world.newScoringYear("REVIEW");
+      const { yearId } = await world.newScoringYear("REVIEW", { scored: true });
       return { path: `/api/v1/years/${yearId}/ranking/publish`, params: { yearId }, body: {} };
+    },
+  },
+  "PUT /api/v1/years/[yearId]/ranking/not-scored/[agencyCode]": {
+    allowed: ["SECRETARIAT_LEAD"],
+    call: async () => {
+      const { yearId } = await world.newScoringYear("REVIEW");
+      return { path: `/api/v1/years/${yearId}/ranking/not-scored/${world.agencyCodes.a3}`, params: { yearId, agencyCode: world.agencyCodes.a3 }, body: { reason: "Sáp nhập từ tháng 6" } };
+    },
+  },
+  "DELETE /api/v1/years/[yearId]/ranking/not-scored/[agencyCode]": {
+    allowed: ["SECRETARIAT_LEAD"],
+    call: async () => {
+      const yearId = await world.newNotScoredMark();
+      return { path: `/api/v1/years/${yearId}/ranking/not-scored/${world.agencyCodes.a3}`, params: { yearId, agencyCode: world.agencyCodes.a3 } };
     },
   },
   "POST /api/v1/years/[yearId]/ranking/reopen": {
@@ -983,7 +1006,15 @@ const ACTIONS: Record<string, ActionEntry> = {
   },
   "app/(app)/years/[yearId]/ranking/actions.ts#publishRankingAction": {
     allowed: ["SECRETARIAT_LEAD"],
-    args: async () => [(await world.newScoringYear("REVIEW")).yearId],
+    args: async () => [(await world.newScoringYear("REVIEW", { scored: true })).yearId],
+  },
+  "app/(app)/years/[yearId]/ranking/actions.ts#markNotScoredAction": {
+    allowed: ["SECRETARIAT_LEAD"],
+    args: async () => [(await world.newScoringYear("REVIEW")).yearId, world.agencyCodes.a3, form({ reason: "Sáp nhập từ tháng 6" })],
+  },
+  "app/(app)/years/[yearId]/ranking/actions.ts#clearNotScoredAction": {
+    allowed: ["SECRETARIAT_LEAD"],
+    args: async () => [await world.newNotScoredMark(), world.agencyCodes.a3],
   },
   "app/(app)/years/[yearId]/ranking/actions.ts#reopenRankingAction": {
     allowed: ["ADMIN", "SECRETARIAT_LEAD"],

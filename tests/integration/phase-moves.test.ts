@@ -11,6 +11,7 @@ import { PHASES } from "@/lib/years/phases";
 import { makeAgency, makeBloc, makeBlocWithYear, makePledgeSignature, makePledgeVersion, makeUser, makeYear } from "@/prisma/seed/factories";
 import { actorFor, auditActorFields, auditOf, newAdmin } from "../support/dal";
 import { nominationYear, submittedDossier } from "../support/nominations";
+import { scoreEveryMember } from "../support/scoring";
 
 const MISSING_ID = "00000000-0000-4000-8000-000000000000";
 
@@ -60,7 +61,10 @@ describe("moveYearPhase by the year's secretariat", () => {
       // Every member signs the pledge, every leader submits the self-assessment, the ranking is published.
       if (phase === "PLEDGING") await openPledge(setup, [0, 1, 2]);
       if (phase === "SELF_ASSESSMENT") for (const leader of setup.leaders) await submitSelfAssessment(await actorFor(leader), year.id);
-      if (phase === "REVIEW") await publishRanking(secretariatActor, year.id);
+      if (phase === "REVIEW") {
+        await scoreEveryMember(year.id);
+        await publishRanking(secretariatActor, year.id);
+      }
       // A dossier round recorded (an empty one: this year proposes nobody).
       if (phase === "NOMINATION") await db.dossierSubmission.create({ data: { yearId: year.id, round: 1, submittedById: secretariatActor.id, nominations: [] } });
     }
@@ -356,6 +360,7 @@ describe("leaving review", () => {
     const notPublished = { code: "CONFLICT", messageKey: "errors.year.pendingWorkNeedsReason", items: [{ message: "pendingWork.rankingNotPublished" }] };
     await expect(moveYearPhase(setup.secretariatActor, setup.year.id, { phase: "VOTING" })).rejects.toMatchObject(notPublished);
 
+    await scoreEveryMember(setup.year.id);
     await publishRanking(setup.secretariatActor, setup.year.id);
     await expect(phaseMoveOptions(setup.secretariatActor, setup.year.id)).resolves.toMatchObject({ pending: [] });
     await reopenRanking(setup.secretariatActor, setup.year.id, { reason: "Sửa điểm" });

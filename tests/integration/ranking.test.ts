@@ -1,10 +1,14 @@
+import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
+import { POST as postPublish } from "@/app/api/v1/years/[yearId]/ranking/publish/route";
 import { db } from "@/lib/db";
+import { clearNotScored, markNotScored } from "@/lib/ranking/not-scored";
 import type { RankingEntry } from "@/lib/ranking/compute";
 import { getRanking, getRankingEntries, publishRanking, reopenRanking } from "@/lib/ranking/ranking";
 import { saveFinalScores } from "@/lib/scores/save";
 import { makeAgency } from "@/prisma/seed/factories";
 import { auditOf, newAdmin } from "../support/dal";
+import { signInAs } from "../support/sessions";
 import { actorOf, outcomes, scoringSetup, setPhase, writeFinals, type ScoringSetup } from "../support/scoring";
 
 /**
@@ -220,5 +224,104 @@ describe("reopenRanking", () => {
     const admin = await newAdmin();
     await reopenRanking(admin, setup.year.id, { reason: "Sai sót" });
     expect((await publicationsOf(setup.year.id))[0]).toMatchObject({ reopenedById: admin.id, reopenReason: "Sai sót" });
+  });
+});
+
+describe("members without final scores", () => {
+  /** Four members: A and B scored, C with only a bonus and a deduction, D with nothing. */
+  async function partlyScored() {
+    const setup = await scoringSetup({ phase: "REVIEW", memberCount: 4 });
+    await writeFinals(setup, 0, { "I.1": 30, "I.2": 30, "II.1": 40 });
+    await writeFinals(setup, 1, { "I.1": 20 });
+    await writeFinals(setup, 2, { "V.1": 5, "VI.1": 1 });
+    return setup;
+  }
+
+  it("refuse the publication: 422 naming each of them in Vietnamese, nothing published", async () => {
+    const setup = await partlyScored();
+    const unscored = [setup.agencies[2]!, setup.agencies[3]!];
+    await expect(publishRanking(setup.secretariatActor, setup.year.id)).rejects.toMatchObject({
+      code: "VALIDATION",
+      messageKey: "errors.ranking.unscored",
+      details: { unscored: expect.arrayContaining(unscored.map((agency) => agency.code)) },
+    });
+    await signInAs(setup.secretariat);
+    const response = await postPublish(new NextRequest(`http://localhost:3000/api/v1/years/${setup.year.id}/ranking/publish`, { method: "POST" }), { params: Promise.resolve({ yearId: setup.year.id }) });
+    expect(response.status).toBe(422);
+    const { error } = (await response.json()) as { error: { message: string; details: { items: string[]; unscored: string[] } } };
+    expect(error.message).toBe("Chưa công bố được: 2 thành viên chưa có điểm thẩm định. Hãy chấm điểm, hoặc đánh dấu “Không chấm” kèm lý do:");
+    expect(error.details.items.sort()).toEqual(unscored.map((agency) => agency.name).sort());
+    expect(await publicationsOf(setup.year.id)).toHaveLength(0);
+
+    // The preview counts them and names them.
+    const view = await getRanking(setup.secretariatActor, setup.year.id);
+    expect(view.unscored.map((agency) => agency.code).sort()).toEqual(unscored.map((agency) => agency.code).sort());
+    expect(view).toMatchObject({ notScored: [], mayMarkNotScored: true, mayPublish: true });
+  });
+
+  it("may be marked “không chấm” with a reason: ranked last as not scored, without points or classification; then the ranking publishes", async () => {
+    const setup = await partlyScored();
+    const [c, d] = [setup.agencies[2]!, setup.agencies[3]!];
+    for (const input of [{}, { reason: "  " }, { reason: "x".repeat(1001) }]) {
+      await expect(markNotScored(setup.secretariatActor, setup.year.id, c.code, input)).rejects.toMatchObject({ code: "VALIDATION", fieldIssues: [expect.objectContaining({ path: "reason" })] });
+    }
+    await expect(markNotScored(setup.secretariatActor, setup.year.id, "khong-co", { reason: "x" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await markNotScored(setup.secretariatActor, setup.year.id, c.code, { reason: " Sáp nhập vào Sở Nội vụ từ tháng 6 " });
+    await markNotScored(setup.secretariatActor, setup.year.id, d.code, { reason: "Giải thể" });
+    expect((await auditOf(setup.year.id)).filter((row) => row.action === "ranking.notScored.mark").map((row) => [row.reason, row.after])).toEqual([
+      ["Sáp nhập vào Sở Nội vụ từ tháng 6", { agency: c.code, notScored: "Sáp nhập vào Sở Nội vụ từ tháng 6" }],
+      ["Giải thể", { agency: d.code, notScored: "Giải thể" }],
+    ]);
+
+    const view = await getRanking(setup.secretariatActor, setup.year.id);
+    expect(view.unscored).toEqual([]);
+    expect(view.notScored.map((agency) => [agency.code, agency.reason]).sort()).toEqual([
+      [c.code, "Sáp nhập vào Sở Nội vụ từ tháng 6"],
+      [d.code, "Giải thể"],
+    ].sort());
+    const published = await publishRanking(setup.secretariatActor, setup.year.id);
+    const rows = published.entries.map((entry) => [entry.agency.code, entry.rank, entry.tied, entry.notScored, entry.classification?.code ?? null, entry.totalX100]);
+    expect(rows.slice(0, 2)).toEqual([
+      [setup.agencies[0]!.code, 1, false, null, "XUAT_SAC", 10000],
+      [setup.agencies[1]!.code, 2, false, null, "YEU", 2000],
+    ]);
+    // The two left out share the last place, whatever C's bonus.
+    expect(rows.slice(2).sort()).toEqual(
+      [
+        [c.code, 3, true, "Sáp nhập vào Sở Nội vụ từ tháng 6", null, 0],
+        [d.code, 3, true, "Giải thể", null, 0],
+      ].sort(),
+    );
+    // Members read it as published; the mark is locked with the scores.
+    const member = await getRanking(setup.staffActors[2]!, setup.year.id);
+    expect(member.published!.entries.find((entry) => entry.agency.code === c.code)).toMatchObject({ notScored: "Sáp nhập vào Sở Nội vụ từ tháng 6", classification: null });
+    await expect(clearNotScored(setup.secretariatActor, setup.year.id, c.code)).rejects.toMatchObject({ code: "WRONG_PHASE", messageKey: "errors.scores.locked" });
+  });
+
+  it("may be cleared: the member is ranked from its scores again (and stops the publication while it has none)", async () => {
+    const setup = await partlyScored();
+    const d = setup.agencies[3]!;
+    await expect(clearNotScored(setup.secretariatActor, setup.year.id, d.code)).rejects.toMatchObject({ code: "CONFLICT", messageKey: "errors.ranking.notMarked" });
+    await markNotScored(setup.secretariatActor, setup.year.id, setup.agencies[2]!.code, { reason: "Sáp nhập" });
+    await markNotScored(setup.secretariatActor, setup.year.id, d.code, { reason: "Giải thể" });
+    await clearNotScored(setup.secretariatActor, setup.year.id, d.code);
+    expect(await db.yearMember.findUnique({ where: { yearId_agencyId: { yearId: setup.year.id, agencyId: d.id } } })).toMatchObject({ notScoredReason: null, notScoredAt: null, notScoredById: null });
+    expect((await getRanking(setup.secretariatActor, setup.year.id)).unscored.map((agency) => agency.code)).toEqual([d.code]);
+    await expect(publishRanking(setup.secretariatActor, setup.year.id)).rejects.toMatchObject({ code: "VALIDATION", details: { unscored: [d.code] } });
+    await writeFinals(setup, 3, { "II.1": 10 });
+    const published = await publishRanking(setup.secretariatActor, setup.year.id);
+    expect(published.entries.find((entry) => entry.agency.code === d.code)).toMatchObject({ notScored: null, totalX100: 1000, classification: { code: "YEU" } });
+  });
+
+  it("is marked only by the year's secretariat, only in REVIEW before publication", async () => {
+    const setup = await partlyScored();
+    const d = setup.agencies[3]!;
+    for (const actor of [setup.leaderActors[0]!, setup.staffActors[3]!, await actorOf("SECRETARIAT", setup.deputyAgency.id), await actorOf("BOARD"), await newAdmin()]) {
+      await expect(markNotScored(actor, setup.year.id, d.code, { reason: "x" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    }
+    await expect(markNotScored(await actorOf("AGENCY_LEADER", (await makeAgency(db)).id), setup.year.id, d.code, { reason: "x" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await setPhase(setup.year.id, "VOTING");
+    await expect(markNotScored(setup.secretariatActor, setup.year.id, d.code, { reason: "x" })).rejects.toMatchObject({ code: "WRONG_PHASE", messageKey: "errors.ranking.wrongPhase" });
+    expect(await db.yearMember.count({ where: { yearId: setup.year.id, notScoredReason: { not: null } } })).toBe(0);
   });
 });

@@ -7,7 +7,7 @@ import { getCellHistory, getReviewGrid, listScores } from "@/lib/scores/review";
 import { saveFinalScores, type CellConflict } from "@/lib/scores/save";
 import { makeAgency } from "@/prisma/seed/factories";
 import { auditOf, newAdmin } from "../support/dal";
-import { actorOf, historyOf, outcomes, scoreRow, scoringSetup, setPhase, writeScores, type ScoringSetup } from "../support/scoring";
+import { actorOf, historyOf, outcomes, scoreEveryMember, scoreRow, scoringSetup, setPhase, writeScores, type ScoringSetup } from "../support/scoring";
 
 /** A year in REVIEW where agency 1 self-scored I.1 = 28, I.2 = 30, II.1 = 35 (version 1 each). */
 async function reviewYear(memberCount = 3) {
@@ -308,6 +308,7 @@ describe("saveFinalScores", () => {
       await expect(saveFinalScores(setup.secretariatActor, setup.year.id, cell(1))).rejects.toMatchObject({ code: "WRONG_PHASE", messageKey: "errors.scores.wrongPhase" });
     }
     await setPhase(setup.year.id, "REVIEW");
+    await scoreEveryMember(setup.year.id);
     await publishRanking(setup.secretariatActor, setup.year.id);
     await expect(saveFinalScores(setup.secretariatActor, setup.year.id, cell(1))).rejects.toMatchObject({ code: "WRONG_PHASE", messageKey: "errors.scores.locked" });
     await expect(getReviewGrid(setup.secretariatActor, setup.year.id)).resolves.toMatchObject({ locked: true, editable: false });

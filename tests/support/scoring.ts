@@ -72,3 +72,23 @@ export function outcomes<T>(results: PromiseSettledResult<T>[]) {
     rejected: results.filter((result): result is PromiseRejectedResult => result.status === "rejected").map((result) => result.reason as unknown),
   };
 }
+
+/**
+ * Gives every member of the year without a final base score one (0 points on the year's first base
+ * criterion, on a small criteria table written first when the year has none), so that its ranking may
+ * be published (lib/ranking/compute.ts unscoredMembers).
+ */
+export async function scoreEveryMember(yearId: string): Promise<void> {
+  if ((await db.criterion.count({ where: { yearId } })) === 0) await makeCriteriaTable(db, yearId, smallCriteriaTable());
+  const first = await db.criterion.findFirstOrThrow({ where: { yearId, kind: "BASE" }, orderBy: [{ group: { position: "asc" } }, { position: "asc" }], select: { id: true } });
+  const members = await db.yearMember.findMany({ where: { yearId }, select: { agencyId: true } });
+  for (const { agencyId } of members) {
+    const scored = await db.score.count({ where: { yearId, agencyId, finalX100: { not: null }, criterion: { kind: "BASE" } } });
+    if (scored > 0) continue;
+    await db.score.upsert({
+      where: { yearId_agencyId_criterionId: { yearId, agencyId, criterionId: first.id } },
+      update: { finalX100: 0 },
+      create: { yearId, agencyId, criterionId: first.id, finalX100: 0 },
+    });
+  }
+}

@@ -168,15 +168,17 @@ function scoreColumns(table: ScoreTable): Column<Entry>[] {
         width,
         align: "center" as const,
         value: (row: Entry) => {
+          if (row.notScored) return "—";
           const points = row.groups.find((g) => g.code === code);
           if (!points) return "—";
           return points.kind === "DEDUCTION" && points.x100 > 0 ? `−${formatX100(points.x100)}` : formatX100(points.x100);
         },
       };
     }),
-    { label: "Tổng điểm", width: "9%", value: (row) => formatX100(row.totalX100), align: "center", bold: true },
+    // A member left out of the scoring ("không chấm") is printed as such, never as 0 points.
+    { label: "Tổng điểm", width: "9%", value: (row) => (row.notScored ? "Chưa chấm" : formatX100(row.totalX100)), align: "center", bold: true },
     { label: "Xếp hạng", width: "7%", value: (row) => String(row.rank), align: "center", bold: true },
-    { label: "Xếp loại", width: "10%", value: (row) => row.classification?.label ?? "—", align: "center" },
+    { label: "Xếp loại", width: "10%", value: (row) => (row.notScored ? `Không chấm: ${row.notScored}` : (row.classification?.label ?? "—")), align: "center" },
   ];
 }
 

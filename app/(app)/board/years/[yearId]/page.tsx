@@ -27,6 +27,7 @@ export default async function DossierPage({ params }: { params: Promise<{ yearId
   const t = await getTranslations("board.dossier");
   const docs = await getTranslations("nominations.documents");
   const nominationsT = await getTranslations("nominations");
+  const rankingT = await getTranslations("ranking");
   const { year } = dossier;
   const approved = new Map<string, { code: string; name: string; count: number }>();
   for (const nomination of dossier.nominations) {
@@ -102,8 +103,8 @@ export default async function DossierPage({ params }: { params: Promise<{ yearId
                           {entry.agency.name}
                         </Link>
                       </td>
-                      <td className={`${td} text-right tabular-nums`}>{formatNumber(entry.total)}</td>
-                      <td className={td}>{entry.classification ?? "—"}</td>
+                      <td className={`${td} text-right tabular-nums`}>{entry.notScored ? rankingT("notScored") : formatNumber(entry.total)}</td>
+                      <td className={td}>{entry.notScored ? rankingT("notScoredReason", { reason: entry.notScored }) : (entry.classification ?? "—")}</td>
                     </tr>
                   ))}
                 </Table>

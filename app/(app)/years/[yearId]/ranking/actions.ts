@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { formToObject, runAction } from "@/lib/http/action";
+import { clearNotScored, markNotScored } from "@/lib/ranking/not-scored";
 import { publishRanking, reopenRanking } from "@/lib/ranking/ranking";
 
 export async function publishRankingAction(yearId: string) {
@@ -21,5 +22,25 @@ export async function reopenRankingAction(yearId: string, form: FormData) {
       revalidatePath(`/years/${yearId}`, "layout");
     },
     { successMessageKey: "ranking.reopened" },
+  );
+}
+
+export async function markNotScoredAction(yearId: string, agencyCode: string, form: FormData) {
+  return runAction(
+    async (actor) => {
+      await markNotScored(actor, yearId, agencyCode, formToObject(form));
+      revalidatePath(`/years/${yearId}/ranking`);
+    },
+    { successMessageKey: "ranking.marked" },
+  );
+}
+
+export async function clearNotScoredAction(yearId: string, agencyCode: string) {
+  return runAction(
+    async (actor) => {
+      await clearNotScored(actor, yearId, agencyCode);
+      revalidatePath(`/years/${yearId}/ranking`);
+    },
+    { successMessageKey: "ranking.cleared" },
   );
 }

@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { RankingActions } from "@/components/ranking/ranking-actions";
 import { RankingChart } from "@/components/ranking/ranking-chart";
+import { NotScoredMembers } from "@/components/ranking/not-scored-members";
 import { RankingTable } from "@/components/ranking/ranking-table";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { Table, td, th } from "@/components/ui/table";
@@ -79,7 +80,17 @@ export default async function RankingPage({ params }: { params: Promise<{ yearId
           <div className="min-w-0 space-y-6">
             {(ranking.mayPublish || ranking.mayReopen) && (
               <Card title={t("actionsTitle")}>
-                <RankingActions yearId={yearId} mayPublish={ranking.mayPublish} mayReopen={ranking.mayReopen} />
+                <RankingActions
+                  yearId={yearId}
+                  mayPublish={ranking.mayPublish}
+                  mayReopen={ranking.mayReopen}
+                  counts={{ ranked: entries.length - ranking.notScored.length, notScored: ranking.notScored.length, unscored: ranking.unscored.length }}
+                />
+              </Card>
+            )}
+            {ranking.preview && (
+              <Card title={t("unscoredTitle")}>
+                <NotScoredMembers yearId={yearId} unscored={ranking.unscored} notScored={ranking.notScored} mayMark={ranking.mayMarkNotScored} />
               </Card>
             )}
             {ranking.history.length > 0 && (

@@ -12,5 +12,6 @@ export const GET = apiRoute<{ yearId: string }>(async ({ actor, params }) =>
     total: entry.totalX100 / 100,
     classification: entry.classification?.code ?? null,
     classificationLabel: entry.classification?.label ?? null,
+    notScored: entry.notScored ?? null,
   })),
 );
