@@ -1,6 +1,7 @@
 // npm test — every tier, in order, stopping at the first failure:
-// types, lint, unit tests, integration tests (embedded PostgreSQL), production build, end-to-end tests
-// (Playwright in Chromium against `next start`).
+// types, lint, unit tests, integration tests (embedded PostgreSQL), production build, crash safety (the
+// server killed mid-save, against `next start`), end-to-end tests (Playwright in Chromium against
+// `next start`).
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { recordBuild } from "./build-if-needed";
@@ -14,6 +15,8 @@ const steps: { name: string; command: string; args: string[]; after?: () => void
   { name: "unit", command: bin("vitest"), args: ["run", "--project", "unit"] },
   { name: "integration", command: bin("vitest"), args: ["run", "--project", "integration"] },
   { name: "build", command: bin("next"), args: ["build"], after: recordBuild },
+  // The server killed mid-save (SIGKILL) and started again: all cells or none, audit rows matching.
+  { name: "crash", command: bin("tsx"), args: ["--conditions=react-server", "scripts/crash-safety.ts"] },
   { name: "e2e", command: bin("playwright"), args: ["test"] },
 ];
 

@@ -41,11 +41,11 @@ export function RankingChart({ entries, bands }: RankingChartProps) {
             </span>
             <span className="flex min-w-0 items-center gap-2">
               <span className="h-5 min-w-0 flex-1 rounded-sm bg-slate-100">
-                {!entry.notScored && <span aria-hidden="true" className={cn("block h-5 rounded-sm", bandColor(bands, entry.classification?.code))} style={{ width: `${(Math.max(0, entry.totalX100) / top) * 100}%` }} />}
+                {!entry.notScored && !entry.unscored && <span aria-hidden="true" className={cn("block h-5 rounded-sm", bandColor(bands, entry.classification?.code))} style={{ width: `${(Math.max(0, entry.totalX100) / top) * 100}%` }} />}
               </span>
               <span className="w-28 shrink-0 text-right text-xs tabular-nums">
-                {entry.notScored ? (
-                  <span className="font-semibold">{t("notScored")}</span>
+                {entry.notScored || entry.unscored ? (
+                  <span className="font-semibold">{entry.notScored ? t("notScored") : t("unscored")}</span>
                 ) : (
                   <>
                     <span className="font-semibold">{formatX100(entry.totalX100)}</span> · {entry.classification?.label ?? t("unclassified")}

@@ -78,7 +78,7 @@ export function RankingTable({ entries, bands, groupTitles, ownAgencyCode }: Ran
                     )}
                   </td>
                   <td className="px-3 py-2">
-                    {entry.notScored ? (
+                    {entry.notScored || entry.unscored ? (
                       <span className="block min-w-52 pl-4 font-medium text-slate-900">
                         {entry.agency.name}
                         {entry.agency.code === ownAgencyCode && <span className="block text-xs font-normal text-blue-800">{t("ownAgency")}</span>}
@@ -102,16 +102,16 @@ export function RankingTable({ entries, bands, groupTitles, ownAgencyCode }: Ran
                       </button>
                     )}
                   </td>
-                  {entry.notScored ? (
+                  {entry.notScored || entry.unscored ? (
                     <>
                       <td className={num}>—</td>
                       <td className={num}>—</td>
                       <td className={num}>—</td>
-                      <td className={cn(num, "font-bold")} data-testid="total">
-                        {t("notScored")}
+                      <td className={cn(num, "whitespace-nowrap font-bold")} data-testid="total">
+                        {entry.notScored ? t("notScored") : t("unscored")}
                       </td>
                       <td className="px-3 py-2 text-xs text-slate-600" data-testid="classification">
-                        {t("notScoredReason", { reason: entry.notScored })}
+                        {entry.notScored ? t("notScoredReason", { reason: entry.notScored }) : t("unscoredHint")}
                       </td>
                     </>
                   ) : (
@@ -131,7 +131,7 @@ export function RankingTable({ entries, bands, groupTitles, ownAgencyCode }: Ran
                     </>
                   )}
                 </tr>
-                {expanded && !entry.notScored && (
+                {expanded && !entry.notScored && !entry.unscored && (
                   <tr id={detailId} className="bg-slate-50">
                     <td />
                     <td colSpan={6} className="px-3 py-2">

@@ -114,6 +114,24 @@ describe("members not scored (“không chấm”)", () => {
   });
 });
 
+describe("members without scores yet (a preview)", () => {
+  it("rank after the scored members and before those not scored, without a classification (never “0 · Yếu”)", () => {
+    const ranking = computeRanking({
+      criteria,
+      agencies: [agency("a"), { ...agency("b"), notScoredReason: "Giải thể" }, agency("c"), agency("d")],
+      // a has only a bonus: still without scores; d has one base cell of 0: scored.
+      finals: finals({ a: { v1: 500 }, d: { i1: 0 } }),
+      rules: DEFAULT_RULES,
+    });
+    expect(ranking.map((entry) => [entry.agency.code, entry.rank, entry.tied, entry.unscored ?? false, entry.classification?.code ?? null])).toEqual([
+      ["d", 1, false, false, "YEU"],
+      ["a", 2, true, true, null],
+      ["c", 2, true, true, null],
+      ["b", 4, false, false, null],
+    ]);
+  });
+});
+
 describe("unscoredMembers", () => {
   it("names the members without a single final base score, leaving out those marked “không chấm”", () => {
     const input = {

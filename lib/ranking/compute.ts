@@ -45,6 +45,12 @@ export interface RankingEntry {
    * as "Chưa chấm". Null (or absent, in publications made before the mark existed): scored.
    */
   notScored?: string | null;
+  /**
+   * Not marked and without a single final score on the base criteria yet (only in a preview: publishing
+   * is refused while any member is). Ranks after the scored members, without a classification, shown as
+   * "Chưa có điểm" rather than as a total of 0.
+   */
+  unscored?: boolean;
 }
 
 export interface RankingInput {
@@ -72,6 +78,7 @@ export function computeRanking(input: RankingInput): RankingEntry[] {
     (a, b) => a.position - b.position,
   );
   const firstBaseGroup = groups.find((group) => group.kind === "BASE")?.code;
+  const unscored = new Set(unscoredMembers(input).map((agency) => agency.id));
 
   const entries: RankingEntry[] = input.agencies.map(({ notScoredReason = null, ...agency }) => {
     const finals = notScoredReason === null ? input.finals.get(agency.id) : undefined;
@@ -96,18 +103,21 @@ export function computeRanking(input: RankingInput): RankingEntry[] {
       deductionX100,
       totalX100,
       firstGroupBaseX100: firstBaseGroup ? (perGroup.get(firstBaseGroup) ?? 0) : 0,
-      classification: notScoredReason === null ? classify(totalX100, input.rules.classificationBands) : null,
+      classification: notScoredReason === null && !unscored.has(agency.id) ? classify(totalX100, input.rules.classificationBands) : null,
       groups: groups.map((group) => ({ code: group.code, kind: group.kind, x100: perGroup.get(group.code) ?? 0 })),
       notScored: notScoredReason,
+      ...(unscored.has(agency.id) ? { unscored: true } : {}),
     };
   });
 
   // The total always decides first; the year's chain then breaks ties in its order.
   const chain = [COMPARATORS.TOTAL, ...input.rules.tieBreaks.filter((rule) => rule !== "TOTAL").map((rule) => COMPARATORS[rule])];
   const compare = (a: RankingEntry, b: RankingEntry) => {
-    // Members not scored come last, among themselves in one shared place.
-    if (Boolean(a.notScored) !== Boolean(b.notScored)) return a.notScored ? 1 : -1;
-    if (a.notScored) return 0;
+    // Members without scores yet, then members not scored, come last, each among themselves in one
+    // shared place.
+    const leftOut = (entry: RankingEntry) => (entry.notScored ? 2 : entry.unscored ? 1 : 0);
+    if (leftOut(a) !== leftOut(b)) return leftOut(a) - leftOut(b);
+    if (leftOut(a) > 0) return 0;
     for (const comparator of chain) {
       const order = comparator(a, b);
       if (order !== 0) return order;

@@ -174,16 +174,22 @@ export async function exportScoresXlsx(actor: Actor, yearId: string): Promise<{ 
   writeMeta(sheet, META_ROW, [SCORES_MARKER, year.id, year.year, year.bloc.name]);
 
   const width = FIRST_AGENCY_COLUMN - 1 + agencies.length;
-  // A member left out of the scoring ("không chấm") shows as such, never as 0 points.
+  // A member left out of the scoring ("không chấm"), or without scores yet, shows as such, never as 0 points.
   const points = (id: string, x100: (entry: RankingEntry) => number) => {
     const entry = entryOf.get(id);
-    return entry?.notScored ? null : fromX100(entry ? x100(entry) : undefined);
+    return entry?.notScored || entry?.unscored ? null : fromX100(entry ? x100(entry) : undefined);
+  };
+  const totalOf = (id: string) => {
+    const entry = entryOf.get(id);
+    if (entry?.notScored) return t("excel.scores.notScored");
+    if (entry?.unscored) return t("excel.scores.unscored");
+    return points(id, (scored) => scored.totalX100);
   };
   const summary: { label: string; value: (agencyId: string) => number | string | null; numFmt?: string; bold?: boolean }[] = [
     { label: t("excel.scores.base"), value: (id) => points(id, (entry) => entry.baseX100), numFmt: NUMBER_FORMAT },
     { label: t("excel.scores.bonus"), value: (id) => points(id, (entry) => entry.bonusX100), numFmt: NUMBER_FORMAT },
     { label: t("excel.scores.deduction"), value: (id) => points(id, (entry) => entry.deductionX100), numFmt: NUMBER_FORMAT },
-    { label: t("excel.scores.total"), value: (id) => (entryOf.get(id)?.notScored ? t("excel.scores.notScored") : points(id, (entry) => entry.totalX100)), numFmt: NUMBER_FORMAT, bold: true },
+    { label: t("excel.scores.total"), value: totalOf, numFmt: NUMBER_FORMAT, bold: true },
     { label: t("excel.scores.rank"), value: (id) => entryOf.get(id)?.rank ?? null, numFmt: "0", bold: true },
     { label: t("excel.scores.classification"), value: (id) => entryOf.get(id)?.classification?.label ?? "", bold: true },
   ];

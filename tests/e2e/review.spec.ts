@@ -262,6 +262,68 @@ test.describe("the review grid", () => {
   });
 });
 
+test.describe("members without scores", () => {
+  test("publishing waits for a member without final scores; the secretariat marks it not scored with a reason; the leader sees “Chưa chấm” on a phone", async ({ browser, db }) => {
+    const final: Points[] = [
+      { "I.1": 30, "I.2": 29, "II.1": 38, "V.1": 2, "VI.1": 0 },
+      { "I.1": 27, "I.2": 26, "II.1": 35, "V.1": 0, "VI.1": 1 },
+    ];
+    const world = await reviewBloc(db, { self: SELF, final });
+    const [a, b, c] = world.agencies.map((agency) => agency.code);
+    const cName = world.agencies[2]!.name;
+
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, world.secretary.email, TEST_PASSWORD);
+    await page.goto(`/years/${world.year.id}/ranking`);
+    // The preview: the member without scores is last, "Chưa có điểm", never "0 · Yếu"; publishing waits.
+    const table = page.getByTestId("ranking-table");
+    await expect(table.locator(`tr[data-agency="${c}"] [data-testid="total"]`)).toHaveText("Chưa có điểm");
+    await expect(table.locator(`tr[data-agency="${c}"] [data-testid="rank"]`)).toHaveText("3");
+    await expect(page.getByTestId("ranking-chart").locator(`[data-agency="${c}"]`)).toContainText("Chưa có điểm");
+    await expect(page.getByTestId("ranking-chart").locator(`[data-agency="${c}"]`)).not.toContainText("Yếu");
+    await expect(page.getByTestId("unscored-count")).toHaveText(/^1 thành viên chưa có điểm thẩm định/);
+    await expect(page.getByRole("button", { name: "Công bố kết quả" })).toBeDisabled();
+    await expect(page.getByText("Chưa công bố được khi còn thành viên chưa có điểm.")).toBeVisible();
+
+    // The mark needs a reason.
+    await page.getByRole("button", { name: `Đánh dấu không chấm: ${cName}` }).click();
+    await page.getByRole("button", { name: "Lưu đánh dấu" }).click();
+    await expect(page.getByText("Vui lòng nhập thông tin này.")).toBeVisible();
+    expect(await db.yearMember.count({ where: { yearId: world.year.id, notScoredReason: { not: null } } })).toBe(0);
+    await page.getByLabel(`Lý do không chấm ${cName}`).fill("Sáp nhập vào Sở Nội vụ từ tháng 6");
+    await page.getByRole("button", { name: "Lưu đánh dấu" }).click();
+    await expect(page.getByTestId("not-scored-count")).toHaveText(/^1 thành viên được đánh dấu không chấm/);
+    await expect(page.getByTestId("unscored-count")).toHaveText("Mọi thành viên đều đã có điểm thẩm định.");
+    await expect(table.locator(`tr[data-agency="${c}"] [data-testid="total"]`)).toHaveText("Chưa chấm");
+    await expect(table.locator(`tr[data-agency="${c}"] [data-testid="classification"]`)).toHaveText("Không chấm: Sáp nhập vào Sở Nội vụ từ tháng 6");
+
+    // The confirmation says how many are ranked and how many are not scored.
+    await page.getByRole("button", { name: "Công bố kết quả" }).click();
+    await expect(page.getByTestId("publish-counts")).toHaveText("2 thành viên được xếp hạng, 1 thành viên không chấm; không còn thành viên nào chưa có điểm.");
+    await page.getByRole("button", { name: "Xác nhận công bố" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Đã công bố kết quả xếp hạng." })).toBeVisible();
+    const publication = await db.rankingPublication.findFirstOrThrow({ where: { yearId: world.year.id, reopenedAt: null } });
+    expect((publication.entries as { agency: { code: string }; notScored?: string | null }[]).map((entry) => [entry.agency.code, entry.notScored ?? null])).toEqual([
+      [a, null],
+      [b, null],
+      [c, "Sáp nhập vào Sở Nội vụ từ tháng 6"],
+    ]);
+
+    // The member's leader, on a phone: "Chưa chấm" with the reason, no points, no mark buttons.
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: "vi-VN" });
+    const leader = await phone.newPage();
+    await signIn(leader, world.leaders[2]!.email, TEST_PASSWORD);
+    await leader.goto(`/years/${world.year.id}/ranking`);
+    const own = leader.getByTestId("ranking-table").locator(`tr[data-agency="${c}"]`);
+    await expect(own.getByTestId("total")).toHaveText("Chưa chấm");
+    await expect(own.getByTestId("classification")).toHaveText("Không chấm: Sáp nhập vào Sở Nội vụ từ tháng 6");
+    await expect(leader.getByRole("button", { name: /Đánh dấu không chấm/ })).toHaveCount(0);
+    expect(await leader.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await Promise.all([phone.close(), context.close()]);
+  });
+});
+
 test.describe("cross-scoring", () => {
   test("a leader scores the other members on a phone and finishes; the board shows it; the secretariat applies the means", async ({ browser, db }) => {
     const world = await reviewBloc(db, { self: SELF, crossScoring: true });

@@ -143,12 +143,13 @@ describe("exportScoresXlsx", () => {
     // A group row shows the group's points of each agency.
     expect(sheet.getCell(rowOf("I"), columnOf(a0)).value).toBe(53.5);
 
-    // Summary: agency 0 = 88.5 + 3 − 1 = 90.5 (Tốt, first); agency 1 = 67 (Trung bình, second); agency 2 = 0.
+    // Summary: agency 0 = 88.5 + 3 − 1 = 90.5 (Tốt, first); agency 1 = 67 (Trung bình, second); agency 2 has no
+    // final score yet: "Chưa có điểm", no points, no classification (never "0 · Yếu").
     const summary = (label: string, code: string) => sheet.getCell(rowOf(label, 2), columnOf(code)).value;
     expect([summary("Điểm cơ bản", a0), summary("Điểm thưởng", a0), summary("Điểm trừ", a0), summary("Tổng điểm", a0)]).toEqual([88.5, 3, 1, 90.5]);
     expect([summary("Xếp hạng", a0), summary("Xếp loại", a0)]).toEqual([1, "Tốt"]);
     expect([summary("Tổng điểm", a1), summary("Xếp hạng", a1), summary("Xếp loại", a1)]).toEqual([67, 2, "Trung bình"]);
-    expect([summary("Tổng điểm", a2), summary("Xếp hạng", a2), summary("Xếp loại", a2)]).toEqual([0, 3, "Yếu"]);
+    expect([summary("Điểm cơ bản", a2), summary("Tổng điểm", a2), summary("Xếp hạng", a2), summary("Xếp loại", a2)]).toEqual([null, "Chưa có điểm", 3, ""]);
     expect(sheet.getCell(rowOf("Tổng điểm", 2), columnOf(a0)).numFmt).toBe("0.00");
 
     const self = scoreSheet(workbook);

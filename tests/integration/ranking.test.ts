@@ -81,9 +81,10 @@ describe("getRanking before publication", () => {
     const setup = await scoringSetup({ phase: "REVIEW", memberCount: 2 });
     await db.score.create({ data: { yearId: setup.year.id, agencyId: setup.agencies[1]!.id, criterionId: setup.criterionId("II.1"), selfX100: 4000 } });
     const before = (await getRanking(setup.secretariatActor, setup.year.id)).preview!;
-    expect(before.map((entry) => [entry.rank, entry.totalX100, entry.classification?.code])).toEqual([
-      [1, 0, "YEU"],
-      [1, 0, "YEU"],
+    // Without final scores both are shown as such (no classification), not as "0 · Yếu".
+    expect(before.map((entry) => [entry.rank, entry.totalX100, entry.classification?.code ?? null, entry.unscored])).toEqual([
+      [1, 0, null, true],
+      [1, 0, null, true],
     ]);
     await saveFinalScores(setup.secretariatActor, setup.year.id, [
       { agencyCode: setup.agencies[1]!.code, criterionCode: "II.1", points: 40, version: 1 },

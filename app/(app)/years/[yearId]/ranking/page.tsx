@@ -84,7 +84,7 @@ export default async function RankingPage({ params }: { params: Promise<{ yearId
                   yearId={yearId}
                   mayPublish={ranking.mayPublish}
                   mayReopen={ranking.mayReopen}
-                  counts={{ ranked: entries.length - ranking.notScored.length, notScored: ranking.notScored.length, unscored: ranking.unscored.length }}
+                  counts={{ ranked: entries.length - ranking.notScored.length - ranking.unscored.length, notScored: ranking.notScored.length, unscored: ranking.unscored.length }}
                 />
               </Card>
             )}

@@ -13,5 +13,6 @@ export const GET = apiRoute<{ yearId: string }>(async ({ actor, params }) =>
     classification: entry.classification?.code ?? null,
     classificationLabel: entry.classification?.label ?? null,
     notScored: entry.notScored ?? null,
+    unscored: entry.unscored ?? false,
   })),
 );
