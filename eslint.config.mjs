@@ -5,7 +5,15 @@ import nextTs from "eslint-config-next/typescript";
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores([".next/**", ".data/**", "lib/generated/**", "node_modules/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
+  globalIgnores([
+    ".next/**",
+    ".data/**",
+    "lib/generated/**",
+    "node_modules/**",
+    "test-results/**",
+    "playwright-report/**",
+    "next-env.d.ts",
+  ]),
   {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
@@ -19,7 +27,10 @@ export default defineConfig([
     rules: {
       "no-restricted-syntax": [
         "error",
-        { selector: "MemberExpression[object.name='db'][property.name='$transaction']", message: "Use transaction(TRANSACTION.<kind>, ...) from @/lib/db/transaction." },
+        {
+          selector: "MemberExpression[object.name='db'][property.name='$transaction']",
+          message: "Use transaction(TRANSACTION.<kind>, ...) from @/lib/db/transaction.",
+        },
       ],
     },
   },
@@ -32,7 +43,10 @@ export default defineConfig([
         "error",
         {
           patterns: [
-            { group: ["@/lib/db", "@/lib/db/*", "@/lib/generated/prisma/client", "@prisma/*", "pg"], message: "Use a data access function from lib/<feature>." },
+            {
+              group: ["@/lib/db", "@/lib/db/*", "@/lib/generated/prisma/client", "@prisma/*", "pg"],
+              message: "Use a data access function from lib/<feature>.",
+            },
           ],
         },
       ],

@@ -29,7 +29,16 @@ const nextConfig: NextConfig = {
   // Loaded in Node from node_modules, not bundled: @react-pdf/renderer (its own font and layout
   // engines), exceljs (CommonJS with optional dependencies), piscina (it starts worker threads from
   // its own files on disk) and the PDF signing libraries.
-  serverExternalPackages: ["@react-pdf/renderer", "exceljs", "piscina", "@signpdf/signpdf", "@signpdf/placeholder-plain", "@signpdf/utils", "node-forge", "pkijs"],
+  serverExternalPackages: [
+    "@react-pdf/renderer",
+    "exceljs",
+    "piscina",
+    "@signpdf/signpdf",
+    "@signpdf/placeholder-plain",
+    "@signpdf/utils",
+    "node-forge",
+    "pkijs",
+  ],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -40,5 +40,10 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   // Static files from public/ (icons, web app manifest) need no nonce or request id.
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon\\.ico$|icon\\.svg$|icon-192\\.png$|icon-512\\.png$|apple-touch-icon\\.png$|manifest\\.webmanifest$).*)" }],
+  matcher: [
+    {
+      source:
+        "/((?!_next/static|_next/image|favicon\\.ico$|icon\\.svg$|icon-192\\.png$|icon-512\\.png$|apple-touch-icon\\.png$|manifest\\.webmanifest$).*)",
+    },
+  ],
 };

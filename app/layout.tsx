@@ -31,7 +31,10 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1, them
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
   // Pages add the namespaces of their own client components (components/i18n/client-messages.tsx).
-  const messages = pickMessages((await getMessages()) as Parameters<typeof pickMessages>[0], SHARED_CLIENT_NAMESPACES);
+  const messages = pickMessages(
+    (await getMessages()) as Parameters<typeof pickMessages>[0],
+    SHARED_CLIENT_NAMESPACES,
+  );
   return (
     <html lang={locale}>
       <body className="min-h-screen font-sans">

@@ -6,10 +6,14 @@ const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// URL"),
-    NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters (openssl rand -base64 32)"),
+    NEXTAUTH_SECRET: z
+      .string()
+      .min(32, "NEXTAUTH_SECRET must be at least 32 characters (openssl rand -base64 32)"),
     NEXTAUTH_URL: z.url().default("http://localhost:3000"),
     /** Key of the HMAC seals on signatures; kept outside the database (rotating it makes old seals unverifiable). */
-    SIGNATURE_SEAL_KEY: z.string().min(32, "SIGNATURE_SEAL_KEY must be at least 32 characters (openssl rand -base64 32)"),
+    SIGNATURE_SEAL_KEY: z
+      .string()
+      .min(32, "SIGNATURE_SEAL_KEY must be at least 32 characters (openssl rand -base64 32)"),
     /**
      * PKCS#12 file (.p12/.pfx) of the organisation's document certificate: every issued PDF is signed
      * with it (PAdES). Generated into ./.data in demo mode; `npm start` requires it otherwise (issuing a
@@ -22,7 +26,10 @@ const envSchema = z
     /** Time limit of one PDF render, queueing included, in milliseconds. */
     DOCUMENT_RENDER_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(45_000),
     /** smtp(s)://user:password@host:port — unset: no e-mail is sent (in-app notifications only). */
-    SMTP_URL: z.string().regex(/^smtps?:\/\//, "SMTP_URL must be an smtp:// or smtps:// URL").optional(),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, "SMTP_URL must be an smtp:// or smtps:// URL")
+      .optional(),
     MAIL_FROM: z.string().default("Khối thi đua <no-reply@khoithidua.local>"),
     /** Folder of evidence files (minh chứng); the database keeps their SHA-256 and metadata. */
     EVIDENCE_DIR: z.string().default(".data/evidence"),
@@ -52,7 +59,9 @@ export function getEnv(): Env {
   if (cached) return cached;
   const parsed = envSchema.safeParse(process.env);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `- ${issue.path.join(".")}: ${issue.message}`).join("\n");
+    const problems = parsed.error.issues
+      .map((issue) => `- ${issue.path.join(".")}: ${issue.message}`)
+      .join("\n");
     throw new Error(`Invalid environment:\n${problems}`);
   }
   cached = parsed.data;

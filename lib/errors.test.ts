@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { AppError, ERROR_STATUS, conflict, forbidden, invalid, isAppError, notFound, unauthenticated, type ErrorCode } from "./errors";
+import {
+  AppError,
+  ERROR_STATUS,
+  conflict,
+  forbidden,
+  invalid,
+  isAppError,
+  notFound,
+  unauthenticated,
+  type ErrorCode,
+} from "./errors";
 
 describe("AppError", () => {
   it.each<[ErrorCode, number]>([
@@ -18,7 +28,17 @@ describe("AppError", () => {
   });
 
   it("has exactly the codes of the API contract", () => {
-    expect(Object.keys(ERROR_STATUS).sort()).toEqual(["CONFLICT", "FORBIDDEN", "NOT_FOUND", "RATE_LIMITED", "TOO_LARGE", "UNAUTHENTICATED", "UNAVAILABLE", "VALIDATION", "WRONG_PHASE"]);
+    expect(Object.keys(ERROR_STATUS).sort()).toEqual([
+      "CONFLICT",
+      "FORBIDDEN",
+      "NOT_FOUND",
+      "RATE_LIMITED",
+      "TOO_LARGE",
+      "UNAUTHENTICATED",
+      "UNAVAILABLE",
+      "VALIDATION",
+      "WRONG_PHASE",
+    ]);
   });
 
   it("carries its message key, params, field issues, details and items", () => {
@@ -31,7 +51,12 @@ describe("AppError", () => {
     expect(error).toBeInstanceOf(Error);
     expect(error.name).toBe("AppError");
     expect(error.message).toBe("WRONG_PHASE: errors.year.blocked");
-    expect(error).toMatchObject({ code: "WRONG_PHASE", messageKey: "errors.year.blocked", params: { phase: "REVIEW" }, details: { phase: "REVIEW" } });
+    expect(error).toMatchObject({
+      code: "WRONG_PHASE",
+      messageKey: "errors.year.blocked",
+      params: { phase: "REVIEW" },
+      details: { phase: "REVIEW" },
+    });
     expect(error.fieldIssues).toEqual([{ path: "phase", message: "validation.phase" }]);
     expect(error.items).toEqual([{ message: "pendingWork.noLeader" }]);
   });
@@ -47,9 +72,17 @@ describe("AppError", () => {
 
 describe("helpers", () => {
   it("build the expected errors", () => {
-    expect(unauthenticated()).toMatchObject({ code: "UNAUTHENTICATED", status: 401, messageKey: "errors.unauthenticated" });
+    expect(unauthenticated()).toMatchObject({
+      code: "UNAUTHENTICATED",
+      status: 401,
+      messageKey: "errors.unauthenticated",
+    });
     expect(forbidden()).toMatchObject({ code: "FORBIDDEN", status: 403, messageKey: "errors.forbidden" });
-    expect(notFound("errors.agency.notFound", { code: "xyz" })).toMatchObject({ code: "NOT_FOUND", status: 404, params: { code: "xyz" } });
+    expect(notFound("errors.agency.notFound", { code: "xyz" })).toMatchObject({
+      code: "NOT_FOUND",
+      status: 404,
+      params: { code: "xyz" },
+    });
     expect(conflict("errors.agency.codeTaken", { code: "btg" }, { field: "code" })).toMatchObject({
       code: "CONFLICT",
       status: 409,
@@ -57,7 +90,11 @@ describe("helpers", () => {
       params: { code: "btg" },
       details: { field: "code" },
     });
-    expect(invalid([{ path: "name", message: "validation.required" }])).toMatchObject({ code: "VALIDATION", status: 422, messageKey: "errors.validation" });
+    expect(invalid([{ path: "name", message: "validation.required" }])).toMatchObject({
+      code: "VALIDATION",
+      status: 422,
+      messageKey: "errors.validation",
+    });
   });
 
   it("isAppError tells AppErrors from other throwables", () => {

@@ -11,7 +11,14 @@ function transport(): Transporter | null {
   if (transporter !== undefined) return transporter;
   const url = getEnv().SMTP_URL;
   // Short timeouts: an unreachable mail server must not hold work up for minutes.
-  transporter = url ? nodemailer.createTransport({ url, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 }) : null;
+  transporter = url
+    ? nodemailer.createTransport({
+        url,
+        connectionTimeout: 10_000,
+        greetingTimeout: 10_000,
+        socketTimeout: 20_000,
+      })
+    : null;
   return transporter;
 }
 
@@ -27,7 +34,10 @@ export async function sendMail(message: { to: string; subject: string; text: str
     await smtp.sendMail({ from: getEnv().MAIL_FROM, ...message });
     return true;
   } catch (error) {
-    log.warn("e-mail not sent", { to: message.to, error: error instanceof Error ? error.message : String(error) });
+    log.warn("e-mail not sent", {
+      to: message.to,
+      error: error instanceof Error ? error.message : String(error),
+    });
     return false;
   }
 }

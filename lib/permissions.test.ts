@@ -1,13 +1,27 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { PERMISSIONS, ROLES, authorize, can, rolesWith, scopeOf, type Permission, type Principal, type ScopeContext } from "./permissions";
+import {
+  PERMISSIONS,
+  ROLES,
+  authorize,
+  can,
+  rolesWith,
+  scopeOf,
+  type Permission,
+  type Principal,
+  type ScopeContext,
+} from "./permissions";
 
 const BTG = "agency-btg";
 const BDV = "agency-bdv";
 const BAO = "agency-bao";
 
-const principal = (role: Role, agencyId: string | null = null, id = `user-${role}`): Principal => ({ id, role, agencyId });
+const principal = (role: Role, agencyId: string | null = null, id = `user-${role}`): Principal => ({
+  id,
+  role,
+  agencyId,
+});
 
 /** Year 2022 of the demo bloc: Ban Dân vận leads, Ban Tuyên giáo and Ban Dân vận are members. */
 const year2022: ScopeContext = { year: { leaderAgencyId: BDV, memberAgencyIds: [BTG, BDV] } };
@@ -31,7 +45,9 @@ describe("deny by default", () => {
     expect(() => authorize(principal("ADMIN"), "year.delete" as Permission)).toThrow(AppError);
     expect(rolesWith("year.delete" as Permission)).toEqual([]);
     expect(can(principal("ADMIN"), "toString" as Permission)).toBe(false);
-    expect(can({ id: "u", role: "constructor", agencyId: null } as unknown as Principal, "agency.read")).toBe(false);
+    expect(can({ id: "u", role: "constructor", agencyId: null } as unknown as Principal, "agency.read")).toBe(
+      false,
+    );
   });
 
   it("denies scoped permissions when the context they need is missing", () => {
@@ -72,7 +88,11 @@ describe("scopes", () => {
     expect(can(principal("SECRETARIAT", BDV), "year.phase.move", year2022)).toBe(true);
     // Ban Tuyên giáo led 2021 and is still a member in 2022: no bloc-level power in 2022.
     expect(can(principal("SECRETARIAT", BTG), "year.phase.move", year2022)).toBe(false);
-    expect(can(principal("SECRETARIAT", BDV), "year.phase.move", { year: { leaderAgencyId: null, memberAgencyIds: [BDV] } })).toBe(false);
+    expect(
+      can(principal("SECRETARIAT", BDV), "year.phase.move", {
+        year: { leaderAgencyId: null, memberAgencyIds: [BDV] },
+      }),
+    ).toBe(false);
     // Leadership is the agency's, not the role's: the leader agency's other users have no such power.
     expect(can(principal("AGENCY_LEADER", BDV), "year.phase.move", year2022)).toBe(false);
     expect(can(principal("ADMIN"), "year.phase.move", year2022)).toBe(true);
@@ -80,7 +100,9 @@ describe("scopes", () => {
 
   it("denies scoped permissions to principals without an agency", () => {
     const orphan = principal("SECRETARIAT", null);
-    expect(can(orphan, "year.phase.move", { year: { leaderAgencyId: null, memberAgencyIds: [] } })).toBe(false);
+    expect(can(orphan, "year.phase.move", { year: { leaderAgencyId: null, memberAgencyIds: [] } })).toBe(
+      false,
+    );
     expect(can(orphan, "year.read", { year: { leaderAgencyId: null, memberAgencyIds: [] } })).toBe(false);
     expect(can(orphan, "bloc.read", { blocMemberAgencyIds: [] })).toBe(false);
     expect(can(principal("AGENCY_STAFF", null), "bloc.read", { blocMemberAgencyIds: [BTG] })).toBe(false);
@@ -132,16 +154,23 @@ describe("authorize", () => {
 
 describe("the permission map", () => {
   // Administration of the province's objects; the bloc's own work (criteria.manage) belongs to its secretariat.
-  const managePermissions = (["bloc.manage", "agency.manage", "year.manage", "user.manage"] as const satisfies Permission[]).filter((permission) => permission in PERMISSIONS);
+  const managePermissions = (
+    ["bloc.manage", "agency.manage", "year.manage", "user.manage"] as const satisfies Permission[]
+  ).filter((permission) => permission in PERMISSIONS);
 
   it("has the manage permissions of every administered object", () => {
-    expect(managePermissions).toEqual(expect.arrayContaining(["bloc.manage", "agency.manage", "year.manage", "user.manage"]));
+    expect(managePermissions).toEqual(
+      expect.arrayContaining(["bloc.manage", "agency.manage", "year.manage", "user.manage"]),
+    );
   });
 
-  it.each([...managePermissions, "user.read" as const])("%s is held by ADMIN only, with scope any", (permission) => {
-    expect(rolesWith(permission)).toEqual(["ADMIN"]);
-    expect(scopeOf(principal("ADMIN"), permission)).toBe("any");
-  });
+  it.each([...managePermissions, "user.read" as const])(
+    "%s is held by ADMIN only, with scope any",
+    (permission) => {
+      expect(rolesWith(permission)).toEqual(["ADMIN"]);
+      expect(scopeOf(principal("ADMIN"), permission)).toBe("any");
+    },
+  );
 
   it("audit.read is held by ADMIN and BOARD only", () => {
     expect(rolesWith("audit.read")).toEqual(["ADMIN", "BOARD"]);
@@ -151,9 +180,12 @@ describe("the permission map", () => {
     expect(rolesWith("year.phase.move")).toEqual(["ADMIN", "SECRETARIAT"]);
   });
 
-  it.each(["account.read", "account.changePassword", "agency.read", "bloc.read", "year.read"] as const)("%s is held by every role", (permission) => {
-    expect(rolesWith(permission)).toEqual([...ROLES]);
-  });
+  it.each(["account.read", "account.changePassword", "agency.read", "bloc.read", "year.read"] as const)(
+    "%s is held by every role",
+    (permission) => {
+      expect(rolesWith(permission)).toEqual([...ROLES]);
+    },
+  );
 
   it("gives only known scopes, to known roles", () => {
     const scopes = new Set(["any", "blocMember", "yearMember", "yearLeader", "ownAgency", "self"]);

@@ -4,7 +4,13 @@
 import type { Role } from "@/lib/generated/prisma/enums";
 import { forbidden } from "@/lib/errors";
 
-export const ROLES = ["ADMIN", "BOARD", "SECRETARIAT", "AGENCY_LEADER", "AGENCY_STAFF"] as const satisfies readonly Role[];
+export const ROLES = [
+  "ADMIN",
+  "BOARD",
+  "SECRETARIAT",
+  "AGENCY_LEADER",
+  "AGENCY_STAFF",
+] as const satisfies readonly Role[];
 
 /**
  * How far a role's permission reaches.
@@ -21,8 +27,15 @@ export type Scope = "any" | "blocMember" | "yearMember" | "yearLeader" | "ownAge
 type Reach = Scope | readonly Scope[];
 type PermissionMap = Record<string, Partial<Record<Role, Reach>>>;
 
-const everyone = (scope: Scope) => ({ ADMIN: scope, BOARD: scope, SECRETARIAT: scope, AGENCY_LEADER: scope, AGENCY_STAFF: scope });
-const membersOr = (scope: Scope) => ({ ADMIN: "any", BOARD: "any", SECRETARIAT: scope, AGENCY_LEADER: scope, AGENCY_STAFF: scope }) as const;
+const everyone = (scope: Scope) => ({
+  ADMIN: scope,
+  BOARD: scope,
+  SECRETARIAT: scope,
+  AGENCY_LEADER: scope,
+  AGENCY_STAFF: scope,
+});
+const membersOr = (scope: Scope) =>
+  ({ ADMIN: "any", BOARD: "any", SECRETARIAT: scope, AGENCY_LEADER: scope, AGENCY_STAFF: scope }) as const;
 
 export const PERMISSIONS = {
   "account.read": everyone("self"),
@@ -59,7 +72,13 @@ export const PERMISSIONS = {
   "criteria.read": membersOr("yearMember"),
   "criteria.manage": { SECRETARIAT: "yearLeader" },
   /** An agency's self-assessment and evidence: its own people, the bloc's secretariat, the province. */
-  "assessment.read": { ADMIN: "any", BOARD: "any", SECRETARIAT: ["yearLeader", "ownAgency"], AGENCY_LEADER: "ownAgency", AGENCY_STAFF: "ownAgency" },
+  "assessment.read": {
+    ADMIN: "any",
+    BOARD: "any",
+    SECRETARIAT: ["yearLeader", "ownAgency"],
+    AGENCY_LEADER: "ownAgency",
+    AGENCY_STAFF: "ownAgency",
+  },
   "assessment.edit": { AGENCY_LEADER: "ownAgency", AGENCY_STAFF: "ownAgency" },
   "assessment.submit": { AGENCY_LEADER: "ownAgency" },
   "assessment.return": { SECRETARIAT: "yearLeader" },
@@ -82,11 +101,21 @@ export const PERMISSIONS = {
   /** Cast one's agency's secret ballot (the agency must be on the session's roll). */
   "vote.cast": { AGENCY_LEADER: "yearMember" },
   /** Nominations (đề nghị khen thưởng): the bloc's secretariat and the province read all; a member its own. */
-  "nomination.read": { ADMIN: "any", BOARD: "any", SECRETARIAT: ["yearLeader", "ownAgency"], AGENCY_LEADER: "ownAgency", AGENCY_STAFF: "ownAgency" },
+  "nomination.read": {
+    ADMIN: "any",
+    BOARD: "any",
+    SECRETARIAT: ["yearLeader", "ownAgency"],
+    AGENCY_LEADER: "ownAgency",
+    AGENCY_STAFF: "ownAgency",
+  },
   /** Build the list, submit and resubmit the dossier: the secretariat of the year's Khối trưởng. */
   "nomination.manage": { SECRETARIAT: "yearLeader" },
   /** Attach a nominee's báo cáo thành tích: the nominee agency's people or the bloc's secretariat. */
-  "nomination.report": { SECRETARIAT: ["yearLeader", "ownAgency"], AGENCY_LEADER: "ownAgency", AGENCY_STAFF: "ownAgency" },
+  "nomination.report": {
+    SECRETARIAT: ["yearLeader", "ownAgency"],
+    AGENCY_LEADER: "ownAgency",
+    AGENCY_STAFF: "ownAgency",
+  },
   /** Approve, return or reject nominations, and record the award decision: the provincial board. */
   "nomination.review": { BOARD: "any" },
   /** The whole dossier (hồ sơ): the bloc's secretariat and the province. */
@@ -117,7 +146,9 @@ export interface ScopeContext {
 
 /** The entry of a permission; undefined for a name the map does not hold (deny, never a TypeError). */
 function entryOf(permission: Permission): Partial<Record<Role, Reach>> | undefined {
-  return Object.hasOwn(PERMISSIONS, permission) ? (PERMISSIONS[permission] as Partial<Record<Role, Reach>>) : undefined;
+  return Object.hasOwn(PERMISSIONS, permission)
+    ? (PERMISSIONS[permission] as Partial<Record<Role, Reach>>)
+    : undefined;
 }
 
 /** Every scope through which the principal's role holds the permission (none: denied). */

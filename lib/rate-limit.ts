@@ -23,14 +23,26 @@ export async function consumeRateLimit(limit: RateLimit): Promise<void> {
   await transaction(TRANSACTION.edit, async (tx) => {
     // Uses of one key are counted one at a time, so that concurrent requests cannot all slip under the limit.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`rate-limit:${limit.key}`}, 0))`;
-    const hits = await tx.rateLimitHit.findMany({ where: { key: limit.key, at: { gt: since } }, orderBy: { at: "asc" }, take: limit.max, select: { at: true } });
+    const hits = await tx.rateLimitHit.findMany({
+      where: { key: limit.key, at: { gt: since } },
+      orderBy: { at: "asc" },
+      take: limit.max,
+      select: { at: true },
+    });
     if (hits.length >= limit.max) {
-      const seconds = Math.max(1, Math.ceil((hits[0]!.at.getTime() + limit.windowMinutes * 60_000 - current.getTime()) / 1000));
-      throw new AppError("RATE_LIMITED", "errors.rateLimitedUse", { params: { minutes: Math.ceil(seconds / 60) }, details: { retryAfterSeconds: seconds } });
+      const seconds = Math.max(
+        1,
+        Math.ceil((hits[0]!.at.getTime() + limit.windowMinutes * 60_000 - current.getTime()) / 1000),
+      );
+      throw new AppError("RATE_LIMITED", "errors.rateLimitedUse", {
+        params: { minutes: Math.ceil(seconds / 60) },
+        details: { retryAfterSeconds: seconds },
+      });
     }
     await tx.rateLimitHit.create({ data: { key: limit.key, at: current } });
     await tx.rateLimitHit.deleteMany({ where: { key: limit.key, at: { lte: since } } });
   });
   // Now and then, the rows of clients that never came back (every window is far shorter than a day).
-  if (Math.random() < 0.01) await db.rateLimitHit.deleteMany({ where: { at: { lt: new Date(current.getTime() - 24 * 3_600_000) } } });
+  if (Math.random() < 0.01)
+    await db.rateLimitHit.deleteMany({ where: { at: { lt: new Date(current.getTime() - 24 * 3_600_000) } } });
 }

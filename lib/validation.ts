@@ -11,7 +11,8 @@ function paramsOf(issue: z.core.$ZodIssue): MessageParams {
   if (issue.code === "unrecognized_keys") params.keys = issue.keys.join(", ");
   // A custom issue of our own schemas carries its message's params (e.g. the limit and the count).
   if (issue.code === "custom" && issue.params) {
-    for (const [name, value] of Object.entries(issue.params)) if (typeof value === "number" || typeof value === "string") params[name] = value;
+    for (const [name, value] of Object.entries(issue.params))
+      if (typeof value === "number" || typeof value === "string") params[name] = value;
   }
   return params;
 }
@@ -20,9 +21,12 @@ function keyFor(issue: z.core.$ZodIssue): string {
   if (issue.message.startsWith("validation.")) return issue.message;
   switch (issue.code) {
     case "invalid_type":
-      return issue.input === undefined || issue.input === null ? "validation.required" : "validation.invalidType";
+      return issue.input === undefined || issue.input === null
+        ? "validation.required"
+        : "validation.invalidType";
     case "too_small":
-      if (issue.origin === "string") return Number(issue.minimum) <= 1 ? "validation.required" : "validation.tooShort";
+      if (issue.origin === "string")
+        return Number(issue.minimum) <= 1 ? "validation.required" : "validation.tooShort";
       if (issue.origin === "array" || issue.origin === "set") return "validation.tooFewItems";
       return "validation.tooSmall";
     case "too_big":
@@ -42,7 +46,11 @@ function keyFor(issue: z.core.$ZodIssue): string {
 }
 
 export function toFieldIssues(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((issue) => ({ path: issue.path.join("."), message: keyFor(issue), params: paramsOf(issue) }));
+  return error.issues.map((issue) => ({
+    path: issue.path.join("."),
+    message: keyFor(issue),
+    params: paramsOf(issue),
+  }));
 }
 
 /** Parses or throws VALIDATION with one issue per field; nothing is written when this throws. */
@@ -53,7 +61,8 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
 }
 
 /** Trimmed text that must be present. */
-export const requiredText = (max: number) => z.string().trim().min(1, "validation.required").max(max, "validation.tooLong");
+export const requiredText = (max: number) =>
+  z.string().trim().min(1, "validation.required").max(max, "validation.tooLong");
 
 /** Trimmed optional text: "" and null become null. */
 export const optionalText = (max: number) =>

@@ -4,7 +4,21 @@ import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
-const INPUTS = ["app", "components", "lib", "messages", "public", "prisma/schema.prisma", "prisma/seed", "types", "next.config.ts", "proxy.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
+const INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "messages",
+  "public",
+  "prisma/schema.prisma",
+  "prisma/seed",
+  "types",
+  "next.config.ts",
+  "proxy.ts",
+  "postcss.config.mjs",
+  "tsconfig.json",
+  "package-lock.json",
+];
 const FINGERPRINT = path.join(root, ".next", "khoi-thi-dua-build.sha256");
 
 function* files(entry: string): Generator<string> {
@@ -22,7 +36,8 @@ function* files(entry: string): Generator<string> {
 
 export function sourceFingerprint(): string {
   const hash = createHash("sha256");
-  for (const input of INPUTS) for (const file of files(input)) hash.update(file).update(readFileSync(path.join(root, file)));
+  for (const input of INPUTS)
+    for (const file of files(input)) hash.update(file).update(readFileSync(path.join(root, file)));
   return hash.digest("hex");
 }
 

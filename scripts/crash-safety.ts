@@ -41,7 +41,8 @@ interface Trial {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function main() {
-  if (!existsSync(path.join(root, ".next", "BUILD_ID"))) throw new Error("No production build: run `npm run build` first (npm test does).");
+  if (!existsSync(path.join(root, ".next", "BUILD_ID")))
+    throw new Error("No production build: run `npm run build` first (npm test does).");
   const dir = await mkdtemp(path.join(os.tmpdir(), "ktd-crash-"));
   await chmod(dir, 0o755);
   const database = await startEmbeddedPostgres({ dataDir: path.join(dir, "data"), persistent: false });
@@ -50,15 +51,31 @@ async function main() {
   try {
     await applyMigrations(database.url);
     const certificate = selfSignedCertificate(dir, "kiểm tra an toàn khi sập");
-    Object.assign(process.env, { DATABASE_URL: database.url, NEXTAUTH_SECRET: SECRET, SIGNATURE_SEAL_KEY: SEAL_KEY, LOG_LEVEL: "error", ...certificate });
+    Object.assign(process.env, {
+      DATABASE_URL: database.url,
+      NEXTAUTH_SECRET: SECRET,
+      SIGNATURE_SEAL_KEY: SEAL_KEY,
+      LOG_LEVEL: "error",
+      ...certificate,
+    });
 
     // A REVIEW year of 30 members with the province's 80 criteria, every self score written.
     const { createPrismaClient } = await import("@/lib/db/client");
-    const { makeBlocWithYear, makeCriteriaTable, provinceCriteriaTable } = await import("@/prisma/seed/factories");
+    const { makeBlocWithYear, makeCriteriaTable, provinceCriteriaTable } =
+      await import("@/prisma/seed/factories");
     const setup = createPrismaClient(database.url, { max: 4 });
     const world = await makeBlocWithYear(setup, { phase: "REVIEW", memberCount: 30 });
     const criteria = [...(await makeCriteriaTable(setup, world.year.id, provinceCriteriaTable())).values()];
-    await setup.score.createMany({ data: world.agencies.flatMap((agency) => criteria.map((criterion) => ({ yearId: world.year.id, agencyId: agency.id, criterionId: criterion.id, selfX100: criterion.maxX100 }))) });
+    await setup.score.createMany({
+      data: world.agencies.flatMap((agency) =>
+        criteria.map((criterion) => ({
+          yearId: world.year.id,
+          agencyId: agency.id,
+          criterionId: criterion.id,
+          selfX100: criterion.maxX100,
+        })),
+      ),
+    });
     await setup.$disconnect();
     const yearId = world.year.id;
     const cellCount = world.agencies.length * criteria.length;
@@ -68,15 +85,28 @@ async function main() {
     const base = `http://localhost:${port}`;
     const cookie = `next-auth.session-token=${await encode({ token: { sub: world.secretariat.id, tv: 0 }, secret: SECRET, maxAge: 3600 })}`;
     const startServer = async () => {
-      const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
-        cwd: root,
-        stdio: ["ignore", "ignore", "inherit"],
-        env: { ...process.env, NODE_ENV: "production", NEXTAUTH_URL: base, DEMO_MODE: "1", NEXT_TELEMETRY_DISABLED: "1" },
-      });
+      const child = spawn(
+        process.execPath,
+        [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)],
+        {
+          cwd: root,
+          stdio: ["ignore", "ignore", "inherit"],
+          env: {
+            ...process.env,
+            NODE_ENV: "production",
+            NEXTAUTH_URL: base,
+            DEMO_MODE: "1",
+            NEXT_TELEMETRY_DISABLED: "1",
+          },
+        },
+      );
       for (let waited = 0; ; waited += 100) {
         if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
         if (waited > 60_000) throw new Error("next start did not answer /api/health within 60 s");
-        const ok = await fetch(`${base}/api/health`).then((response) => response.ok, () => false);
+        const ok = await fetch(`${base}/api/health`).then(
+          (response) => response.ok,
+          () => false,
+        );
         if (ok) return child;
         await sleep(100);
       }
@@ -88,7 +118,9 @@ async function main() {
       // PostgreSQL ends the killed server's sessions (rolling back what they had open) when it sees
       // their sockets close: wait until none is left.
       for (let waited = 0; ; waited += 20) {
-        const { rows } = await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'`);
+        const { rows } = await sql.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'`,
+        );
         if (rows[0]!.n === 0) return;
         if (waited > 30_000) throw new Error("the killed server's database sessions did not end");
         await sleep(20);
@@ -100,7 +132,13 @@ async function main() {
     const versions = async () => {
       const response = await fetch(`${base}/api/v1/years/${yearId}/scores`, { headers: { cookie } });
       if (response.status !== 200) throw new Error(`GET scores answered ${response.status}`);
-      return new Map(((await response.json()) as { data: { agencyCode: string; criterionCode: string; version: number }[] }).data.map((cell) => [`${cell.agencyCode}:${cell.criterionCode}`, cell.version]));
+      return new Map(
+        (
+          (await response.json()) as {
+            data: { agencyCode: string; criterionCode: string; version: number }[];
+          }
+        ).data.map((cell) => [`${cell.agencyCode}:${cell.criterionCode}`, cell.version]),
+      );
     };
     /** The request of save number `round`, prepared in full before it is sent (export and fill included). */
     const prepare = async (kind: Kind, round: number): Promise<() => Promise<Response>> => {
@@ -108,49 +146,88 @@ async function main() {
         const current = await versions();
         const body = JSON.stringify(
           world.agencies.flatMap((agency) =>
-            criteria.map((criterion) => ({ agencyCode: agency.code, criterionCode: criterion.code, points: pointsOf(criterion.maxX100, round), version: current.get(`${agency.code}:${criterion.code}`)!, reason: REASON })),
+            criteria.map((criterion) => ({
+              agencyCode: agency.code,
+              criterionCode: criterion.code,
+              points: pointsOf(criterion.maxX100, round),
+              version: current.get(`${agency.code}:${criterion.code}`)!,
+              reason: REASON,
+            })),
           ),
         );
-        return () => fetch(`${base}/api/v1/years/${yearId}/scores`, { method: "PUT", headers: { cookie, origin: base, "content-type": "application/json" }, body });
+        return () =>
+          fetch(`${base}/api/v1/years/${yearId}/scores`, {
+            method: "PUT",
+            headers: { cookie, origin: base, "content-type": "application/json" },
+            body,
+          });
       }
       const exported = await fetch(`${base}/api/v1/years/${yearId}/scores.xlsx`, { headers: { cookie } });
       if (exported.status !== 200) throw new Error(`the workbook export answered ${exported.status}`);
       const maxOf = new Map(criteria.map((criterion) => [criterion.code, criterion.maxX100]));
-      const filled = await fillScoreWorkbook(new Uint8Array(await exported.arrayBuffer()), (_, criterion) => pointsOf(maxOf.get(criterion)!, round));
+      const filled = await fillScoreWorkbook(new Uint8Array(await exported.arrayBuffer()), (_, criterion) =>
+        pointsOf(maxOf.get(criterion)!, round),
+      );
       if (filled.cells !== cellCount) throw new Error(`the workbook holds ${filled.cells} cells`);
       return () => {
         const form = new FormData();
         form.set("file", new Blob([filled.bytes as BlobPart]), `bang-diem-${round}.xlsx`);
         form.set("reason", REASON);
-        return fetch(`${base}/api/v1/years/${yearId}/scores.xlsx`, { method: "POST", headers: { cookie, origin: base }, body: form });
+        return fetch(`${base}/api/v1/years/${yearId}/scores.xlsx`, {
+          method: "POST",
+          headers: { cookie, origin: base },
+          body: form,
+        });
       };
     };
     /** Whether a save's transaction holds row locks in the database now (it has written or locked rows). */
     const writing = async () => {
-      const { rows } = await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_xid IS NOT NULL`);
+      const { rows } = await sql.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_xid IS NOT NULL`,
+      );
       return rows[0]!.n > 0;
     };
 
     const committed: number[] = [];
     /** Checks the year after save number `round` (killed or not): all of its cells or none, and the records. */
     const check = async (round: number, trial: Omit<Trial, "outcome">): Promise<Trial> => {
-      const { rows: cells } = await sql.query<{ finalX100: number | null; version: number; history: number; reason: string | null; maxX100: number }>(
+      const { rows: cells } = await sql.query<{
+        finalX100: number | null;
+        version: number;
+        history: number;
+        reason: string | null;
+        maxX100: number;
+      }>(
         `SELECT s."finalX100", s.version, s."finalReason" AS reason, c."maxX100",
                 (SELECT count(*)::int FROM "ScoreHistory" h WHERE h."scoreId" = s.id AND h.field = 'FINAL') AS history
          FROM "Score" s JOIN "Criterion" c ON c.id = s."criterionId" WHERE s."yearId" = $1`,
         [yearId],
       );
       if (cells.length !== cellCount) throw new Error(`${cells.length} cells stored, not ${cellCount}`);
-      const saved = cells.filter((cell) => cell.finalX100 === Math.round(pointsOf(cell.maxX100, round) * 100) && cell.history === committed.length + 1);
-      if (saved.length !== 0 && saved.length !== cellCount) throw new Error(`save ${round} (${trial.kind}, ${JSON.stringify(trial.kill)}): ${saved.length} of ${cellCount} cells saved`);
+      const saved = cells.filter(
+        (cell) =>
+          cell.finalX100 === Math.round(pointsOf(cell.maxX100, round) * 100) &&
+          cell.history === committed.length + 1,
+      );
+      if (saved.length !== 0 && saved.length !== cellCount)
+        throw new Error(
+          `save ${round} (${trial.kind}, ${JSON.stringify(trial.kill)}): ${saved.length} of ${cellCount} cells saved`,
+        );
       const outcome = saved.length === cellCount ? "all" : "none";
       if (outcome === "all") committed.push(round);
-      if (trial.answered === 200 && outcome === "none") throw new Error(`save ${round} was answered 200 but is not stored`);
+      if (trial.answered === 200 && outcome === "none")
+        throw new Error(`save ${round} was answered 200 but is not stored`);
       const last = committed.at(-1);
       for (const cell of cells) {
         const expected = last === undefined ? null : Math.round(pointsOf(cell.maxX100, last) * 100);
-        if (cell.finalX100 !== expected || cell.version !== committed.length + 1 || cell.history !== committed.length) {
-          throw new Error(`after save ${round}: a cell holds ${cell.finalX100} at version ${cell.version} with ${cell.history} history rows; expected ${expected}, version ${committed.length + 1}, ${committed.length} rows`);
+        if (
+          cell.finalX100 !== expected ||
+          cell.version !== committed.length + 1 ||
+          cell.history !== committed.length
+        ) {
+          throw new Error(
+            `after save ${round}: a cell holds ${cell.finalX100} at version ${cell.version} with ${cell.history} history rows; expected ${expected}, version ${committed.length + 1}, ${committed.length} rows`,
+          );
         }
       }
       // One audit row per save that went through, each naming every cell; none for a save that did not.
@@ -159,7 +236,9 @@ async function main() {
         [yearId],
       );
       if (audits.length !== committed.length || audits.some((audit) => audit.cells !== cellCount)) {
-        throw new Error(`after save ${round}: ${audits.length} audit rows (${audits.map((a) => a.cells).join(", ")} cells) for ${committed.length} saves of ${cellCount} cells`);
+        throw new Error(
+          `after save ${round}: ${audits.length} audit rows (${audits.map((a) => a.cells).join(", ")} cells) for ${committed.length} saves of ${cellCount} cells`,
+        );
       }
       return { ...trial, outcome };
     };
@@ -179,7 +258,11 @@ async function main() {
       console.log(`${kind}: an uninterrupted save of ${cellCount} cells took ${took.toFixed(0)} ms`);
       round += 1;
 
-      const kills: Kill[] = [{ mode: "mid-transaction" }, { mode: "mid-transaction" }, ...[0.3, 0.7, 1.0, 1.3].map((fraction) => ({ mode: "timed" as const, fraction }))];
+      const kills: Kill[] = [
+        { mode: "mid-transaction" },
+        { mode: "mid-transaction" },
+        ...[0.3, 0.7, 1.0, 1.3].map((fraction) => ({ mode: "timed" as const, fraction })),
+      ];
       for (const kill of kills) {
         const request = (await prepare(kind, round))();
         let answered: Trial["answered"] = "cut";
@@ -194,7 +277,8 @@ async function main() {
         if (kill.mode === "mid-transaction") {
           const deadline = performance.now() + 30_000;
           while (!(inTransaction = await writing())) {
-            if (performance.now() > deadline) throw new Error(`the ${kind} save never opened its transaction`);
+            if (performance.now() > deadline)
+              throw new Error(`the ${kind} save never opened its transaction`);
           }
         } else {
           await sleep(took * kill.fraction);
@@ -204,7 +288,9 @@ async function main() {
         await answer;
         const trial = await check(round, { kind, kill, answered, inTransaction });
         trials.push(trial);
-        console.log(`${kind}: killed ${kill.mode === "timed" ? `at ${Math.round(kill.fraction * 100)} % of a save` : "while the transaction held its locks"} → ${trial.outcome === "all" ? `all ${cellCount} cells saved` : "no cell saved"} (client saw ${answered}), audit and history match`);
+        console.log(
+          `${kind}: killed ${kill.mode === "timed" ? `at ${Math.round(kill.fraction * 100)} % of a save` : "while the transaction held its locks"} → ${trial.outcome === "all" ? `all ${cellCount} cells saved` : "no cell saved"} (client saw ${answered}), audit and history match`,
+        );
         round += 1;
         server = await startServer();
       }
@@ -218,14 +304,19 @@ async function main() {
 
     for (const kind of ["PUT", "import"] as const) {
       const mid = trials.filter((trial) => trial.kind === kind && trial.kill?.mode === "mid-transaction");
-      if (!mid.some((trial) => trial.inTransaction && trial.outcome === "none")) throw new Error(`no ${kind} kill landed inside the transaction before its commit`);
+      if (!mid.some((trial) => trial.inTransaction && trial.outcome === "none"))
+        throw new Error(`no ${kind} kill landed inside the transaction before its commit`);
     }
     console.log(`\n| save | kills | all saved | none saved | mid-transaction kills |\n|---|---|---|---|---|`);
     for (const kind of ["PUT", "import"] as const) {
       const killed = trials.filter((trial) => trial.kind === kind && trial.kill);
-      console.log(`| ${kind === "PUT" ? "PUT of 2,400 cells" : "Excel import 30 × 80"} | ${killed.length} | ${killed.filter((t) => t.outcome === "all").length} | ${killed.filter((t) => t.outcome === "none").length} | ${killed.filter((t) => t.inTransaction).length} |`);
+      console.log(
+        `| ${kind === "PUT" ? "PUT of 2,400 cells" : "Excel import 30 × 80"} | ${killed.length} | ${killed.filter((t) => t.outcome === "all").length} | ${killed.filter((t) => t.outcome === "none").length} | ${killed.filter((t) => t.inTransaction).length} |`,
+      );
     }
-    console.log(`\n✓ every kill left all ${cellCount} cells saved or none; ${committed.length} saves stored, each with its audit row and every cell's history`);
+    console.log(
+      `\n✓ every kill left all ${cellCount} cells saved or none; ${committed.length} saves stored, each with its audit row and every cell's history`,
+    );
   } finally {
     if (server && server.exitCode === null && server.signalCode === null) {
       const exited = new Promise((resolve) => server!.once("exit", resolve));

@@ -14,7 +14,11 @@ function timestamp(date = new Date()): string {
 
 finish(
   (async () => {
-    const name = (process.argv[2] ?? "").trim().toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "");
+    const name = (process.argv[2] ?? "")
+      .trim()
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "_")
+      .replace(/^_|_$/g, "");
     if (!name) throw new Error("Usage: npm run db:migrate:new -- <name>");
     const shadow = await startEmbeddedPostgres({
       dataDir: path.join(await mkdtemp(path.join(os.tmpdir(), "ktd-shadow-")), "data"),
@@ -29,7 +33,9 @@ finish(
       const dir = path.join(MIGRATIONS_DIR, `${timestamp()}_${name}`);
       await mkdir(dir, { recursive: true });
       await writeFile(path.join(dir, "migration.sql"), `${sql}\n`);
-      console.log(`Wrote ${path.relative(process.cwd(), dir)}/migration.sql — review it, then run npm run db:migrate.`);
+      console.log(
+        `Wrote ${path.relative(process.cwd(), dir)}/migration.sql — review it, then run npm run db:migrate.`,
+      );
     } finally {
       await shadow.stop();
     }

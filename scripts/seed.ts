@@ -15,7 +15,12 @@ finish(
     try {
       await applyMigrations(database.url);
       const { nextAuthSecret, sealKey } = secrets();
-      const { created } = await runDemoSeed({ DATABASE_URL: database.url, SIGNATURE_SEAL_KEY: sealKey, NEXTAUTH_SECRET: nextAuthSecret, ...signingCertificate() });
+      const { created } = await runDemoSeed({
+        DATABASE_URL: database.url,
+        SIGNATURE_SEAL_KEY: sealKey,
+        NEXTAUTH_SECRET: nextAuthSecret,
+        ...signingCertificate(),
+      });
       console.log(created ? "Demo bloc seeded." : "Demo bloc already present: nothing to do.");
     } finally {
       await database.stop();

@@ -37,7 +37,11 @@ async function main(): Promise<number> {
   const external = Boolean(process.env.DATABASE_URL);
   const { nextAuthSecret, sealKey } = secrets();
   const certificate = signingCertificate();
-  say(external ? "Using the database of DATABASE_URL." : `Starting the embedded PostgreSQL in ${path.relative(process.cwd(), DATA_DIR)}/postgres ...`);
+  say(
+    external
+      ? "Using the database of DATABASE_URL."
+      : `Starting the embedded PostgreSQL in ${path.relative(process.cwd(), DATA_DIR)}/postgres ...`,
+  );
   const database = await openDatabase();
   try {
     const applied = await applyMigrations(database.url);
@@ -49,7 +53,12 @@ async function main(): Promise<number> {
       if (seeded) say("Demo data present (seeded on the first run).");
       else {
         say("Seeding the demo bloc (2021 played through the app: review, votes, nominations, decision) ...");
-        await runDemoSeed({ DATABASE_URL: database.url, SIGNATURE_SEAL_KEY: sealKey, NEXTAUTH_SECRET: nextAuthSecret, ...certificate });
+        await runDemoSeed({
+          DATABASE_URL: database.url,
+          SIGNATURE_SEAL_KEY: sealKey,
+          NEXTAUTH_SECRET: nextAuthSecret,
+          ...certificate,
+        });
         say("Demo bloc seeded: sign in with the accounts in README.md (password ThiDua@2026).");
       }
     }

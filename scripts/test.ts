@@ -1,5 +1,5 @@
 // npm test — every tier, in order, stopping at the first failure:
-// types, lint, unit tests, integration tests (embedded PostgreSQL), production build, crash safety (the
+// types, lint and formatting, unit tests, integration tests (embedded PostgreSQL), production build, crash safety (the
 // server killed mid-save, against `next start`), end-to-end tests (Playwright in Chromium against
 // `next start`).
 import { spawnSync } from "node:child_process";
@@ -12,6 +12,8 @@ const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 const steps: { name: string; command: string; args: string[]; after?: () => void }[] = [
   { name: "typecheck", command: bin("tsc"), args: ["--noEmit"] },
   { name: "lint", command: bin("eslint"), args: ["--max-warnings=0", "."] },
+  // The lint tier's second half: the code is formatted as Prettier writes it (`npm run format`).
+  { name: "format", command: bin("prettier"), args: ["--check", "."] },
   { name: "unit", command: bin("vitest"), args: ["run", "--project", "unit"] },
   { name: "integration", command: bin("vitest"), args: ["run", "--project", "integration"] },
   { name: "build", command: bin("next"), args: ["build"], after: recordBuild },
@@ -42,5 +44,6 @@ for (const step of steps) {
 }
 
 console.log("\nSummary");
-for (const result of results) console.log(`  ${result.ok ? "✓" : "✗"} ${result.name.padEnd(12)} ${result.seconds.toFixed(1)} s`);
+for (const result of results)
+  console.log(`  ${result.ok ? "✓" : "✗"} ${result.name.padEnd(12)} ${result.seconds.toFixed(1)} s`);
 process.exit(failed ? 1 : 0);

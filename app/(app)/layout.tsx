@@ -19,7 +19,14 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   }));
   return (
     <div className="flex min-h-screen flex-col">
-      <AppHeader items={items} user={{ name: actor.name, roleLabel: t(`roles.${actor.role}`), agency: actor.agency?.shortName ?? null }} />
+      <AppHeader
+        items={items}
+        user={{
+          name: actor.name,
+          roleLabel: t(`roles.${actor.role}`),
+          agency: actor.agency?.shortName ?? null,
+        }}
+      />
       <main className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">{children}</main>
     </div>
   );

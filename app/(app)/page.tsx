@@ -26,9 +26,16 @@ export default async function HomePage() {
             <ul className="space-y-2" data-testid="todo-list">
               {overview.todos.map((todo, index) => (
                 <li key={`${todo.key}-${index}`}>
-                  <Link href={todo.href} className="block rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-950 hover:bg-amber-100">
+                  <Link
+                    href={todo.href}
+                    className="block rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-950 hover:bg-amber-100"
+                  >
                     {t(todo.key, todo.params)}
-                    {todo.deadline && <span className="block text-xs text-amber-800">{t("home.dueBy", { date: formatDate(todo.deadline) })}</span>}
+                    {todo.deadline && (
+                      <span className="block text-xs text-amber-800">
+                        {t("home.dueBy", { date: formatDate(todo.deadline) })}
+                      </span>
+                    )}
                   </Link>
                 </li>
               ))}
@@ -71,8 +78,13 @@ export default async function HomePage() {
                     <dd className="font-semibold">{deadline ? formatDate(deadline) : t("common.none")}</dd>
                   </div>
                 </dl>
-                {leadsYear && <p className="rounded-md bg-blue-50 px-3 py-2 text-blue-900">{t("home.youLead")}</p>}
-                <Link href={`/years/${year.id}`} className="inline-block font-semibold text-brand-700 underline">
+                {leadsYear && (
+                  <p className="rounded-md bg-blue-50 px-3 py-2 text-blue-900">{t("home.youLead")}</p>
+                )}
+                <Link
+                  href={`/years/${year.id}`}
+                  className="inline-block font-semibold text-brand-700 underline"
+                >
                   {t("home.openYear")}
                 </Link>
               </div>

@@ -7,14 +7,47 @@ import { Button } from "@/components/ui/button";
 import { FormMessage, SubmitButton, TextArea, TextInput, useActionForm } from "@/components/ui/form";
 import type { BlocDto } from "@/lib/blocs/schemas";
 
-function BlocFields({ bloc, fieldError }: { bloc?: BlocDto; fieldError: (name: string) => string | undefined }) {
+function BlocFields({
+  bloc,
+  fieldError,
+}: {
+  bloc?: BlocDto;
+  fieldError: (name: string) => string | undefined;
+}) {
   const t = useTranslations("admin.blocs");
   return (
     <>
-      <TextInput label={t("name")} name="name" defaultValue={bloc?.name} required maxLength={200} error={fieldError("name")} />
-      <TextInput label={t("shortName")} name="shortName" defaultValue={bloc?.shortName ?? ""} maxLength={80} error={fieldError("shortName")} />
-      <TextInput label={t("place")} name="place" defaultValue={bloc?.place ?? ""} maxLength={100} hint={t("placeHint")} error={fieldError("place")} />
-      <TextArea label={t("descriptionField")} name="description" defaultValue={bloc?.description ?? ""} maxLength={2000} error={fieldError("description")} className="sm:col-span-2" />
+      <TextInput
+        label={t("name")}
+        name="name"
+        defaultValue={bloc?.name}
+        required
+        maxLength={200}
+        error={fieldError("name")}
+      />
+      <TextInput
+        label={t("shortName")}
+        name="shortName"
+        defaultValue={bloc?.shortName ?? ""}
+        maxLength={80}
+        error={fieldError("shortName")}
+      />
+      <TextInput
+        label={t("place")}
+        name="place"
+        defaultValue={bloc?.place ?? ""}
+        maxLength={100}
+        hint={t("placeHint")}
+        error={fieldError("place")}
+      />
+      <TextArea
+        label={t("descriptionField")}
+        name="description"
+        defaultValue={bloc?.description ?? ""}
+        maxLength={2000}
+        error={fieldError("description")}
+        className="sm:col-span-2"
+      />
     </>
   );
 }
@@ -50,9 +83,15 @@ export function BlocEditor({ bloc }: { bloc: BlocDto }) {
           <p className="font-semibold">{bloc.name}</p>
           {bloc.shortName && <p className="text-sm text-slate-600">{bloc.shortName}</p>}
           {bloc.description && <p className="mt-1 text-sm text-slate-600">{bloc.description}</p>}
-          <p className="mt-1 text-xs text-slate-500">{t("yearsSummary", { count: bloc.yearCount, latest: bloc.latestYear ?? "—" })}</p>
+          <p className="mt-1 text-xs text-slate-500">
+            {t("yearsSummary", { count: bloc.yearCount, latest: bloc.latestYear ?? "—" })}
+          </p>
         </div>
-        <Button variant="secondary" onClick={() => setEditing(true)} aria-label={t("editBloc", { name: bloc.name })}>
+        <Button
+          variant="secondary"
+          onClick={() => setEditing(true)}
+          aria-label={t("editBloc", { name: bloc.name })}
+        >
           {common("edit")}
         </Button>
       </div>

@@ -2,8 +2,19 @@
 
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { createYearAction, setYearMembersAction, updateYearLeadershipAction } from "@/app/(app)/admin/years/actions";
-import { FormFooter, FormMessage, Select, SubmitButton, TextInput, useActionForm } from "@/components/ui/form";
+import {
+  createYearAction,
+  setYearMembersAction,
+  updateYearLeadershipAction,
+} from "@/app/(app)/admin/years/actions";
+import {
+  FormFooter,
+  FormMessage,
+  Select,
+  SubmitButton,
+  TextInput,
+  useActionForm,
+} from "@/components/ui/form";
 import type { AgencyDto } from "@/lib/agencies/schemas";
 import type { BlocDto } from "@/lib/blocs/schemas";
 import { DEADLINE_PHASES } from "@/lib/years/rules";
@@ -12,7 +23,9 @@ import type { YearDto } from "@/lib/years/schemas";
 export function CreateYearForm({ blocs, defaultYear }: { blocs: BlocDto[]; defaultYear: number }) {
   const t = useTranslations("admin.years");
   const router = useRouter();
-  const form = useActionForm(createYearAction, { onSuccess: (data) => router.push(`/admin/years/${data.id}`) });
+  const form = useActionForm(createYearAction, {
+    onSuccess: (data) => router.push(`/admin/years/${data.id}`),
+  });
   return (
     <form onSubmit={form.onSubmit} className="grid gap-3 sm:grid-cols-[1fr_8rem] sm:items-end" noValidate>
       <Select label={t("bloc")} name="blocId" required error={form.fieldError("blocId")}>
@@ -22,7 +35,17 @@ export function CreateYearForm({ blocs, defaultYear }: { blocs: BlocDto[]; defau
           </option>
         ))}
       </Select>
-      <TextInput label={t("year")} name="year" type="number" inputMode="numeric" min={2000} max={2100} defaultValue={defaultYear} required error={form.fieldError("year")} />
+      <TextInput
+        label={t("year")}
+        name="year"
+        type="number"
+        inputMode="numeric"
+        min={2000}
+        max={2100}
+        defaultValue={defaultYear}
+        required
+        error={form.fieldError("year")}
+      />
       <label className="flex items-center gap-2 text-sm sm:col-span-2">
         <input type="checkbox" name="copyMembersFromPrevious" defaultChecked className="size-4" />
         {t("copyMembers")}
@@ -47,7 +70,12 @@ export function LeadershipForm({ year }: { year: YearDto }) {
   return (
     <form onSubmit={form.onSubmit} className="grid gap-3 sm:grid-cols-2" noValidate>
       <input type="hidden" name="version" value={year.version} />
-      <Select label={years("leader")} name="leaderAgencyCode" defaultValue={year.leaderAgency?.code ?? ""} error={form.fieldError("leaderAgencyCode")}>
+      <Select
+        label={years("leader")}
+        name="leaderAgencyCode"
+        defaultValue={year.leaderAgency?.code ?? ""}
+        error={form.fieldError("leaderAgencyCode")}
+      >
         <option value="">{common("none")}</option>
         {year.members.map((member) => (
           <option key={member.code} value={member.code}>
@@ -55,7 +83,12 @@ export function LeadershipForm({ year }: { year: YearDto }) {
           </option>
         ))}
       </Select>
-      <Select label={years("deputy")} name="deputyAgencyCode" defaultValue={year.deputyAgency?.code ?? ""} error={form.fieldError("deputyAgencyCode")}>
+      <Select
+        label={years("deputy")}
+        name="deputyAgencyCode"
+        defaultValue={year.deputyAgency?.code ?? ""}
+        error={form.fieldError("deputyAgencyCode")}
+      >
         <option value="">{common("none")}</option>
         {year.members.map((member) => (
           <option key={member.code} value={member.code}>
@@ -96,13 +129,21 @@ export function MembersForm({ year, agencies }: { year: YearDto; agencies: Agenc
         <div className="grid gap-1 sm:grid-cols-2">
           {agencies.map((agency) => (
             <label key={agency.code} className="flex min-h-9 items-center gap-2 text-sm">
-              <input type="checkbox" name="agencyCodes[]" value={agency.code} defaultChecked={members.has(agency.code)} className="size-4" />
+              <input
+                type="checkbox"
+                name="agencyCodes[]"
+                value={agency.code}
+                defaultChecked={members.has(agency.code)}
+                className="size-4"
+              />
               {agency.name}
             </label>
           ))}
         </div>
       </fieldset>
-      {form.fieldError("agencyCodes") && <p className="text-sm text-red-700">{form.fieldError("agencyCodes")}</p>}
+      {form.fieldError("agencyCodes") && (
+        <p className="text-sm text-red-700">{form.fieldError("agencyCodes")}</p>
+      )}
       <SubmitButton pending={form.pending} pendingLabel={common("saving")}>
         {t("saveMembers")}
       </SubmitButton>

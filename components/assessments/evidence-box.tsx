@@ -102,7 +102,9 @@ export function EvidenceBox({
     if (!window.confirm(t("confirmDelete", { name: file.fileName }))) return;
     startTransition(async () => {
       const outcome = await deleteEvidenceAction(yearId, file.id);
-      setMessage(outcome.ok ? { ok: true, text: outcome.message ?? "" } : { ok: false, text: outcome.message });
+      setMessage(
+        outcome.ok ? { ok: true, text: outcome.message ?? "" } : { ok: false, text: outcome.message },
+      );
     });
   }
 
@@ -115,14 +117,23 @@ export function EvidenceBox({
         <ul className="space-y-1 text-sm">
           {files.map((file) => (
             <li key={file.id} className="flex flex-wrap items-center gap-x-3 gap-y-1">
-              <a href={`/api/v1/evidence/${file.id}`} className="break-all font-medium text-brand-700 underline" download={file.fileName}>
+              <a
+                href={`/api/v1/evidence/${file.id}`}
+                className="break-all font-medium text-brand-700 underline"
+                download={file.fileName}
+              >
                 {file.fileName}
               </a>
               <span className="text-xs text-slate-500">
                 {fileSize(file.sizeBytes)} · {formatDateTime(file.uploadedAt)}
               </span>
               {editable && (
-                <Button variant="ghost" className="min-h-8 px-2 py-1 text-red-700" onClick={() => remove(file)} disabled={pending}>
+                <Button
+                  variant="ghost"
+                  className="min-h-8 px-2 py-1 text-red-700"
+                  onClick={() => remove(file)}
+                  disabled={pending}
+                >
                   {t("delete")}
                   <span className="sr-only"> {file.fileName}</span>
                 </Button>
@@ -135,7 +146,16 @@ export function EvidenceBox({
       {editable && (
         <div className="flex flex-col gap-1">
           {/* The native picker's own words follow the browser's language: a labelled button instead. */}
-          <input ref={input} id={id} type="file" accept={EVIDENCE_ACCEPT} onChange={upload} disabled={pending} aria-describedby={`${id}-hint`} className="peer sr-only" />
+          <input
+            ref={input}
+            id={id}
+            type="file"
+            accept={EVIDENCE_ACCEPT}
+            onChange={upload}
+            disabled={pending}
+            aria-describedby={`${id}-hint`}
+            className="peer sr-only"
+          />
           <label
             htmlFor={id}
             className={cn(
@@ -151,7 +171,11 @@ export function EvidenceBox({
           </p>
         </div>
       )}
-      <p className={cn("text-sm", message?.ok ? "text-green-800" : "text-red-700")} role={message && !message.ok ? "alert" : "status"} aria-live="polite">
+      <p
+        className={cn("text-sm", message?.ok ? "text-green-800" : "text-red-700")}
+        role={message && !message.ok ? "alert" : "status"}
+        aria-live="polite"
+      >
         {pending ? t("working") : message?.text}
       </p>
     </div>

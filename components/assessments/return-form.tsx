@@ -9,10 +9,21 @@ import { FormMessage, SubmitButton, TextArea, useActionForm } from "@/components
 export function ReturnForm({ yearId, agencyCode }: { yearId: string; agencyCode: string }) {
   const t = useTranslations("assessment.return");
   const router = useRouter();
-  const form = useActionForm(returnSelfAssessmentAction.bind(null, yearId, agencyCode), { onSuccess: () => router.refresh(), resetOnSuccess: true });
+  const form = useActionForm(returnSelfAssessmentAction.bind(null, yearId, agencyCode), {
+    onSuccess: () => router.refresh(),
+    resetOnSuccess: true,
+  });
   return (
     <form onSubmit={form.onSubmit} className="space-y-3" noValidate>
-      <TextArea label={t("comment")} name="comment" required maxLength={2000} rows={3} hint={t("commentHint")} error={form.fieldError("comment")} />
+      <TextArea
+        label={t("comment")}
+        name="comment"
+        required
+        maxLength={2000}
+        rows={3}
+        hint={t("commentHint")}
+        error={form.fieldError("comment")}
+      />
       <SubmitButton pending={form.pending} pendingLabel={t("returning")} variant="danger">
         {t("button")}
       </SubmitButton>

@@ -3,7 +3,10 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
-import { saveSelfScoreAction, submitSelfAssessmentAction } from "@/app/(app)/years/[yearId]/assessment/actions";
+import {
+  saveSelfScoreAction,
+  submitSelfAssessmentAction,
+} from "@/app/(app)/years/[yearId]/assessment/actions";
 import { KIND_TONES } from "@/components/criteria/kind-tones";
 import { checkPoints, pointsLabel, pointsText } from "@/components/criteria/points-text";
 import { Button } from "@/components/ui/button";
@@ -17,7 +20,12 @@ import { EvidenceBox } from "./evidence-box";
 
 type Criterion = SelfAssessmentView["groups"][number]["criteria"][number];
 
-type SaveState = { kind: "idle" } | { kind: "pending" } | { kind: "saving" } | { kind: "saved"; at: string } | { kind: "error"; message: string };
+type SaveState =
+  | { kind: "idle" }
+  | { kind: "pending" }
+  | { kind: "saving" }
+  | { kind: "saved"; at: string }
+  | { kind: "error"; message: string };
 
 interface Row {
   text: string;
@@ -28,7 +36,12 @@ interface Row {
 /** Waiting time after the last keystroke before a row is saved. */
 const SAVE_DELAY_MS = 800;
 
-const timeFormat = new Intl.DateTimeFormat("vi-VN", { timeZone: TIME_ZONE, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+const timeFormat = new Intl.DateTimeFormat("vi-VN", {
+  timeZone: TIME_ZONE,
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
 
 export interface SelfAssessmentEditorProps {
   view: SelfAssessmentView;
@@ -45,13 +58,25 @@ export function SelfAssessmentEditor({ view, maxUploadMb }: SelfAssessmentEditor
   const ct = useTranslations("criteriaTable");
   const v = useTranslations("validation");
   const yearId = view.year.id;
-  const criteria = view.groups.flatMap((group) => group.criteria.map((criterion) => ({ criterion, kind: group.kind })));
+  const criteria = view.groups.flatMap((group) =>
+    group.criteria.map((criterion) => ({ criterion, kind: group.kind })),
+  );
   const [rows, setRows] = useState<Record<string, Row>>(() =>
-    Object.fromEntries(criteria.map(({ criterion }) => [criterion.id, { text: pointsText(criterion.self), note: criterion.note, save: { kind: "idle" } }])),
+    Object.fromEntries(
+      criteria.map(({ criterion }) => [
+        criterion.id,
+        { text: pointsText(criterion.self), note: criterion.note, save: { kind: "idle" } },
+      ]),
+    ),
   );
   // What the server holds (to skip saves that change nothing) and what was typed last (for timers).
   const saved = useRef<Record<string, { points: number | null; note: string; at: string | null }>>(
-    Object.fromEntries(criteria.map(({ criterion }) => [criterion.id, { points: criterion.self, note: criterion.note, at: null }])),
+    Object.fromEntries(
+      criteria.map(({ criterion }) => [
+        criterion.id,
+        { points: criterion.self, note: criterion.note, at: null },
+      ]),
+    ),
   );
   const latest = useRef<Record<string, { text: string; note: string }>>({});
   /** Rows waiting for their save delay, with the save to run. */
@@ -59,9 +84,16 @@ export function SelfAssessmentEditor({ view, maxUploadMb }: SelfAssessmentEditor
   const busy = useRef(new Set<string>());
   const again = useRef(new Set<string>());
 
-  const checks = Object.fromEntries(criteria.map(({ criterion }) => [criterion.id, checkPoints(rows[criterion.id]!.text, { max: criterion.max })]));
+  const checks = Object.fromEntries(
+    criteria.map(({ criterion }) => [
+      criterion.id,
+      checkPoints(rows[criterion.id]!.text, { max: criterion.max }),
+    ]),
+  );
   const invalidCount = Object.values(checks).filter((check) => !check.ok).length;
-  const unsavedCount = Object.values(rows).filter((row) => row.save.kind === "pending" || row.save.kind === "saving").length;
+  const unsavedCount = Object.values(rows).filter(
+    (row) => row.save.kind === "pending" || row.save.kind === "saving",
+  ).length;
   const failedCount = Object.values(rows).filter((row) => row.save.kind === "error").length;
   let filled = 0;
   let total = 0;
@@ -92,7 +124,8 @@ export function SelfAssessmentEditor({ view, maxUploadMb }: SelfAssessmentEditor
     };
   }, []);
 
-  const setSave = (id: string, save: SaveState) => setRows((all) => ({ ...all, [id]: { ...all[id]!, save } }));
+  const setSave = (id: string, save: SaveState) =>
+    setRows((all) => ({ ...all, [id]: { ...all[id]!, save } }));
 
   async function flush(id: string, max: number) {
     clearTimeout(timers.current[id]?.handle);
@@ -125,7 +158,10 @@ export function SelfAssessmentEditor({ view, maxUploadMb }: SelfAssessmentEditor
       const changedSince = now.text !== typed.text || now.note !== typed.note;
       setSave(id, changedSince ? { kind: "pending" } : { kind: "saved", at: outcome.data.savedAt });
     } else {
-      setSave(id, { kind: "error", message: outcome.fields?.points ?? outcome.fields?.note ?? outcome.message });
+      setSave(id, {
+        kind: "error",
+        message: outcome.fields?.points ?? outcome.fields?.note ?? outcome.message,
+      });
     }
     if (again.current.delete(id)) void flush(id, max);
   }
@@ -138,7 +174,14 @@ export function SelfAssessmentEditor({ view, maxUploadMb }: SelfAssessmentEditor
     clearTimeout(timers.current[id]?.handle);
     delete timers.current[id];
     const valid = checkPoints(next.text, { max: criterion.max }).ok;
-    setRows((all) => ({ ...all, [id]: { ...all[id]!, ...next, save: valid ? { kind: "pending" } : all[id]!.save.kind === "error" ? all[id]!.save : { kind: "idle" } } }));
+    setRows((all) => ({
+      ...all,
+      [id]: {
+        ...all[id]!,
+        ...next,
+        save: valid ? { kind: "pending" } : all[id]!.save.kind === "error" ? all[id]!.save : { kind: "idle" },
+      },
+    }));
     if (valid) {
       const run = () => void flush(id, criterion.max);
       timers.current[id] = { handle: setTimeout(run, SAVE_DELAY_MS), run };
@@ -156,9 +199,15 @@ export function SelfAssessmentEditor({ view, maxUploadMb }: SelfAssessmentEditor
       case "saving":
         return <span className="text-slate-600">{t("save.saving")}</span>;
       case "saved":
-        return <span className="text-green-700">{t("save.savedAt", { time: timeFormat.format(new Date(save.at)) })}</span>;
+        return (
+          <span className="text-green-700">
+            {t("save.savedAt", { time: timeFormat.format(new Date(save.at)) })}
+          </span>
+        );
       case "error":
-        return <span className="font-semibold text-red-700">{t("save.error", { message: save.message })}</span>;
+        return (
+          <span className="font-semibold text-red-700">{t("save.error", { message: save.message })}</span>
+        );
       default:
         return null;
     }
@@ -167,12 +216,19 @@ export function SelfAssessmentEditor({ view, maxUploadMb }: SelfAssessmentEditor
   return (
     <div className="space-y-6">
       {view.groups.map((group) => (
-        <section key={group.code} aria-labelledby={`group-${group.code}`} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6" data-group={group.code}>
+        <section
+          key={group.code}
+          aria-labelledby={`group-${group.code}`}
+          className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6"
+          data-group={group.code}
+        >
           <header className="mb-4 flex flex-wrap items-center gap-2">
             <h2 id={`group-${group.code}`} className="text-lg font-semibold text-slate-900">
               {group.code}. {group.title}
             </h2>
-            <Badge tone={KIND_TONES[group.kind as keyof typeof KIND_TONES] ?? "slate"}>{ct(`kinds.${group.kind}`)}</Badge>
+            <Badge tone={KIND_TONES[group.kind as keyof typeof KIND_TONES] ?? "slate"}>
+              {ct(`kinds.${group.kind}`)}
+            </Badge>
             <span className="text-sm text-slate-600">{ct("groupMax", { max: pointsLabel(group.max) })}</span>
           </header>
           <ol className="divide-y divide-slate-100">
@@ -183,7 +239,11 @@ export function SelfAssessmentEditor({ view, maxUploadMb }: SelfAssessmentEditor
               const noteId = `note-${criterion.id}`;
               const current = check.ok ? check.value : criterion.self;
               return (
-                <li key={criterion.id} className="space-y-3 py-4 first:pt-0 last:pb-0" data-criterion={criterion.code}>
+                <li
+                  key={criterion.id}
+                  className="space-y-3 py-4 first:pt-0 last:pb-0"
+                  data-criterion={criterion.code}
+                >
                   <div>
                     <h3 className="font-semibold text-slate-900">
                       <span className="tabular-nums">{criterion.code}</span> {criterion.title}
@@ -192,7 +252,9 @@ export function SelfAssessmentEditor({ view, maxUploadMb }: SelfAssessmentEditor
                       <span>{t("criterionMax", { max: pointsLabel(criterion.max) })}</span>
                       {criterion.evidenceRequired && <Badge tone="amber">{t("evidence.required")}</Badge>}
                     </div>
-                    {criterion.guidance && <p className="mt-1 whitespace-pre-line text-sm text-slate-600">{criterion.guidance}</p>}
+                    {criterion.guidance && (
+                      <p className="mt-1 whitespace-pre-line text-sm text-slate-600">{criterion.guidance}</p>
+                    )}
                   </div>
                   {view.editable ? (
                     <div className="grid gap-3 sm:grid-cols-[10rem_1fr]">
@@ -240,7 +302,14 @@ export function SelfAssessmentEditor({ view, maxUploadMb }: SelfAssessmentEditor
                   ) : (
                     <dl className="grid gap-1 text-sm sm:grid-cols-[10rem_1fr]">
                       <dt className="font-semibold text-slate-800">{t("fields.points")}</dt>
-                      <dd data-testid="self-points">{criterion.self === null ? t("notScored") : t("pointsOf", { points: pointsLabel(criterion.self), max: pointsLabel(criterion.max) })}</dd>
+                      <dd data-testid="self-points">
+                        {criterion.self === null
+                          ? t("notScored")
+                          : t("pointsOf", {
+                              points: pointsLabel(criterion.self),
+                              max: pointsLabel(criterion.max),
+                            })}
+                      </dd>
                       <dt className="font-semibold text-slate-800">{t("fields.note")}</dt>
                       <dd className="whitespace-pre-line">{criterion.note || "—"}</dd>
                     </dl>
@@ -256,7 +325,9 @@ export function SelfAssessmentEditor({ view, maxUploadMb }: SelfAssessmentEditor
                     files={criterion.evidence}
                     editable={view.editable}
                     maxUploadMb={maxUploadMb}
-                    missing={criterion.evidenceRequired && (current ?? 0) > 0 && criterion.evidence.length === 0}
+                    missing={
+                      criterion.evidenceRequired && (current ?? 0) > 0 && criterion.evidence.length === 0
+                    }
                   />
                 </li>
               );
@@ -265,7 +336,10 @@ export function SelfAssessmentEditor({ view, maxUploadMb }: SelfAssessmentEditor
         </section>
       ))}
 
-      <div className="sticky bottom-0 z-10 -mx-4 space-y-2 border-t border-slate-200 bg-white/95 px-4 py-3 backdrop-blur sm:mx-0 sm:rounded-lg sm:border" data-testid="assessment-totals">
+      <div
+        className="sticky bottom-0 z-10 -mx-4 space-y-2 border-t border-slate-200 bg-white/95 px-4 py-3 backdrop-blur sm:mx-0 sm:rounded-lg sm:border"
+        data-testid="assessment-totals"
+      >
         <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
           <span data-testid="filled-count">{t("totals.filled", { filled, count: criteria.length })}</span>
           <span className="font-semibold" data-testid="self-total">
@@ -274,17 +348,35 @@ export function SelfAssessmentEditor({ view, maxUploadMb }: SelfAssessmentEditor
         </p>
         {view.editable && (
           <p className="text-xs text-slate-600" aria-live="polite">
-            {unsavedCount > 0 ? t("save.unsaved") : failedCount > 0 || invalidCount > 0 ? t("save.someFailed") : t("save.allSaved")}
+            {unsavedCount > 0
+              ? t("save.unsaved")
+              : failedCount > 0 || invalidCount > 0
+                ? t("save.someFailed")
+                : t("save.allSaved")}
           </p>
         )}
-        {view.maySubmit && <SubmitPanel yearId={yearId} version={view.version} blocked={unsavedCount > 0 ? "saving" : invalidCount > 0 || failedCount > 0 ? "invalid" : null} />}
+        {view.maySubmit && (
+          <SubmitPanel
+            yearId={yearId}
+            version={view.version}
+            blocked={unsavedCount > 0 ? "saving" : invalidCount > 0 || failedCount > 0 ? "invalid" : null}
+          />
+        )}
       </div>
     </div>
   );
 }
 
 /** The leader's submission, confirmed in a second step; errors (missing evidence) come back as a list. */
-function SubmitPanel({ yearId, version, blocked }: { yearId: string; version: number; blocked: "saving" | "invalid" | null }) {
+function SubmitPanel({
+  yearId,
+  version,
+  blocked,
+}: {
+  yearId: string;
+  version: number;
+  blocked: "saving" | "invalid" | null;
+}) {
   const t = useTranslations("assessment.submit");
   const router = useRouter();
   const [confirming, setConfirming] = useState(false);
@@ -303,7 +395,11 @@ function SubmitPanel({ yearId, version, blocked }: { yearId: string; version: nu
   return (
     <div className="space-y-2">
       {confirming ? (
-        <div role="group" aria-labelledby="submit-confirm-text" className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3">
+        <div
+          role="group"
+          aria-labelledby="submit-confirm-text"
+          className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3"
+        >
           <p id="submit-confirm-text" className="text-sm text-amber-950">
             {t("confirmText")}
           </p>
@@ -327,7 +423,9 @@ function SubmitPanel({ yearId, version, blocked }: { yearId: string; version: nu
           {t("button")}
         </Button>
       )}
-      {blocked && <p className="text-xs text-slate-600">{blocked === "saving" ? t("waitSaving") : t("fixInvalid")}</p>}
+      {blocked && (
+        <p className="text-xs text-slate-600">{blocked === "saving" ? t("waitSaving") : t("fixInvalid")}</p>
+      )}
       <FormMessage result={result} />
     </div>
   );

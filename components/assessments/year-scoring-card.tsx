@@ -15,7 +15,12 @@ export function YearScoringCard({ year, actor }: { year: YearDto; actor: Actor }
   const ownCode = actor.agency?.code;
   const member = ownCode !== undefined && year.members.some((agency) => agency.code === ownCode);
   // The year's facts as the permission map reads them, relative to the actor's own agency.
-  const scope = { year: { leaderAgencyId: ownCode !== undefined && year.leaderAgency?.code === ownCode ? actor.agencyId : null, memberAgencyIds: member && actor.agencyId ? [actor.agencyId] : [] } };
+  const scope = {
+    year: {
+      leaderAgencyId: ownCode !== undefined && year.leaderAgency?.code === ownCode ? actor.agencyId : null,
+      memberAgencyIds: member && actor.agencyId ? [actor.agencyId] : [],
+    },
+  };
   const started = phaseIndex(year.phase) >= phaseIndex("SELF_ASSESSMENT");
   const own = started && member && can(actor, "assessment.read", { ...scope, agencyId: actor.agencyId });
   const board = started && can(actor, "score.read", scope);

@@ -8,7 +8,12 @@ import { TextInput, SubmitButton } from "@/components/ui/form";
 
 /** Only a path of this app is a safe place to return to after signing in. */
 function safeCallback(callbackUrl: string | undefined): string {
-  return callbackUrl && callbackUrl.startsWith("/") && !callbackUrl.startsWith("//") && !callbackUrl.startsWith("/\\") ? callbackUrl : "/";
+  return callbackUrl &&
+    callbackUrl.startsWith("/") &&
+    !callbackUrl.startsWith("//") &&
+    !callbackUrl.startsWith("/\\")
+    ? callbackUrl
+    : "/";
 }
 
 export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
@@ -35,7 +40,8 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
       const [reason, minutes] = (result?.error ?? "").split(":");
       if (reason === "RATE_LIMITED") setError(t("errors.rateLimited", { minutes: Number(minutes) || 15 }));
       else if (reason === "DISABLED") setError(t("errors.disabled"));
-      else if (reason === "INVALID_CREDENTIALS" || reason === "CredentialsSignin") setError(t("errors.invalid"));
+      else if (reason === "INVALID_CREDENTIALS" || reason === "CredentialsSignin")
+        setError(t("errors.invalid"));
       else setError(t("errors.unavailable"));
     });
   }
@@ -47,8 +53,22 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
           {error}
         </p>
       )}
-      <TextInput label={t("email")} name="email" type="email" autoComplete="username" required autoFocus inputMode="email" />
-      <TextInput label={t("password")} name="password" type="password" autoComplete="current-password" required />
+      <TextInput
+        label={t("email")}
+        name="email"
+        type="email"
+        autoComplete="username"
+        required
+        autoFocus
+        inputMode="email"
+      />
+      <TextInput
+        label={t("password")}
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+      />
       <SubmitButton pending={pending} pendingLabel={t("signingIn")}>
         {t("submit")}
       </SubmitButton>

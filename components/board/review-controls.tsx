@@ -17,15 +17,38 @@ const ACTIONS = [
  * The board's verdict on one submitted nomination: approve, return with what to fix, or reject with a
  * reason (the data layer requires the comment for the last two).
  */
-export function ReviewControls({ yearId, nominationId, agencyName }: { yearId: string; nominationId: string; agencyName: string }) {
+export function ReviewControls({
+  yearId,
+  nominationId,
+  agencyName,
+}: {
+  yearId: string;
+  nominationId: string;
+  agencyName: string;
+}) {
   const t = useTranslations("board.review");
   const router = useRouter();
   const chosen = useRef<HTMLInputElement>(null);
-  const form = useActionForm(reviewNominationAction.bind(null, yearId, nominationId), { onSuccess: () => router.refresh(), resetOnSuccess: true });
+  const form = useActionForm(reviewNominationAction.bind(null, yearId, nominationId), {
+    onSuccess: () => router.refresh(),
+    resetOnSuccess: true,
+  });
   return (
-    <form onSubmit={form.onSubmit} className="mt-3 space-y-2 rounded-md bg-slate-50 p-3" noValidate aria-label={t("formLabel", { agency: agencyName })}>
+    <form
+      onSubmit={form.onSubmit}
+      className="mt-3 space-y-2 rounded-md bg-slate-50 p-3"
+      noValidate
+      aria-label={t("formLabel", { agency: agencyName })}
+    >
       <input ref={chosen} type="hidden" name="action" defaultValue="approve" />
-      <TextArea label={t("comment")} name="comment" maxLength={4000} hint={t("commentHint")} error={form.fieldError("comment")} className="[&_textarea]:min-h-16" />
+      <TextArea
+        label={t("comment")}
+        name="comment"
+        maxLength={4000}
+        hint={t("commentHint")}
+        error={form.fieldError("comment")}
+        className="[&_textarea]:min-h-16"
+      />
       <div className="flex flex-wrap gap-2">
         {ACTIONS.map(({ action, variant }) => (
           <Button
@@ -48,17 +71,49 @@ export function ReviewControls({ yearId, nominationId, agencyName }: { yearId: s
 }
 
 /** Records the award decision; approved nominations of the chosen awards (all when none chosen) become awarded. */
-export function DecisionForm({ yearId, awards }: { yearId: string; awards: { code: string; name: string; count: number }[] }) {
+export function DecisionForm({
+  yearId,
+  awards,
+}: {
+  yearId: string;
+  awards: { code: string; name: string; count: number }[];
+}) {
   const t = useTranslations("board.decision");
   const router = useRouter();
   const form = useActionForm(recordDecisionAction.bind(null, yearId), { onSuccess: () => router.refresh() });
   return (
     <form onSubmit={form.onSubmit} className="space-y-4" noValidate aria-label={t("title")}>
       <p className="text-sm text-slate-600">{t("hint")}</p>
-      <TextInput label={t("number")} name="number" required maxLength={60} placeholder="125/QĐ-UBND" error={form.fieldError("number")} />
-      <TextInput label={t("signedOn")} name="signedOn" type="date" required error={form.fieldError("signedOn")} />
-      <TextInput label={t("signerName")} name="signerName" required maxLength={200} autoComplete="off" error={form.fieldError("signerName")} />
-      <TextInput label={t("signerTitle")} name="signerTitle" maxLength={200} autoComplete="off" error={form.fieldError("signerTitle")} />
+      <TextInput
+        label={t("number")}
+        name="number"
+        required
+        maxLength={60}
+        placeholder="125/QĐ-UBND"
+        error={form.fieldError("number")}
+      />
+      <TextInput
+        label={t("signedOn")}
+        name="signedOn"
+        type="date"
+        required
+        error={form.fieldError("signedOn")}
+      />
+      <TextInput
+        label={t("signerName")}
+        name="signerName"
+        required
+        maxLength={200}
+        autoComplete="off"
+        error={form.fieldError("signerName")}
+      />
+      <TextInput
+        label={t("signerTitle")}
+        name="signerTitle"
+        maxLength={200}
+        autoComplete="off"
+        error={form.fieldError("signerTitle")}
+      />
       {awards.length > 1 && (
         <fieldset className="space-y-1">
           <legend className="text-sm font-semibold text-slate-800">{t("awards")}</legend>

@@ -66,7 +66,8 @@ function move<T>(items: T[], from: number, to: number): T[] {
   return copy;
 }
 
-const FIELD_PATH = /^groups\.\d+\.(code|title|kind|max|criteria\.\d+\.(code|title|guidance|max|evidenceRequired))$/;
+const FIELD_PATH =
+  /^groups\.\d+\.(code|title|kind|max|criteria\.\d+\.(code|title|guidance|max|evidenceRequired))$/;
 
 /**
  * The secretariat's editor of the whole criteria tree: groups and criteria added, edited, reordered
@@ -104,7 +105,13 @@ export function CriteriaEditor({ table }: { table: CriteriaTable }) {
 
   const newKey = () => `new-${(counter.current += 1)}`;
   const scale = table.scale;
-  const baseSum = useMemo(() => groups.filter((group) => group.kind === "BASE").reduce((sum, group) => sum + (maxOf(group.max) ?? 0), 0), [groups]);
+  const baseSum = useMemo(
+    () =>
+      groups
+        .filter((group) => group.kind === "BASE")
+        .reduce((sum, group) => sum + (maxOf(group.max) ?? 0), 0),
+    [groups],
+  );
 
   function replaceAll(next: CriteriaTable) {
     const drafts = toDrafts(next);
@@ -120,7 +127,18 @@ export function CriteriaEditor({ table }: { table: CriteriaTable }) {
   }
 
   function updateCriterion(g: number, c: number, patch: Partial<DraftCriterion>, path?: string) {
-    setGroups((all) => all.map((group, index) => (index === g ? { ...group, criteria: group.criteria.map((criterion, j) => (j === c ? { ...criterion, ...patch } : criterion)) } : group)));
+    setGroups((all) =>
+      all.map((group, index) =>
+        index === g
+          ? {
+              ...group,
+              criteria: group.criteria.map((criterion, j) =>
+                j === c ? { ...criterion, ...patch } : criterion,
+              ),
+            }
+          : group,
+      ),
+    );
     if (path) clearError(path);
   }
 
@@ -141,7 +159,10 @@ export function CriteriaEditor({ table }: { table: CriteriaTable }) {
 
   function addGroup() {
     const key = newKey();
-    restructure((all) => [...all, { key, code: "", title: "", kind: "BASE", max: "", criteria: [] }], `[data-key="${key}"] input`);
+    restructure(
+      (all) => [...all, { key, code: "", title: "", kind: "BASE", max: "", criteria: [] }],
+      `[data-key="${key}"] input`,
+    );
   }
 
   function addCriterion(g: number) {
@@ -150,7 +171,20 @@ export function CriteriaEditor({ table }: { table: CriteriaTable }) {
       (all) =>
         all.map((group, index) =>
           index === g
-            ? { ...group, criteria: [...group.criteria, { key, code: group.code ? `${group.code}.${group.criteria.length + 1}` : "", title: "", guidance: "", max: "", evidenceRequired: false }] }
+            ? {
+                ...group,
+                criteria: [
+                  ...group.criteria,
+                  {
+                    key,
+                    code: group.code ? `${group.code}.${group.criteria.length + 1}` : "",
+                    title: "",
+                    guidance: "",
+                    max: "",
+                    evidenceRequired: false,
+                  },
+                ],
+              }
             : group,
         ),
       `[data-key="${key}"] input`,
@@ -160,7 +194,10 @@ export function CriteriaEditor({ table }: { table: CriteriaTable }) {
   function moveGroup(g: number, to: number, direction: "up" | "down") {
     const key = groups[g]!.key;
     const edge = to === 0 || to === groups.length - 1;
-    restructure((all) => move(all, g, to), `[data-move="${key}-${edge ? (direction === "up" ? "down" : "up") : direction}"]`);
+    restructure(
+      (all) => move(all, g, to),
+      `[data-move="${key}-${edge ? (direction === "up" ? "down" : "up") : direction}"]`,
+    );
   }
 
   function moveCriterion(g: number, c: number, to: number, direction: "up" | "down") {
@@ -168,19 +205,32 @@ export function CriteriaEditor({ table }: { table: CriteriaTable }) {
     const key = group.criteria[c]!.key;
     const edge = to === 0 || to === group.criteria.length - 1;
     restructure(
-      (all) => all.map((item, index) => (index === g ? { ...item, criteria: move(item.criteria, c, to) } : item)),
+      (all) =>
+        all.map((item, index) => (index === g ? { ...item, criteria: move(item.criteria, c, to) } : item)),
       `[data-move="${key}-${edge ? (direction === "up" ? "down" : "up") : direction}"]`,
     );
   }
 
   function deleteGroup(g: number) {
     const group = groups[g]!;
-    if (group.criteria.length > 0 && !window.confirm(t("editor.confirmDeleteGroup", { code: group.code || "?", count: group.criteria.length }))) return;
+    if (
+      group.criteria.length > 0 &&
+      !window.confirm(
+        t("editor.confirmDeleteGroup", { code: group.code || "?", count: group.criteria.length }),
+      )
+    )
+      return;
     restructure((all) => all.filter((_, index) => index !== g), "[data-add-group]");
   }
 
   function deleteCriterion(g: number, c: number) {
-    restructure((all) => all.map((group, index) => (index === g ? { ...group, criteria: group.criteria.filter((_, j) => j !== c) } : group)), `[data-key="${groups[g]!.key}"] [data-add-criterion]`);
+    restructure(
+      (all) =>
+        all.map((group, index) =>
+          index === g ? { ...group, criteria: group.criteria.filter((_, j) => j !== c) } : group,
+        ),
+      `[data-key="${groups[g]!.key}"] [data-add-criterion]`,
+    );
   }
 
   function save() {
@@ -260,22 +310,62 @@ export function CriteriaEditor({ table }: { table: CriteriaTable }) {
         const over = groupMax !== null && Math.round(sum * 100) > Math.round(groupMax * 100);
         const groupName = group.code || t("editor.groupNumber", { number: g + 1 });
         return (
-          <fieldset key={group.key} data-key={group.key} className="space-y-4 rounded-lg border border-slate-300 bg-white p-4 shadow-sm sm:p-6">
-            <legend className="px-1 text-base font-semibold text-slate-900">{t("editor.groupLegend", { name: groupName })}</legend>
+          <fieldset
+            key={group.key}
+            data-key={group.key}
+            className="space-y-4 rounded-lg border border-slate-300 bg-white p-4 shadow-sm sm:p-6"
+          >
+            <legend className="px-1 text-base font-semibold text-slate-900">
+              {t("editor.groupLegend", { name: groupName })}
+            </legend>
             <div className="grid gap-3 sm:grid-cols-[7rem_1fr_11rem_8rem]">
-              <TextInput label={t("fields.groupCode")} value={group.code} maxLength={10} autoCapitalize="characters" data-path={`groups.${g}.code`} error={err(`groups.${g}.code`)} onChange={(event) => updateGroup(g, { code: event.target.value }, `groups.${g}.code`)} />
-              <TextInput label={t("fields.groupTitle")} value={group.title} maxLength={300} data-path={`groups.${g}.title`} error={err(`groups.${g}.title`)} onChange={(event) => updateGroup(g, { title: event.target.value }, `groups.${g}.title`)} />
-              <Select label={t("fields.kind")} value={group.kind} data-path={`groups.${g}.kind`} error={err(`groups.${g}.kind`)} onChange={(event) => updateGroup(g, { kind: event.target.value as Kind }, `groups.${g}.kind`)}>
+              <TextInput
+                label={t("fields.groupCode")}
+                value={group.code}
+                maxLength={10}
+                autoCapitalize="characters"
+                data-path={`groups.${g}.code`}
+                error={err(`groups.${g}.code`)}
+                onChange={(event) => updateGroup(g, { code: event.target.value }, `groups.${g}.code`)}
+              />
+              <TextInput
+                label={t("fields.groupTitle")}
+                value={group.title}
+                maxLength={300}
+                data-path={`groups.${g}.title`}
+                error={err(`groups.${g}.title`)}
+                onChange={(event) => updateGroup(g, { title: event.target.value }, `groups.${g}.title`)}
+              />
+              <Select
+                label={t("fields.kind")}
+                value={group.kind}
+                data-path={`groups.${g}.kind`}
+                error={err(`groups.${g}.kind`)}
+                onChange={(event) => updateGroup(g, { kind: event.target.value as Kind }, `groups.${g}.kind`)}
+              >
                 {CRITERION_KINDS.map((kind) => (
                   <option key={kind} value={kind}>
                     {t(`kinds.${kind}`)}
                   </option>
                 ))}
               </Select>
-              <TextInput label={t("fields.max")} value={group.max} inputMode="decimal" data-path={`groups.${g}.max`} error={err(`groups.${g}.max`)} onChange={(event) => updateGroup(g, { max: event.target.value }, `groups.${g}.max`)} />
+              <TextInput
+                label={t("fields.max")}
+                value={group.max}
+                inputMode="decimal"
+                data-path={`groups.${g}.max`}
+                error={err(`groups.${g}.max`)}
+                onChange={(event) => updateGroup(g, { max: event.target.value }, `groups.${g}.max`)}
+              />
             </div>
-            <p className={cn("text-sm", over ? "font-semibold text-red-700" : "text-slate-600")} data-testid={`group-sum-${g}`}>
-              {t("editor.groupSum", { sum: pointsLabel(sum), max: groupMax === null ? "?" : pointsLabel(groupMax) })}
+            <p
+              className={cn("text-sm", over ? "font-semibold text-red-700" : "text-slate-600")}
+              data-testid={`group-sum-${g}`}
+            >
+              {t("editor.groupSum", {
+                sum: pointsLabel(sum),
+                max: groupMax === null ? "?" : pointsLabel(groupMax),
+              })}
             </p>
             <ItemButtons
               name={groupName}
@@ -295,18 +385,73 @@ export function CriteriaEditor({ table }: { table: CriteriaTable }) {
                 return (
                   <li key={criterion.key} data-key={criterion.key}>
                     <fieldset className="space-y-3 rounded-md border border-slate-200 bg-slate-50 p-3">
-                      <legend className="px-1 text-sm font-semibold text-slate-800">{t("editor.criterionLegend", { name: criterionName })}</legend>
+                      <legend className="px-1 text-sm font-semibold text-slate-800">
+                        {t("editor.criterionLegend", { name: criterionName })}
+                      </legend>
                       <div className="grid gap-3 sm:grid-cols-[7rem_1fr_8rem]">
-                        <TextInput label={t("fields.criterionCode")} value={criterion.code} maxLength={40} data-path={`${path}.code`} error={err(`${path}.code`)} onChange={(event) => updateCriterion(g, c, { code: event.target.value }, `${path}.code`)} />
-                        <TextInput label={t("fields.criterionTitle")} value={criterion.title} maxLength={500} data-path={`${path}.title`} error={err(`${path}.title`)} onChange={(event) => updateCriterion(g, c, { title: event.target.value }, `${path}.title`)} />
-                        <TextInput label={t("fields.max")} value={criterion.max} inputMode="decimal" data-path={`${path}.max`} error={err(`${path}.max`)} onChange={(event) => updateCriterion(g, c, { max: event.target.value }, `${path}.max`)} />
+                        <TextInput
+                          label={t("fields.criterionCode")}
+                          value={criterion.code}
+                          maxLength={40}
+                          data-path={`${path}.code`}
+                          error={err(`${path}.code`)}
+                          onChange={(event) =>
+                            updateCriterion(g, c, { code: event.target.value }, `${path}.code`)
+                          }
+                        />
+                        <TextInput
+                          label={t("fields.criterionTitle")}
+                          value={criterion.title}
+                          maxLength={500}
+                          data-path={`${path}.title`}
+                          error={err(`${path}.title`)}
+                          onChange={(event) =>
+                            updateCriterion(g, c, { title: event.target.value }, `${path}.title`)
+                          }
+                        />
+                        <TextInput
+                          label={t("fields.max")}
+                          value={criterion.max}
+                          inputMode="decimal"
+                          data-path={`${path}.max`}
+                          error={err(`${path}.max`)}
+                          onChange={(event) =>
+                            updateCriterion(g, c, { max: event.target.value }, `${path}.max`)
+                          }
+                        />
                       </div>
-                      <TextArea label={t("fields.guidance")} value={criterion.guidance} rows={2} maxLength={4000} className="[&_textarea]:min-h-16" data-path={`${path}.guidance`} error={err(`${path}.guidance`)} onChange={(event) => updateCriterion(g, c, { guidance: event.target.value }, `${path}.guidance`)} />
+                      <TextArea
+                        label={t("fields.guidance")}
+                        value={criterion.guidance}
+                        rows={2}
+                        maxLength={4000}
+                        className="[&_textarea]:min-h-16"
+                        data-path={`${path}.guidance`}
+                        error={err(`${path}.guidance`)}
+                        onChange={(event) =>
+                          updateCriterion(g, c, { guidance: event.target.value }, `${path}.guidance`)
+                        }
+                      />
                       <label className="flex items-center gap-2 text-sm">
-                        <input type="checkbox" className="size-5" checked={criterion.evidenceRequired} data-path={`${path}.evidenceRequired`} onChange={(event) => updateCriterion(g, c, { evidenceRequired: event.target.checked }, `${path}.evidenceRequired`)} />
+                        <input
+                          type="checkbox"
+                          className="size-5"
+                          checked={criterion.evidenceRequired}
+                          data-path={`${path}.evidenceRequired`}
+                          onChange={(event) =>
+                            updateCriterion(
+                              g,
+                              c,
+                              { evidenceRequired: event.target.checked },
+                              `${path}.evidenceRequired`,
+                            )
+                          }
+                        />
                         {t("fields.evidenceRequired")}
                       </label>
-                      {err(`${path}.evidenceRequired`) && <p className="text-sm text-red-700">{err(`${path}.evidenceRequired`)}</p>}
+                      {err(`${path}.evidenceRequired`) && (
+                        <p className="text-sm text-red-700">{err(`${path}.evidenceRequired`)}</p>
+                      )}
                       <ItemButtons
                         name={criterionName}
                         keyName={criterion.key}
@@ -335,7 +480,13 @@ export function CriteriaEditor({ table }: { table: CriteriaTable }) {
       </Button>
 
       <div className="sticky bottom-0 z-10 -mx-4 space-y-3 border-t border-slate-200 bg-white/95 px-4 py-3 backdrop-blur sm:mx-0 sm:rounded-lg sm:border">
-        <p className={cn("text-sm", Math.round(baseSum * 100) > scale * 100 ? "font-semibold text-red-700" : "text-slate-700")} data-testid="base-sum">
+        <p
+          className={cn(
+            "text-sm",
+            Math.round(baseSum * 100) > scale * 100 ? "font-semibold text-red-700" : "text-slate-700",
+          )}
+          data-testid="base-sum"
+        >
           {t("baseSum", { sum: pointsLabel(baseSum), scale: pointsLabel(scale) })}
         </p>
         {unplaced.length > 0 && (
@@ -359,15 +510,34 @@ export function CriteriaEditor({ table }: { table: CriteriaTable }) {
   );
 }
 
-function ItemButtons(props: { name: string; keyName: string; first: boolean; last: boolean; onUp: () => void; onDown: () => void; onDelete: () => void; deleteLabel: ReactNode }) {
+function ItemButtons(props: {
+  name: string;
+  keyName: string;
+  first: boolean;
+  last: boolean;
+  onUp: () => void;
+  onDown: () => void;
+  onDelete: () => void;
+  deleteLabel: ReactNode;
+}) {
   const t = useTranslations("criteriaTable.editor");
   return (
     <div className="flex flex-wrap gap-2">
-      <Button variant="secondary" onClick={props.onUp} disabled={props.first} data-move={`${props.keyName}-up`}>
+      <Button
+        variant="secondary"
+        onClick={props.onUp}
+        disabled={props.first}
+        data-move={`${props.keyName}-up`}
+      >
         <span aria-hidden="true">↑</span> {t("moveUp")}
         <span className="sr-only"> {props.name}</span>
       </Button>
-      <Button variant="secondary" onClick={props.onDown} disabled={props.last} data-move={`${props.keyName}-down`}>
+      <Button
+        variant="secondary"
+        onClick={props.onDown}
+        disabled={props.last}
+        data-move={`${props.keyName}-down`}
+      >
         <span aria-hidden="true">↓</span> {t("moveDown")}
         <span className="sr-only"> {props.name}</span>
       </Button>

@@ -9,12 +9,21 @@ import { pointsLabel } from "./points-text";
 export function CriteriaView({ table }: { table: CriteriaTable }) {
   const t = useTranslations("criteriaTable");
   if (table.groups.length === 0) return <p className="text-sm text-slate-600">{t("empty")}</p>;
-  const base = table.groups.filter((group) => group.kind === "BASE").reduce((sum, group) => sum + group.max, 0);
+  const base = table.groups
+    .filter((group) => group.kind === "BASE")
+    .reduce((sum, group) => sum + group.max, 0);
   return (
     <div className="space-y-6" data-testid="criteria-view">
-      <p className="text-sm text-slate-700">{t("baseSum", { sum: pointsLabel(base), scale: pointsLabel(table.scale) })}</p>
+      <p className="text-sm text-slate-700">
+        {t("baseSum", { sum: pointsLabel(base), scale: pointsLabel(table.scale) })}
+      </p>
       {table.groups.map((group) => (
-        <section key={group.id} aria-labelledby={`group-${group.id}`} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6" data-group={group.code}>
+        <section
+          key={group.id}
+          aria-labelledby={`group-${group.id}`}
+          className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6"
+          data-group={group.code}
+        >
           <header className="mb-3 flex flex-wrap items-center gap-2">
             <h2 id={`group-${group.id}`} className="text-lg font-semibold text-slate-900">
               {group.code}. {group.title}
@@ -43,9 +52,13 @@ export function CriteriaView({ table }: { table: CriteriaTable }) {
                         <Badge tone="amber">{t("evidenceRequired")}</Badge>
                       </span>
                     )}
-                    {criterion.guidance && <p className="mt-1 whitespace-pre-line text-xs text-slate-600">{criterion.guidance}</p>}
+                    {criterion.guidance && (
+                      <p className="mt-1 whitespace-pre-line text-xs text-slate-600">{criterion.guidance}</p>
+                    )}
                   </td>
-                  <td className={`${td} text-right font-semibold tabular-nums`}>{pointsLabel(criterion.max)}</td>
+                  <td className={`${td} text-right font-semibold tabular-nums`}>
+                    {pointsLabel(criterion.max)}
+                  </td>
                 </tr>
               ))}
             </Table>

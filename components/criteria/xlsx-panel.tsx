@@ -29,7 +29,12 @@ export function CriteriaXlsxPanel({ yearId, canImport }: CriteriaXlsxPanelProps)
         <XlsxUpload<{ groups: { criteria: unknown[] }[] }>
           url={url}
           testId="criteria-xlsx-import"
-          done={(table) => t("criteriaDone", { groups: table.groups.length, criteria: table.groups.reduce((sum, group) => sum + group.criteria.length, 0) })}
+          done={(table) =>
+            t("criteriaDone", {
+              groups: table.groups.length,
+              criteria: table.groups.reduce((sum, group) => sum + group.criteria.length, 0),
+            })
+          }
         />
       )}
     </Card>

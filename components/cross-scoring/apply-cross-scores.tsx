@@ -34,7 +34,11 @@ export function ApplyCrossScores({ yearId, trimExtremes }: { yearId: string; tri
     <div className="space-y-3">
       <p className="text-sm text-slate-700">{t(trimExtremes ? "methodTrimmed" : "methodMean")}</p>
       {confirming ? (
-        <div role="group" aria-labelledby="apply-confirm" className="space-y-3 rounded-md border border-amber-300 bg-amber-50 p-3">
+        <div
+          role="group"
+          aria-labelledby="apply-confirm"
+          className="space-y-3 rounded-md border border-amber-300 bg-amber-50 p-3"
+        >
           <p id="apply-confirm" className="text-sm text-amber-950">
             {t("applyConfirmText")}
           </p>

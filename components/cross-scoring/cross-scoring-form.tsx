@@ -3,7 +3,10 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition, type KeyboardEvent } from "react";
-import { completeCrossScoringAction, saveCrossScoreAction } from "@/app/(app)/years/[yearId]/cross-scoring/actions";
+import {
+  completeCrossScoringAction,
+  saveCrossScoreAction,
+} from "@/app/(app)/years/[yearId]/cross-scoring/actions";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { FormMessage, inputClass } from "@/components/ui/form";
@@ -20,7 +23,8 @@ export interface CrossScoringFormProps {
 
 type FieldState = { saving: boolean; error: string | null; saved: boolean };
 
-const asTyped = (points: number | undefined) => (points === undefined ? "" : String(points).replace(".", ","));
+const asTyped = (points: number | undefined) =>
+  points === undefined ? "" : String(points).replace(".", ",");
 const shown = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 2 });
 
 /**
@@ -33,19 +37,25 @@ export function CrossScoringForm({ yearId, targets, criteria, mine }: CrossScori
   const id = useId();
   const [targetIndex, setTargetIndex] = useState(0);
   const [saved, setSaved] = useState<Record<string, number>>(mine);
-  const [texts, setTexts] = useState<Record<string, string>>(() => Object.fromEntries(Object.entries(mine).map(([key, value]) => [key, asTyped(value)])));
+  const [texts, setTexts] = useState<Record<string, string>>(() =>
+    Object.fromEntries(Object.entries(mine).map(([key, value]) => [key, asTyped(value)])),
+  );
   const [fields, setFields] = useState<Record<string, FieldState>>({});
   const [confirming, setConfirming] = useState(false);
   const [completing, startCompleting] = useTransition();
   const [result, setResult] = useState<ActionResult<void> | null>(null);
 
   const target = targets[targetIndex]!;
-  const filledFor = (targetId: string) => criteria.filter((criterion) => saved[`${targetId}:${criterion.id}`] !== undefined).length;
+  const filledFor = (targetId: string) =>
+    criteria.filter((criterion) => saved[`${targetId}:${criterion.id}`] !== undefined).length;
   const filled = targets.reduce((sum, agency) => sum + filledFor(agency.id), 0);
   const expected = targets.length * criteria.length;
 
   const setField = (key: string, state: Partial<FieldState>) =>
-    setFields((current) => ({ ...current, [key]: { saving: false, error: null, saved: false, ...current[key], ...state } }));
+    setFields((current) => ({
+      ...current,
+      [key]: { saving: false, error: null, saved: false, ...current[key], ...state },
+    }));
 
   async function save(criterion: CrossScoringFormProps["criteria"][number]) {
     const key = `${target.id}:${criterion.id}`;
@@ -54,12 +64,20 @@ export function CrossScoringForm({ yearId, targets, criteria, mine }: CrossScori
     if (text.startsWith("-")) return setField(key, { error: t("validation.pointsNegative"), saved: false });
     const points = parsePointsInput(text);
     if (points === null) return setField(key, { error: t("validation.pointsNumber"), saved: false });
-    if (points > criterion.max) return setField(key, { error: t("validation.pointsAboveMax", { max: shown.format(criterion.max) }), saved: false });
+    if (points > criterion.max)
+      return setField(key, {
+        error: t("validation.pointsAboveMax", { max: shown.format(criterion.max) }),
+        saved: false,
+      });
     if (points === saved[key]) return setField(key, { error: null });
     setField(key, { saving: true, error: null, saved: false });
     let outcome: ActionResult<void>;
     try {
-      outcome = await saveCrossScoreAction(yearId, { targetAgencyCode: target.code, criterionId: criterion.id, points });
+      outcome = await saveCrossScoreAction(yearId, {
+        targetAgencyCode: target.code,
+        criterionId: criterion.id,
+        points,
+      });
     } catch {
       outcome = { ok: false, code: "INTERNAL", message: t("crossScoring.networkError") };
     }
@@ -67,7 +85,10 @@ export function CrossScoringForm({ yearId, targets, criteria, mine }: CrossScori
       setSaved((current) => ({ ...current, [key]: points }));
       setField(key, { saving: false, saved: true });
     } else {
-      setField(key, { saving: false, error: outcome.fields ? Object.values(outcome.fields)[0]! : outcome.message });
+      setField(key, {
+        saving: false,
+        error: outcome.fields ? Object.values(outcome.fields)[0]! : outcome.message,
+      });
     }
   }
 
@@ -95,22 +116,39 @@ export function CrossScoringForm({ yearId, targets, criteria, mine }: CrossScori
           <label htmlFor={`${id}-target`} className="text-sm font-semibold text-slate-800">
             {t("crossScoring.target")}
           </label>
-          <select id={`${id}-target`} className={inputClass} value={targetIndex} onChange={(event) => setTargetIndex(Number(event.target.value))} data-testid="cross-target">
+          <select
+            id={`${id}-target`}
+            className={inputClass}
+            value={targetIndex}
+            onChange={(event) => setTargetIndex(Number(event.target.value))}
+            data-testid="cross-target"
+          >
             {targets.map((agency, index) => (
               <option key={agency.id} value={index}>
-                {t("crossScoring.targetOption", { name: agency.name, filled: filledFor(agency.id), total: criteria.length })}
+                {t("crossScoring.targetOption", {
+                  name: agency.name,
+                  filled: filledFor(agency.id),
+                  total: criteria.length,
+                })}
               </option>
             ))}
           </select>
         </div>
-        <Button variant="secondary" onClick={() => setTargetIndex((index) => (index + 1) % targets.length)} disabled={targets.length < 2}>
+        <Button
+          variant="secondary"
+          onClick={() => setTargetIndex((index) => (index + 1) % targets.length)}
+          disabled={targets.length < 2}
+        >
           {t("crossScoring.nextTarget")}
         </Button>
       </div>
       <p className="text-sm text-slate-700" data-testid="cross-own-progress">
         {t("crossScoring.ownProgress", { filled, expected })}
       </p>
-      <ol className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white" aria-label={t("crossScoring.listLabel", { name: target.name })}>
+      <ol
+        className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white"
+        aria-label={t("crossScoring.listLabel", { name: target.name })}
+      >
         {criteria.map((criterion, index) => {
           const key = `${target.id}:${criterion.id}`;
           const field = fields[key];
@@ -119,7 +157,9 @@ export function CrossScoringForm({ yearId, targets, criteria, mine }: CrossScori
             <li key={key} className="flex items-start gap-3 p-3" data-criterion={criterion.code}>
               <label htmlFor={inputId} className="min-w-0 flex-1 text-sm">
                 <span className="font-semibold">{criterion.code}</span> {criterion.title}
-                <span className="block text-xs text-slate-500">{t("crossScoring.max", { max: shown.format(criterion.max) })}</span>
+                <span className="block text-xs text-slate-500">
+                  {t("crossScoring.max", { max: shown.format(criterion.max) })}
+                </span>
               </label>
               <div className="w-24 shrink-0">
                 <input
@@ -138,8 +178,16 @@ export function CrossScoringForm({ yearId, targets, criteria, mine }: CrossScori
                   aria-describedby={`${inputId}-state`}
                   className={cn(inputClass, "text-right tabular-nums")}
                 />
-                <p id={`${inputId}-state`} className={cn("mt-0.5 text-right text-xs", field?.error ? "text-red-700" : "text-slate-500")} aria-live="polite">
-                  {field?.error ?? (field?.saving ? t("crossScoring.saving") : field?.saved ? t("crossScoring.saved") : "")}
+                <p
+                  id={`${inputId}-state`}
+                  className={cn(
+                    "mt-0.5 text-right text-xs",
+                    field?.error ? "text-red-700" : "text-slate-500",
+                  )}
+                  aria-live="polite"
+                >
+                  {field?.error ??
+                    (field?.saving ? t("crossScoring.saving") : field?.saved ? t("crossScoring.saved") : "")}
                 </p>
               </div>
             </li>

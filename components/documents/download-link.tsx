@@ -14,9 +14,21 @@ function fileNameOf(response: Response, href: string): string {
  * A link to a document download that says it is working while the server prepares the file (a draft is
  * printed on demand) and shows the API's message when it fails. Without JavaScript it is a plain link.
  */
-export function DownloadLink({ href, className, children, testId }: { href: string; className?: string; children: ReactNode; testId?: string }) {
+export function DownloadLink({
+  href,
+  className,
+  children,
+  testId,
+}: {
+  href: string;
+  className?: string;
+  children: ReactNode;
+  testId?: string;
+}) {
   const t = useTranslations("documents.download");
-  const [state, setState] = useState<{ kind: "idle" } | { kind: "busy" } | { kind: "error"; message: string }>({ kind: "idle" });
+  const [state, setState] = useState<
+    { kind: "idle" } | { kind: "busy" } | { kind: "error"; message: string }
+  >({ kind: "idle" });
 
   async function download(event: MouseEvent<HTMLAnchorElement>) {
     if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
@@ -46,7 +58,13 @@ export function DownloadLink({ href, className, children, testId }: { href: stri
 
   return (
     <span className="inline-flex flex-col gap-1">
-      <a href={href} onClick={download} className={cn(className, state.kind === "busy" && "cursor-progress opacity-70")} aria-busy={state.kind === "busy"} data-testid={testId}>
+      <a
+        href={href}
+        onClick={download}
+        className={cn(className, state.kind === "busy" && "cursor-progress opacity-70")}
+        aria-busy={state.kind === "busy"}
+        data-testid={testId}
+      >
         {children}
       </a>
       <span role="status" aria-live="polite" className="text-xs">

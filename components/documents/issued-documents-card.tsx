@@ -15,7 +15,12 @@ export async function IssuedDocumentsCard({ documents }: { documents: IssuedDocu
       ) : (
         <ul className="divide-y divide-slate-100" data-testid="issued-documents">
           {documents.map((document) => (
-            <li key={document.id} className="flex flex-wrap items-start justify-between gap-2 py-2 text-sm" data-kind={document.kind} data-code={document.code}>
+            <li
+              key={document.id}
+              className="flex flex-wrap items-start justify-between gap-2 py-2 text-sm"
+              data-kind={document.kind}
+              data-code={document.code}
+            >
               <div className="min-w-0">
                 <p className="font-semibold">{document.title}</p>
                 <p className="text-slate-600">
@@ -26,7 +31,10 @@ export async function IssuedDocumentsCard({ documents }: { documents: IssuedDocu
                 <DownloadLink href={document.href} className="font-semibold text-brand-700 underline">
                   {t("list.download")}
                 </DownloadLink>
-                <Link href={`/verify/documents/${document.id}`} className="font-semibold text-brand-700 underline">
+                <Link
+                  href={`/verify/documents/${document.id}`}
+                  className="font-semibold text-brand-700 underline"
+                >
                   {t("list.lookUp")}
                 </Link>
               </div>

@@ -18,10 +18,23 @@ interface ApiFailure {
 /** The problems of a failed import, one line each: the listed items, then "cell: problem". */
 export function problemLines(body: ApiFailure): string[] {
   const details = body.error?.details;
-  return [...(details?.items ?? []), ...Object.entries(details?.fields ?? {}).map(([cell, message]) => `${cell}: ${message}`)];
+  return [
+    ...(details?.items ?? []),
+    ...Object.entries(details?.fields ?? {}).map(([cell, message]) => `${cell}: ${message}`),
+  ];
 }
 
-export function XlsxUpload<T>({ url, withReason, done, testId }: { url: string; withReason?: boolean; done: (data: T) => string; testId: string }) {
+export function XlsxUpload<T>({
+  url,
+  withReason,
+  done,
+  testId,
+}: {
+  url: string;
+  withReason?: boolean;
+  done: (data: T) => string;
+  testId: string;
+}) {
   const t = useTranslations("excel.panel");
   const router = useRouter();
   const fileInput = useRef<HTMLInputElement>(null);
@@ -70,7 +83,15 @@ export function XlsxUpload<T>({ url, withReason, done, testId }: { url: string; 
           disabled={pending}
         />
       </label>
-      {withReason && <TextInput label={t("reason")} name="reason" maxLength={1000} hint={t("reasonHint")} disabled={pending} />}
+      {withReason && (
+        <TextInput
+          label={t("reason")}
+          name="reason"
+          maxLength={1000}
+          hint={t("reasonHint")}
+          disabled={pending}
+        />
+      )}
       <SubmitButton pending={pending} pendingLabel={t("importing")} variant="secondary">
         {t("import")}
       </SubmitButton>
@@ -84,7 +105,11 @@ export function XlsxUpload<T>({ url, withReason, done, testId }: { url: string; 
         <div
           role={outcome.ok ? "status" : "alert"}
           data-testid={`${testId}-result`}
-          className={outcome.ok ? "rounded-md bg-green-50 px-3 py-2 text-sm text-green-800" : "rounded-md bg-red-50 px-3 py-2 text-sm text-red-800"}
+          className={
+            outcome.ok
+              ? "rounded-md bg-green-50 px-3 py-2 text-sm text-green-800"
+              : "rounded-md bg-red-50 px-3 py-2 text-sm text-red-800"
+          }
         >
           <p>{outcome.message}</p>
           {!outcome.ok && outcome.items.length > 0 && (

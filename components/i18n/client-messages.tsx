@@ -10,7 +10,17 @@ export const SHARED_CLIENT_NAMESPACES = ["app", "shell", "common", "errorsPage",
  * Gives the client components inside it the catalog namespaces they use (plus the shared ones), and
  * no more: the whole catalog would be sent with every page otherwise.
  */
-export async function ClientMessages({ namespaces, children }: { namespaces: readonly string[]; children: ReactNode }) {
+export async function ClientMessages({
+  namespaces,
+  children,
+}: {
+  namespaces: readonly string[];
+  children: ReactNode;
+}) {
   const messages = (await getMessages()) as Parameters<typeof pickMessages>[0];
-  return <NextIntlClientProvider messages={pickMessages(messages, [...SHARED_CLIENT_NAMESPACES, ...namespaces])}>{children}</NextIntlClientProvider>;
+  return (
+    <NextIntlClientProvider messages={pickMessages(messages, [...SHARED_CLIENT_NAMESPACES, ...namespaces])}>
+      {children}
+    </NextIntlClientProvider>
+  );
 }

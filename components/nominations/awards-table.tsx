@@ -28,7 +28,11 @@ export function AwardsTable({ awards, showAgency = true }: { awards: AwardDto[];
       </thead>
       <tbody className="block divide-y divide-slate-100 bg-white sm:table-row-group">
         {awards.map((award) => (
-          <tr key={`${award.year}-${award.agency.code}-${award.award.code}`} className="block py-3 sm:table-row sm:py-0" data-testid={`award-${award.year}-${award.agency.code}`}>
+          <tr
+            key={`${award.year}-${award.agency.code}-${award.award.code}`}
+            className="block py-3 sm:table-row sm:py-0"
+            data-testid={`award-${award.year}-${award.agency.code}`}
+          >
             <td className={cell}>
               <span className={label}>{t("year")}</span>
               {award.year}
@@ -36,7 +40,10 @@ export function AwardsTable({ awards, showAgency = true }: { awards: AwardDto[];
             {showAgency && (
               <td className={cell}>
                 <span className={label}>{t("agency")}</span>
-                <Link href={`/agencies/${award.agency.code}`} className="font-medium text-brand-700 underline">
+                <Link
+                  href={`/agencies/${award.agency.code}`}
+                  className="font-medium text-brand-700 underline"
+                >
                   {award.agency.name}
                 </Link>
               </td>
@@ -48,7 +55,12 @@ export function AwardsTable({ awards, showAgency = true }: { awards: AwardDto[];
             <td className={cell}>
               <span className={label}>{t("decision")}</span>
               <span className="font-semibold">{award.decision.number}</span>
-              <span className="block text-xs text-slate-600">{t("signed", { date: formatDate(award.decision.signedOn), signer: award.decision.signerName })}</span>
+              <span className="block text-xs text-slate-600">
+                {t("signed", {
+                  date: formatDate(award.decision.signedOn),
+                  signer: award.decision.signerName,
+                })}
+              </span>
             </td>
             <td className={cell}>
               <span className={label}>{t("bloc")}</span>

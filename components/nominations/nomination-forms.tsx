@@ -19,10 +19,20 @@ import { postUpload } from "@/components/ui/upload";
 type Ref = { code: string; name: string };
 
 /** Proposes a member for an award; a refusal names the rule it breaks, under the form. */
-export function AddNominationForm({ yearId, members, awards }: { yearId: string; members: Ref[]; awards: Ref[] }) {
+export function AddNominationForm({
+  yearId,
+  members,
+  awards,
+}: {
+  yearId: string;
+  members: Ref[];
+  awards: Ref[];
+}) {
   const t = useTranslations("nominations.add");
   const router = useRouter();
-  const form = useActionForm(createNominationAction.bind(null, yearId), { onSuccess: () => router.refresh() });
+  const form = useActionForm(createNominationAction.bind(null, yearId), {
+    onSuccess: () => router.refresh(),
+  });
   return (
     <form onSubmit={form.onSubmit} className="space-y-4" noValidate aria-label={t("title")}>
       <Select label={t("member")} name="agencyCode" required error={form.fieldError("agencyCode")}>
@@ -51,7 +61,9 @@ export function AddNominationForm({ yearId, members, awards }: { yearId: string;
 export function ApplySuggestionsButton({ yearId }: { yearId: string }) {
   const t = useTranslations("nominations.suggestions");
   const router = useRouter();
-  const form = useActionForm(applySuggestionsAction.bind(null, yearId), { onSuccess: () => router.refresh() });
+  const form = useActionForm(applySuggestionsAction.bind(null, yearId), {
+    onSuccess: () => router.refresh(),
+  });
   return (
     <form onSubmit={form.onSubmit} className="space-y-2">
       <SubmitButton pending={form.pending} pendingLabel={t("applying")}>
@@ -65,7 +77,9 @@ export function ApplySuggestionsButton({ yearId }: { yearId: string }) {
 export function AddSuggestionButton({ yearId, agency, award }: { yearId: string; agency: Ref; award: Ref }) {
   const t = useTranslations("nominations.suggestions");
   const router = useRouter();
-  const form = useActionForm(createNominationAction.bind(null, yearId), { onSuccess: () => router.refresh() });
+  const form = useActionForm(createNominationAction.bind(null, yearId), {
+    onSuccess: () => router.refresh(),
+  });
   return (
     <form onSubmit={form.onSubmit} className="space-y-1">
       <input type="hidden" name="agencyCode" value={agency.code} />
@@ -83,13 +97,23 @@ export function AddSuggestionButton({ yearId, agency, award }: { yearId: string;
 }
 
 /** "Gửi hồ sơ" (or "Gửi lại các đề nghị đã bổ sung"): the missing reports come back as a list. */
-export function SubmitDossierButton({ yearId, resubmit, count }: { yearId: string; resubmit: boolean; count: number }) {
+export function SubmitDossierButton({
+  yearId,
+  resubmit,
+  count,
+}: {
+  yearId: string;
+  resubmit: boolean;
+  count: number;
+}) {
   const t = useTranslations("nominations.submit");
   const router = useRouter();
   const form = useActionForm(submitDossierAction.bind(null, yearId), { onSuccess: () => router.refresh() });
   return (
     <form onSubmit={form.onSubmit} className="space-y-3" aria-label={resubmit ? t("resubmit") : t("submit")}>
-      <p className="text-sm text-slate-600">{resubmit ? t("resubmitHint", { count }) : t("submitHint", { count })}</p>
+      <p className="text-sm text-slate-600">
+        {resubmit ? t("resubmitHint", { count }) : t("submitHint", { count })}
+      </p>
       <SubmitButton pending={form.pending} pendingLabel={t("pending")}>
         {resubmit ? t("resubmit") : t("submit")}
       </SubmitButton>
@@ -99,10 +123,24 @@ export function SubmitDossierButton({ yearId, resubmit, count }: { yearId: strin
 }
 
 /** The note of a nomination the secretariat may still change. */
-export function NoteForm({ yearId, nominationId, note, version, agencyName }: { yearId: string; nominationId: string; note: string | null; version: number; agencyName: string }) {
+export function NoteForm({
+  yearId,
+  nominationId,
+  note,
+  version,
+  agencyName,
+}: {
+  yearId: string;
+  nominationId: string;
+  note: string | null;
+  version: number;
+  agencyName: string;
+}) {
   const t = useTranslations("nominations.note");
   const router = useRouter();
-  const form = useActionForm(updateNominationNoteAction.bind(null, yearId, nominationId), { onSuccess: () => router.refresh() });
+  const form = useActionForm(updateNominationNoteAction.bind(null, yearId, nominationId), {
+    onSuccess: () => router.refresh(),
+  });
   return (
     <details className="text-sm">
       <summary className="cursor-pointer py-1 font-semibold text-brand-700">
@@ -111,7 +149,13 @@ export function NoteForm({ yearId, nominationId, note, version, agencyName }: { 
       </summary>
       <form onSubmit={form.onSubmit} className="mt-2 space-y-2" noValidate>
         <input type="hidden" name="version" value={version} />
-        <TextArea label={t("label")} name="note" defaultValue={note ?? ""} maxLength={2000} error={form.fieldError("note")} />
+        <TextArea
+          label={t("label")}
+          name="note"
+          defaultValue={note ?? ""}
+          maxLength={2000}
+          error={form.fieldError("note")}
+        />
         <SubmitButton pending={form.pending} pendingLabel={t("saving")} variant="secondary">
           {t("save")}
         </SubmitButton>
@@ -122,10 +166,20 @@ export function NoteForm({ yearId, nominationId, note, version, agencyName }: { 
 }
 
 /** Takes a nomination out, with a reason (its place in the quota frees up). */
-export function WithdrawForm({ yearId, nominationId, agencyName }: { yearId: string; nominationId: string; agencyName: string }) {
+export function WithdrawForm({
+  yearId,
+  nominationId,
+  agencyName,
+}: {
+  yearId: string;
+  nominationId: string;
+  agencyName: string;
+}) {
   const t = useTranslations("nominations.withdraw");
   const router = useRouter();
-  const form = useActionForm(withdrawNominationAction.bind(null, yearId, nominationId), { onSuccess: () => router.refresh() });
+  const form = useActionForm(withdrawNominationAction.bind(null, yearId, nominationId), {
+    onSuccess: () => router.refresh(),
+  });
   return (
     <details className="text-sm">
       <summary className="cursor-pointer py-1 font-semibold text-red-700">
@@ -133,7 +187,13 @@ export function WithdrawForm({ yearId, nominationId, agencyName }: { yearId: str
         <span className="sr-only"> {agencyName}</span>
       </summary>
       <form onSubmit={form.onSubmit} className="mt-2 space-y-2" noValidate>
-        <TextArea label={t("reason")} name="reason" required maxLength={1000} error={form.fieldError("reason")} />
+        <TextArea
+          label={t("reason")}
+          name="reason"
+          required
+          maxLength={1000}
+          error={form.fieldError("reason")}
+        />
         <SubmitButton pending={form.pending} pendingLabel={t("pending")} variant="danger">
           {t("submit")}
         </SubmitButton>
@@ -144,7 +204,15 @@ export function WithdrawForm({ yearId, nominationId, agencyName }: { yearId: str
 }
 
 /** Uploads the báo cáo thành tích (to POST /api/v1/nominations/{id}/report; the server checks the content). */
-export function ReportUpload({ nominationId, agencyName, replace }: { nominationId: string; agencyName: string; replace: boolean }) {
+export function ReportUpload({
+  nominationId,
+  agencyName,
+  replace,
+}: {
+  nominationId: string;
+  agencyName: string;
+  replace: boolean;
+}) {
   const t = useTranslations("nominations.report");
   const router = useRouter();
   const id = useId();
@@ -169,7 +237,16 @@ export function ReportUpload({ nominationId, agencyName, replace }: { nomination
 
   return (
     <div className="flex flex-col gap-1">
-      <input ref={input} id={id} type="file" accept={EVIDENCE_ACCEPT} onChange={upload} disabled={pending} className="peer sr-only" data-testid="report-input" />
+      <input
+        ref={input}
+        id={id}
+        type="file"
+        accept={EVIDENCE_ACCEPT}
+        onChange={upload}
+        disabled={pending}
+        className="peer sr-only"
+        data-testid="report-input"
+      />
       <label
         htmlFor={id}
         className={cn(
@@ -180,7 +257,11 @@ export function ReportUpload({ nominationId, agencyName, replace }: { nomination
         <span aria-hidden="true">⇪</span> {replace ? t("replace") : t("upload")}
         <span className="sr-only"> {agencyName}</span>
       </label>
-      <p className={cn("text-sm", message?.ok ? "text-green-800" : "text-red-700")} role={message && !message.ok ? "alert" : "status"} aria-live="polite">
+      <p
+        className={cn("text-sm", message?.ok ? "text-green-800" : "text-red-700")}
+        role={message && !message.ok ? "alert" : "status"}
+        aria-live="polite"
+      >
         {pending ? t("working") : message?.text}
       </p>
     </div>

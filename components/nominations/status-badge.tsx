@@ -4,7 +4,15 @@ import type { NOMINATION_STATUSES } from "@/lib/nominations/schemas";
 
 export type NominationStatus = (typeof NOMINATION_STATUSES)[number];
 
-const TONES = { DRAFT: "slate", SUBMITTED: "blue", RETURNED: "amber", APPROVED: "green", REJECTED: "red", AWARDED: "green", WITHDRAWN: "slate" } as const;
+const TONES = {
+  DRAFT: "slate",
+  SUBMITTED: "blue",
+  RETURNED: "amber",
+  APPROVED: "green",
+  REJECTED: "red",
+  AWARDED: "green",
+  WITHDRAWN: "slate",
+} as const;
 
 export function NominationStatusBadge({ status }: { status: NominationStatus }) {
   const t = useTranslations("nominations");

@@ -22,7 +22,13 @@ export interface PledgeEditorProps {
 }
 
 /** Drafting the pledge: safe Markdown with a live preview (the same parser the server uses). */
-export function PledgeEditor({ yearId, content: initial, revision: initialRevision, number, openNumber }: PledgeEditorProps) {
+export function PledgeEditor({
+  yearId,
+  content: initial,
+  revision: initialRevision,
+  number,
+  openNumber,
+}: PledgeEditorProps) {
   const t = useTranslations("pledge");
   const common = useTranslations("common");
   const router = useRouter();
@@ -33,11 +39,16 @@ export function PledgeEditor({ yearId, content: initial, revision: initialRevisi
   const [result, setResult] = useState<ActionResult<unknown> | null>(null);
   const [pending, startTransition] = useTransition();
   const rendered = useMemo(
-    () => Object.fromEntries(MARKDOWN.map((field) => [field, parseSafeMarkdown(content[field])])) as Record<(typeof MARKDOWN)[number], ReturnType<typeof parseSafeMarkdown>>,
+    () =>
+      Object.fromEntries(MARKDOWN.map((field) => [field, parseSafeMarkdown(content[field])])) as Record<
+        (typeof MARKDOWN)[number],
+        ReturnType<typeof parseSafeMarkdown>
+      >,
     [content],
   );
   const fieldError = (name: string) => (result && !result.ok ? result.fields?.[name] : undefined);
-  const set = (field: keyof PledgeContent) => (event: { target: { value: string } }) => setContent((c) => ({ ...c, [field]: event.target.value }));
+  const set = (field: keyof PledgeContent) => (event: { target: { value: string } }) =>
+    setContent((c) => ({ ...c, [field]: event.target.value }));
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -62,15 +73,33 @@ export function PledgeEditor({ yearId, content: initial, revision: initialRevisi
       {revision !== null && <input type="hidden" name="revision" value={revision} />}
       <p className="text-sm text-slate-600">{t("editingVersion", { number })}</p>
       <div className="flex gap-2" role="tablist">
-        <Button variant={preview ? "secondary" : "primary"} role="tab" aria-selected={!preview} onClick={() => setPreview(false)}>
+        <Button
+          variant={preview ? "secondary" : "primary"}
+          role="tab"
+          aria-selected={!preview}
+          onClick={() => setPreview(false)}
+        >
           {t("write")}
         </Button>
-        <Button variant={preview ? "primary" : "secondary"} role="tab" aria-selected={preview} onClick={() => setPreview(true)}>
+        <Button
+          variant={preview ? "primary" : "secondary"}
+          role="tab"
+          aria-selected={preview}
+          onClick={() => setPreview(true)}
+        >
           {t("preview")}
         </Button>
       </div>
       <div hidden={preview} className="space-y-4">
-        <TextInput label={t("fields.title")} name="title" value={content.title} onChange={set("title")} maxLength={300} required error={fieldError("title")} />
+        <TextInput
+          label={t("fields.title")}
+          name="title"
+          value={content.title}
+          onChange={set("title")}
+          maxLength={300}
+          required
+          error={fieldError("title")}
+        />
         {MARKDOWN.map((field) => (
           <TextArea
             key={field}
@@ -84,7 +113,15 @@ export function PledgeEditor({ yearId, content: initial, revision: initialRevisi
             error={fieldError(field)}
           />
         ))}
-        <TextInput label={t("fields.criteriaReference")} name="criteriaReference" value={content.criteriaReference} onChange={set("criteriaReference")} maxLength={500} required error={fieldError("criteriaReference")} />
+        <TextInput
+          label={t("fields.criteriaReference")}
+          name="criteriaReference"
+          value={content.criteriaReference}
+          onChange={set("criteriaReference")}
+          maxLength={500}
+          required
+          error={fieldError("criteriaReference")}
+        />
       </div>
       {preview && (
         <div className="rounded-md border border-slate-200 bg-white p-4" data-testid="pledge-preview">
@@ -98,9 +135,16 @@ export function PledgeEditor({ yearId, content: initial, revision: initialRevisi
       </div>
       <fieldset className="space-y-3 rounded-md border border-amber-300 bg-amber-50 p-4">
         <legend className="px-1 text-sm font-semibold text-amber-900">{t("openTitle")}</legend>
-        <p className="text-sm text-amber-900">{openNumber ? t("openWarningSupersede", { open: openNumber, number }) : t("openWarning")}</p>
+        <p className="text-sm text-amber-900">
+          {openNumber ? t("openWarningSupersede", { open: openNumber, number }) : t("openWarning")}
+        </p>
         <label className="flex items-start gap-2 text-sm">
-          <input type="checkbox" className="mt-0.5 size-4" checked={confirmOpen} onChange={(event) => setConfirmOpen(event.target.checked)} />
+          <input
+            type="checkbox"
+            className="mt-0.5 size-4"
+            checked={confirmOpen}
+            onChange={(event) => setConfirmOpen(event.target.checked)}
+          />
           {t("openConfirm")}
         </label>
         <button

@@ -6,7 +6,13 @@ import { MarkdownView } from "./markdown-view";
 export const PLEDGE_SECTIONS = ["goals", "targets", "movement", "commitments"] as const;
 
 /** The text of a pledge version, in the order of the printed document. */
-export function PledgeText({ content, rendered }: { content: PledgeContent; rendered: Record<"preamble" | (typeof PLEDGE_SECTIONS)[number], Block[]> }) {
+export function PledgeText({
+  content,
+  rendered,
+}: {
+  content: PledgeContent;
+  rendered: Record<"preamble" | (typeof PLEDGE_SECTIONS)[number], Block[]>;
+}) {
   const t = useTranslations("pledge");
   return (
     <article className="text-[15px] leading-relaxed text-slate-900">

@@ -14,14 +14,19 @@ export function SigningBoard({ board }: { board: BoardRow[] }) {
       </p>
       <ul className="divide-y divide-slate-100" data-testid="signing-board">
         {board.map((row) => (
-          <li key={row.agency.code} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm" data-agency={row.agency.code}>
+          <li
+            key={row.agency.code}
+            className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm"
+            data-agency={row.agency.code}
+          >
             <span className="font-medium">{row.agency.name}</span>
             {row.signature ? (
               <span className="text-right">
                 <Badge tone="green">{t("signedBadge")}</Badge>
                 <span className="ml-2 text-slate-700">
                   {row.signature.signerName}
-                  {row.signature.signerTitle ? `, ${row.signature.signerTitle}` : ""} · {formatDateTime(row.signature.signedAt)}
+                  {row.signature.signerTitle ? `, ${row.signature.signerTitle}` : ""} ·{" "}
+                  {formatDateTime(row.signature.signedAt)}
                 </span>
               </span>
             ) : (

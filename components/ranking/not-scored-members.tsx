@@ -19,7 +19,15 @@ export interface NotScoredMembersProps {
 }
 
 /** One member without scores: a button that opens the form of the "không chấm" mark and its reason. */
-function MarkForm({ yearId, agency, onDone }: { yearId: string; agency: { code: string; name: string }; onDone: () => void }) {
+function MarkForm({
+  yearId,
+  agency,
+  onDone,
+}: {
+  yearId: string;
+  agency: { code: string; name: string };
+  onDone: () => void;
+}) {
   const t = useTranslations("ranking");
   const common = useTranslations("common");
   const router = useRouter();
@@ -33,14 +41,28 @@ function MarkForm({ yearId, agency, onDone }: { yearId: string; agency: { code: 
   });
   if (!open) {
     return (
-      <Button variant="secondary" className="min-h-9 px-2 py-1 text-xs" onClick={() => setOpen(true)} aria-label={`${t("markNotScored")}: ${agency.name}`}>
+      <Button
+        variant="secondary"
+        className="min-h-9 px-2 py-1 text-xs"
+        onClick={() => setOpen(true)}
+        aria-label={`${t("markNotScored")}: ${agency.name}`}
+      >
         {t("markNotScored")}
       </Button>
     );
   }
   return (
     <form onSubmit={form.onSubmit} className="mt-2 w-full space-y-2" noValidate>
-      <TextArea label={t("markReason", { agency: agency.name })} name="reason" hint={t("markHint")} maxLength={1000} required autoFocus rows={2} error={form.fieldError("reason")} />
+      <TextArea
+        label={t("markReason", { agency: agency.name })}
+        name="reason"
+        hint={t("markHint")}
+        maxLength={1000}
+        required
+        autoFocus
+        rows={2}
+        error={form.fieldError("reason")}
+      />
       <div className="flex flex-wrap gap-2">
         <SubmitButton pending={form.pending} pendingLabel={common("saving")}>
           {t("markConfirm")}
@@ -75,13 +97,21 @@ export function NotScoredMembers({ yearId, unscored, notScored, mayMark }: NotSc
 
   return (
     <div className="space-y-3 text-sm" data-testid="unscored-members">
-      <p role="status" className={unscored.length > 0 ? "rounded-md bg-amber-50 px-3 py-2 text-amber-950" : "text-slate-700"} data-testid="unscored-count">
+      <p
+        role="status"
+        className={unscored.length > 0 ? "rounded-md bg-amber-50 px-3 py-2 text-amber-950" : "text-slate-700"}
+        data-testid="unscored-count"
+      >
         {t("unscoredCount", { count: unscored.length })}
       </p>
       {unscored.length > 0 && (
         <ul className="space-y-2" aria-label={t("unscoredTitle")}>
           {unscored.map((agency) => (
-            <li key={agency.code} className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-100 pb-2" data-agency={agency.code}>
+            <li
+              key={agency.code}
+              className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-100 pb-2"
+              data-agency={agency.code}
+            >
               <span className="font-medium text-slate-900">{agency.name}</span>
               {mayMark && <MarkForm yearId={yearId} agency={agency} onDone={() => setResult(null)} />}
             </li>
@@ -95,13 +125,25 @@ export function NotScoredMembers({ yearId, unscored, notScored, mayMark }: NotSc
           </p>
           <ul className="space-y-2">
             {notScored.map((agency) => (
-              <li key={agency.code} className="flex flex-wrap items-start justify-between gap-2 border-b border-slate-100 pb-2" data-agency={agency.code}>
+              <li
+                key={agency.code}
+                className="flex flex-wrap items-start justify-between gap-2 border-b border-slate-100 pb-2"
+                data-agency={agency.code}
+              >
                 <span>
                   <span className="block font-medium text-slate-900">{agency.name}</span>
-                  <span className="block text-xs text-slate-600">{t("notScoredReason", { reason: agency.reason })}</span>
+                  <span className="block text-xs text-slate-600">
+                    {t("notScoredReason", { reason: agency.reason })}
+                  </span>
                 </span>
                 {mayMark && (
-                  <Button variant="ghost" className="min-h-9 px-2 py-1 text-xs" onClick={() => clear(agency.code)} disabled={pending} aria-label={t("clearNotScoredOf", { agency: agency.name })}>
+                  <Button
+                    variant="ghost"
+                    className="min-h-9 px-2 py-1 text-xs"
+                    onClick={() => clear(agency.code)}
+                    disabled={pending}
+                    aria-label={t("clearNotScoredOf", { agency: agency.name })}
+                  >
                     {t("clearNotScored")}
                   </Button>
                 )}

@@ -58,7 +58,11 @@ export function RankingActions({ yearId, mayPublish, mayReopen, counts }: Rankin
     <div className="space-y-3">
       {mayPublish &&
         (step === "confirmPublish" ? (
-          <div role="group" aria-labelledby="publish-confirm" className="space-y-3 rounded-md border border-amber-300 bg-amber-50 p-3">
+          <div
+            role="group"
+            aria-labelledby="publish-confirm"
+            className="space-y-3 rounded-md border border-amber-300 bg-amber-50 p-3"
+          >
             <p id="publish-confirm" className="text-sm text-amber-950">
               {t("publishConfirmText")}
             </p>
@@ -66,7 +70,12 @@ export function RankingActions({ yearId, mayPublish, mayReopen, counts }: Rankin
               {t("publishCounts", counts)}
             </p>
             <div className="flex flex-wrap gap-2">
-              <Button onClick={publish} disabled={pending || counts.unscored > 0} aria-busy={pending} autoFocus>
+              <Button
+                onClick={publish}
+                disabled={pending || counts.unscored > 0}
+                aria-busy={pending}
+                autoFocus
+              >
                 {pending ? t("publishing") : t("publishConfirm")}
               </Button>
               <Button variant="secondary" onClick={() => setStep("idle")} disabled={pending}>
@@ -96,7 +105,15 @@ export function RankingActions({ yearId, mayPublish, mayReopen, counts }: Rankin
       {mayReopen &&
         (step === "reopen" ? (
           <form onSubmit={reopen} className="space-y-3" noValidate>
-            <TextArea label={t("reopenReason")} name="reason" hint={t("reopenHint")} maxLength={1000} required autoFocus error={reasonError} />
+            <TextArea
+              label={t("reopenReason")}
+              name="reason"
+              hint={t("reopenHint")}
+              maxLength={1000}
+              required
+              autoFocus
+              error={reasonError}
+            />
             <div className="flex flex-wrap gap-2">
               <SubmitButton pending={pending} pendingLabel={common("saving")} variant="danger">
                 {t("reopenConfirm")}

@@ -67,7 +67,10 @@ export function RankingTable({ entries, bands, groupTitles, ownAgencyCode }: Ran
             const detailId = `breakdown-${entry.agency.code}`;
             return (
               <Fragment key={entry.agency.code}>
-                <tr data-agency={entry.agency.code} className={cn(entry.agency.code === ownAgencyCode && "bg-blue-50")}>
+                <tr
+                  data-agency={entry.agency.code}
+                  className={cn(entry.agency.code === ownAgencyCode && "bg-blue-50")}
+                >
                   <td className="whitespace-nowrap px-3 py-2 font-bold tabular-nums" data-testid="rank">
                     {entry.rank}
                     {entry.tied && " "}
@@ -81,7 +84,9 @@ export function RankingTable({ entries, bands, groupTitles, ownAgencyCode }: Ran
                     {entry.notScored || entry.unscored ? (
                       <span className="block min-w-52 pl-4 font-medium text-slate-900">
                         {entry.agency.name}
-                        {entry.agency.code === ownAgencyCode && <span className="block text-xs font-normal text-blue-800">{t("ownAgency")}</span>}
+                        {entry.agency.code === ownAgencyCode && (
+                          <span className="block text-xs font-normal text-blue-800">{t("ownAgency")}</span>
+                        )}
                       </span>
                     ) : (
                       <button
@@ -96,7 +101,9 @@ export function RankingTable({ entries, bands, groupTitles, ownAgencyCode }: Ran
                         </span>
                         <span>
                           {entry.agency.name}
-                          {entry.agency.code === ownAgencyCode && <span className="block text-xs font-normal text-blue-800">{t("ownAgency")}</span>}
+                          {entry.agency.code === ownAgencyCode && (
+                            <span className="block text-xs font-normal text-blue-800">{t("ownAgency")}</span>
+                          )}
                         </span>
                         <span className="sr-only">— {t(expanded ? "hideBreakdown" : "showBreakdown")}</span>
                       </button>
@@ -111,21 +118,35 @@ export function RankingTable({ entries, bands, groupTitles, ownAgencyCode }: Ran
                         {entry.notScored ? t("notScored") : t("unscored")}
                       </td>
                       <td className="px-3 py-2 text-xs text-slate-600" data-testid="classification">
-                        {entry.notScored ? t("notScoredReason", { reason: entry.notScored }) : t("unscoredHint")}
+                        {entry.notScored
+                          ? t("notScoredReason", { reason: entry.notScored })
+                          : t("unscoredHint")}
                       </td>
                     </>
                   ) : (
                     <>
                       <td className={num}>{formatX100(entry.baseX100)}</td>
                       <td className={num}>{formatX100(entry.bonusX100)}</td>
-                      <td className={num}>{entry.deductionX100 > 0 ? `−${formatX100(entry.deductionX100)}` : "0"}</td>
+                      <td className={num}>
+                        {entry.deductionX100 > 0 ? `−${formatX100(entry.deductionX100)}` : "0"}
+                      </td>
                       <td className={cn(num, "font-bold")} data-testid="total">
                         {formatX100(entry.totalX100)}
                       </td>
                       <td className="whitespace-nowrap px-3 py-2" data-testid="classification">
                         <span className="inline-flex items-center gap-1.5">
-                          <span aria-hidden="true" className={cn("inline-block size-2.5 rounded-full", bandColor(bands, entry.classification?.code))} />
-                          {entry.classification ? entry.classification.label : <Badge>{t("unclassified")}</Badge>}
+                          <span
+                            aria-hidden="true"
+                            className={cn(
+                              "inline-block size-2.5 rounded-full",
+                              bandColor(bands, entry.classification?.code),
+                            )}
+                          />
+                          {entry.classification ? (
+                            entry.classification.label
+                          ) : (
+                            <Badge>{t("unclassified")}</Badge>
+                          )}
                         </span>
                       </td>
                     </>
@@ -138,11 +159,18 @@ export function RankingTable({ entries, bands, groupTitles, ownAgencyCode }: Ran
                       <p className="mb-1 text-xs font-semibold text-slate-600">{t("breakdownTitle")}</p>
                       <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
                         {entry.groups.map((group) => (
-                          <div key={group.code} className="flex justify-between gap-3 border-b border-slate-200 py-0.5">
+                          <div
+                            key={group.code}
+                            className="flex justify-between gap-3 border-b border-slate-200 py-0.5"
+                          >
                             <dt className="text-slate-700">
                               {group.code}. {groupTitles[group.code] ?? ""}
                             </dt>
-                            <dd className="font-semibold tabular-nums">{group.kind === "DEDUCTION" && group.x100 > 0 ? `−${formatX100(group.x100)}` : formatX100(group.x100)}</dd>
+                            <dd className="font-semibold tabular-nums">
+                              {group.kind === "DEDUCTION" && group.x100 > 0
+                                ? `−${formatX100(group.x100)}`
+                                : formatX100(group.x100)}
+                            </dd>
                           </div>
                         ))}
                       </dl>

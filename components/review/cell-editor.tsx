@@ -27,7 +27,16 @@ type Parsed = { ok: true; points: number | null } | { ok: false; error: string }
  * re-renders nothing else. Enter checks the value (nothing is sent when it is negative, over the
  * maximum or not a number); a value that differs from the self score asks for a reason first.
  */
-export function CellEditor({ initial, max, self, final, reason, label, onCommit, onCancel }: CellEditorProps) {
+export function CellEditor({
+  initial,
+  max,
+  self,
+  final,
+  reason,
+  label,
+  onCommit,
+  onCancel,
+}: CellEditorProps) {
   const t = useTranslations();
   const id = useId();
   const [text, setText] = useState(initial);
@@ -140,7 +149,12 @@ export function CellEditor({ initial, max, self, final, reason, label, onCommit,
         data-testid="cell-editor"
       />
       {error && (
-        <p id={`${id}-error`} role="alert" className={`absolute z-30 w-56 ${place.left ? "left-0" : "right-0"} ${place.above ? "bottom-full mb-1" : "top-full mt-1"} rounded-md bg-red-700 px-2 py-1 text-left text-xs font-semibold text-white shadow-lg`} data-testid="cell-error">
+        <p
+          id={`${id}-error`}
+          role="alert"
+          className={`absolute z-30 w-56 ${place.left ? "left-0" : "right-0"} ${place.above ? "bottom-full mb-1" : "top-full mt-1"} rounded-md bg-red-700 px-2 py-1 text-left text-xs font-semibold text-white shadow-lg`}
+          data-testid="cell-error"
+        >
           {error}
         </p>
       )}
@@ -150,8 +164,15 @@ export function CellEditor({ initial, max, self, final, reason, label, onCommit,
           aria-labelledby={`${id}-reason-label`}
           className={`absolute z-30 w-72 max-w-[80vw] rounded-md border border-slate-300 bg-white p-3 text-left shadow-lg ${place.left ? "left-0" : "right-0"} ${place.above ? "bottom-full mb-1" : "top-full mt-1"}`}
         >
-          <label id={`${id}-reason-label`} htmlFor={`${id}-reason`} className="block text-xs font-semibold text-slate-800">
-            {t("review.reasonLabel", { self: self === null ? "—" : formatPoints(self), final: formatPoints(step.points) })}
+          <label
+            id={`${id}-reason-label`}
+            htmlFor={`${id}-reason`}
+            className="block text-xs font-semibold text-slate-800"
+          >
+            {t("review.reasonLabel", {
+              self: self === null ? "—" : formatPoints(self),
+              final: formatPoints(step.points),
+            })}
           </label>
           <input
             id={`${id}-reason`}

@@ -23,13 +23,26 @@ const shown = (points: number | null, empty: string) => (points === null ? empty
  * A stale save: someone saved the cell since this tab read it. Both values side by side, who saved
  * the current one and when; nothing is overwritten unless the user says so.
  */
-export function ConflictPanel({ criterion, agency, conflict, more, onKeep, onOverwrite }: ConflictPanelProps) {
+export function ConflictPanel({
+  criterion,
+  agency,
+  conflict,
+  more,
+  onKeep,
+  onOverwrite,
+}: ConflictPanelProps) {
   const t = useTranslations("review");
   const keepRef = useRef<HTMLButtonElement>(null);
   useEffect(() => keepRef.current?.focus(), [conflict]);
   const known = conflict.version >= 0;
   return (
-    <section role="alertdialog" aria-labelledby="conflict-title" aria-describedby="conflict-text" className="mb-4 rounded-lg border-2 border-amber-500 bg-amber-50 p-4" data-testid="conflict-panel">
+    <section
+      role="alertdialog"
+      aria-labelledby="conflict-title"
+      aria-describedby="conflict-text"
+      className="mb-4 rounded-lg border-2 border-amber-500 bg-amber-50 p-4"
+      data-testid="conflict-panel"
+    >
       <h2 id="conflict-title" className="text-base font-bold text-amber-950">
         {t("conflictTitle", { criterion: criterion.code, agency: agency.name })}
       </h2>

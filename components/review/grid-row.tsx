@@ -62,7 +62,20 @@ export interface GridRowProps {
  * One criterion's row: plain cells (no inputs), memoised, so moving the active cell or saving one
  * value re-renders one or two rows, never the whole grid.
  */
-export const GridRow = memo(function GridRow({ row, ariaRowIndex, criterion, agencies, cells, showCells, activeCol, editor, limits, words, onSelect, onEdit }: GridRowProps) {
+export const GridRow = memo(function GridRow({
+  row,
+  ariaRowIndex,
+  criterion,
+  agencies,
+  cells,
+  showCells,
+  activeCol,
+  editor,
+  limits,
+  words,
+  onSelect,
+  onEdit,
+}: GridRowProps) {
   return (
     <tr role="row" aria-rowindex={ariaRowIndex} data-criterion={criterion.code}>
       <th
@@ -75,9 +88,7 @@ export const GridRow = memo(function GridRow({ row, ariaRowIndex, criterion, age
         <span className="flex items-baseline gap-2">
           <span className="shrink-0 font-semibold">{criterion.code}</span>
           <span className="min-w-0 flex-1 truncate text-xs text-slate-700 sm:text-sm">{criterion.title}</span>
-          <span className="hidden shrink-0 text-xs text-slate-500 sm:inline">
-            {limits}
-          </span>
+          <span className="hidden shrink-0 text-xs text-slate-500 sm:inline">{limits}</span>
         </span>
       </th>
       {!showCells && <td colSpan={agencies.length} className="h-10 border-b border-slate-200" />}

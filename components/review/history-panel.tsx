@@ -26,7 +26,11 @@ export function HistoryPanel({ history, onClose }: { history: HistoryState; onCl
   const t = useTranslations("review");
   const value = (points: number | null) => (points === null ? t("emptyValue") : formatPoints(points));
   return (
-    <aside aria-labelledby="history-title" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="history-panel">
+    <aside
+      aria-labelledby="history-title"
+      className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+      data-testid="history-panel"
+    >
       <header className="mb-3 flex items-start justify-between gap-2">
         <div>
           <h2 id="history-title" className="text-base font-semibold">
@@ -36,7 +40,11 @@ export function HistoryPanel({ history, onClose }: { history: HistoryState; onCl
             {history.criterion.title} — {history.agency.name}
           </p>
         </div>
-        <button type="button" onClick={onClose} className="rounded-md px-2 py-1 text-sm font-semibold text-slate-700 hover:bg-slate-100">
+        <button
+          type="button"
+          onClick={onClose}
+          className="rounded-md px-2 py-1 text-sm font-semibold text-slate-700 hover:bg-slate-100"
+        >
           {t("closeHistory")}
         </button>
       </header>
@@ -52,7 +60,10 @@ export function HistoryPanel({ history, onClose }: { history: HistoryState; onCl
             {history.entries.map((entry, index) => (
               <li key={`${entry.at}-${index}`} className="border-l-2 border-slate-300 pl-3 text-sm">
                 <p className="font-semibold">
-                  {t(entry.field === "SELF" ? "historySelf" : "historyFinal")}: <span className="tabular-nums">{value(entry.from)} → {value(entry.to)}</span>
+                  {t(entry.field === "SELF" ? "historySelf" : "historyFinal")}:{" "}
+                  <span className="tabular-nums">
+                    {value(entry.from)} → {value(entry.to)}
+                  </span>
                 </p>
                 {entry.note && <p className="text-slate-700">{entry.note}</p>}
                 <p className="text-xs text-slate-500">

@@ -1,7 +1,16 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useCallback, useId, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from "react";
+import {
+  useCallback,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type KeyboardEvent,
+} from "react";
 import { cellHistoryAction, saveFinalScoreAction } from "@/app/(app)/years/[yearId]/review/actions";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
@@ -10,7 +19,14 @@ import type { CellConflict, SavedCell } from "@/lib/scores/save";
 import { unpackCells, type GridCells } from "@/lib/scores/grid-cells";
 import { CellEditor, type Move } from "./cell-editor";
 import { ConflictPanel } from "./conflict-panel";
-import { EMPTY_CELL, GridRow, type CellState, type CellWords, type GridAgency, type GridCriterion } from "./grid-row";
+import {
+  EMPTY_CELL,
+  GridRow,
+  type CellState,
+  type CellWords,
+  type GridAgency,
+  type GridCriterion,
+} from "./grid-row";
 import { HistoryPanel, type HistoryState } from "./history-panel";
 import { formatPoints } from "./points-format";
 
@@ -38,7 +54,11 @@ const subscribeNothing = () => () => undefined;
 const clientSnapshot = () => true;
 const serverSnapshot = () => false;
 
-const STATUS_KEYS = { DRAFT: "statusDraft", SUBMITTED: "statusSubmitted", RETURNED: "statusReturned" } as const;
+const STATUS_KEYS = {
+  DRAFT: "statusDraft",
+  SUBMITTED: "statusSubmitted",
+  RETURNED: "statusReturned",
+} as const;
 
 function byCriterion(initial: GridCells, criteria: GridCriterion[], agencies: GridAgency[]): Cells {
   const rows = unpackCells(initial);
@@ -62,10 +82,19 @@ const asTyped = (points: number | null) => (points === null ? "" : String(points
  * first. Cells are plain elements with one editor in the active cell; each cell saves alone with its
  * version, and a stale save opens the conflict panel instead of overwriting.
  */
-export function ReviewGrid({ yearId, agencies, criteria, groups, initialCells, editable: mayEdit }: ReviewGridProps) {
+export function ReviewGrid({
+  yearId,
+  agencies,
+  criteria,
+  groups,
+  initialCells,
+  editable: mayEdit,
+}: ReviewGridProps) {
   const t = useTranslations("review");
   const helpId = useId();
-  const [cells, setCells] = useState<Cells>(() => byCriterion(JSON.parse(initialCells) as GridCells, criteria, agencies));
+  const [cells, setCells] = useState<Cells>(() =>
+    byCriterion(JSON.parse(initialCells) as GridCells, criteria, agencies),
+  );
   const [active, setActive] = useState<Position>({ row: 0, col: 0 });
   /** The editor's starting text while editing (null: the current value). */
   const [editing, setEditing] = useState<{ initial: string | null } | null>(null);
@@ -85,7 +114,10 @@ export function ReviewGrid({ yearId, agencies, criteria, groups, initialCells, e
 
   const layout = useMemo(() => {
     const titles = new Map(groups.map((group) => [group.code, group.title]));
-    const items: ({ kind: "group"; code: string; title: string; aria: number } | { kind: "criterion"; index: number; criterion: GridCriterion; aria: number })[] = [];
+    const items: (
+      | { kind: "group"; code: string; title: string; aria: number }
+      | { kind: "criterion"; index: number; criterion: GridCriterion; aria: number }
+    )[] = [];
     let aria = 2;
     let group: string | null = null;
     criteria.forEach((criterion, index) => {
@@ -102,7 +134,9 @@ export function ReviewGrid({ yearId, agencies, criteria, groups, initialCells, e
     () =>
       criteria.map((criterion) => {
         const max = t("maxShort", { max: formatPoints(criterion.max) });
-        return criterion.kind === "BASE" ? max : `${max} · ${t(criterion.kind === "BONUS" ? "kindBonus" : "kindDeduction")}`;
+        return criterion.kind === "BASE"
+          ? max
+          : `${max} · ${t(criterion.kind === "BONUS" ? "kindBonus" : "kindDeduction")}`;
       }),
     [criteria, t],
   );
@@ -113,7 +147,13 @@ export function ReviewGrid({ yearId, agencies, criteria, groups, initialCells, e
       final: t("finalShort"),
       details: (cell) =>
         cell.note || cell.reason || cell.error
-          ? [cell.note && t("noteTitle", { note: cell.note }), cell.reason && t("reasonTitle", { reason: cell.reason }), cell.error].filter(Boolean).join("\n")
+          ? [
+              cell.note && t("noteTitle", { note: cell.note }),
+              cell.reason && t("reasonTitle", { reason: cell.reason }),
+              cell.error,
+            ]
+              .filter(Boolean)
+              .join("\n")
           : undefined,
     }),
     [t],
@@ -132,12 +172,15 @@ export function ReviewGrid({ yearId, agencies, criteria, groups, initialCells, e
     [agencies, criteria, cells],
   );
 
-  const patch = useCallback((criterionId: string, agencyId: string, update: (cell: CellState) => CellState) => {
-    setCells((current) => {
-      const row = current[criterionId] ?? {};
-      return { ...current, [criterionId]: { ...row, [agencyId]: update(row[agencyId] ?? EMPTY_CELL) } };
-    });
-  }, []);
+  const patch = useCallback(
+    (criterionId: string, agencyId: string, update: (cell: CellState) => CellState) => {
+      setCells((current) => {
+        const row = current[criterionId] ?? {};
+        return { ...current, [criterionId]: { ...row, [agencyId]: update(row[agencyId] ?? EMPTY_CELL) } };
+      });
+    },
+    [],
+  );
 
   const onSelect = useCallback((row: number, col: number) => {
     focusPending.current = true;
@@ -184,28 +227,61 @@ export function ReviewGrid({ yearId, agencies, criteria, groups, initialCells, e
     }
   }
 
-  async function save(position: Position, points: number | null, reason: string | null, version: number, previous: CellState) {
+  async function save(
+    position: Position,
+    points: number | null,
+    reason: string | null,
+    version: number,
+    previous: CellState,
+  ) {
     const criterion = criteria[position.row]!;
     const agency = agencies[position.col]!;
     patch(criterion.id, agency.id, (cell) => ({ ...cell, final: points, pending: true, error: undefined }));
     let result: ActionResult<SavedCell>;
     try {
-      result = await saveFinalScoreAction(yearId, { agencyCode: agency.code, criterionCode: criterion.code, points, version, reason });
+      result = await saveFinalScoreAction(yearId, {
+        agencyCode: agency.code,
+        criterionCode: criterion.code,
+        points,
+        version,
+        reason,
+      });
     } catch {
       result = { ok: false, code: "INTERNAL", message: t("networkError") };
     }
     const where = `${criterion.code} · ${agency.shortName}`;
     if (result.ok) {
       const saved = result.data;
-      patch(criterion.id, agency.id, (cell) => ({ ...cell, final: saved.final, version: saved.version, reason, pending: false, error: undefined }));
-      setStatus({ error: false, text: t("saved", { cell: where, points: saved.final === null ? t("emptyValue") : formatPoints(saved.final) }) });
+      patch(criterion.id, agency.id, (cell) => ({
+        ...cell,
+        final: saved.final,
+        version: saved.version,
+        reason,
+        pending: false,
+        error: undefined,
+      }));
+      setStatus({
+        error: false,
+        text: t("saved", {
+          cell: where,
+          points: saved.final === null ? t("emptyValue") : formatPoints(saved.final),
+        }),
+      });
       return;
     }
-    const conflict = result.code === "CONFLICT" ? (result.details?.conflicts as CellConflict[] | undefined)?.[0] : undefined;
+    const conflict =
+      result.code === "CONFLICT" ? (result.details?.conflicts as CellConflict[] | undefined)?.[0] : undefined;
     const fieldError = result.fields ? Object.values(result.fields)[0] : undefined;
-    patch(criterion.id, agency.id, () => ({ ...previous, pending: false, error: conflict ? undefined : (fieldError ?? result.message) }));
+    patch(criterion.id, agency.id, () => ({
+      ...previous,
+      pending: false,
+      error: conflict ? undefined : (fieldError ?? result.message),
+    }));
     if (conflict) {
-      setConflicts((list) => [...list.filter((item) => item.position.row !== position.row || item.position.col !== position.col), { position, conflict, reason }]);
+      setConflicts((list) => [
+        ...list.filter((item) => item.position.row !== position.row || item.position.col !== position.col),
+        { position, conflict, reason },
+      ]);
     }
     setStatus({ error: true, text: `${where}: ${fieldError ?? result.message}` });
   }
@@ -243,7 +319,15 @@ export function ReviewGrid({ yearId, agencies, criteria, groups, initialCells, e
     }
     if (request !== historyRequest.current) return;
     const outcome = result;
-    setHistory((current) => current && { ...current, loading: false, entries: outcome.ok ? outcome.data : [], error: outcome.ok ? null : outcome.message });
+    setHistory(
+      (current) =>
+        current && {
+          ...current,
+          loading: false,
+          entries: outcome.ok ? outcome.data : [],
+          error: outcome.ok ? null : outcome.message,
+        },
+    );
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTableElement>) {
@@ -325,12 +409,20 @@ export function ReviewGrid({ yearId, agencies, criteria, groups, initialCells, e
       window.location.reload();
       return;
     }
-    const current: CellState = { ...(cells[criterion.id]?.[agency.id] ?? EMPTY_CELL), final: item.conflict.current, version: item.conflict.version, error: undefined };
+    const current: CellState = {
+      ...(cells[criterion.id]?.[agency.id] ?? EMPTY_CELL),
+      final: item.conflict.current,
+      version: item.conflict.version,
+      error: undefined,
+    };
     if (overwrite) {
       void save(item.position, item.conflict.yours, item.reason, item.conflict.version, current);
     } else {
       patch(criterion.id, agency.id, () => current);
-      setStatus({ error: false, text: t("keptCurrent", { cell: `${criterion.code} · ${agency.shortName}` }) });
+      setStatus({
+        error: false,
+        text: t("keptCurrent", { cell: `${criterion.code} · ${agency.shortName}` }),
+      });
     }
   }
 
@@ -368,13 +460,21 @@ export function ReviewGrid({ yearId, agencies, criteria, groups, initialCells, e
         )}
         <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
           <p id={helpId} className="text-xs text-slate-600">
-            {t("cellLegend", { self: t("selfShort"), final: t("finalShort") })} {mayEdit ? t("keyboardHelp") : t("keyboardHelpReadOnly")}
+            {t("cellLegend", { self: t("selfShort"), final: t("finalShort") })}{" "}
+            {mayEdit ? t("keyboardHelp") : t("keyboardHelpReadOnly")}
           </p>
-          <Button variant="secondary" className="min-h-8 px-3 py-1 text-xs" onClick={() => void openHistory(active)}>
+          <Button
+            variant="secondary"
+            className="min-h-8 px-3 py-1 text-xs"
+            onClick={() => void openHistory(active)}
+          >
             {t("historyButton")}
           </Button>
         </div>
-        <div className="max-h-[70vh] w-fit max-w-full overflow-auto rounded-lg border border-slate-200 bg-white" data-grid-scroll>
+        <div
+          className="max-h-[70vh] w-fit max-w-full overflow-auto rounded-lg border border-slate-200 bg-white"
+          data-grid-scroll
+        >
           <table
             ref={tableRef}
             role="grid"
@@ -389,7 +489,12 @@ export function ReviewGrid({ yearId, agencies, criteria, groups, initialCells, e
           >
             <thead>
               <tr role="row" aria-rowindex={1}>
-                <th role="columnheader" aria-colindex={1} scope="col" className="sticky left-0 top-0 z-30 border-b border-r border-slate-200 bg-slate-100 px-2 py-2 text-left text-xs font-semibold text-slate-700">
+                <th
+                  role="columnheader"
+                  aria-colindex={1}
+                  scope="col"
+                  className="sticky left-0 top-0 z-30 border-b border-r border-slate-200 bg-slate-100 px-2 py-2 text-left text-xs font-semibold text-slate-700"
+                >
                   {t("criterionColumn")}
                 </th>
                 {agencies.map((agency, col) => (
@@ -399,10 +504,18 @@ export function ReviewGrid({ yearId, agencies, criteria, groups, initialCells, e
                     aria-colindex={col + 2}
                     scope="col"
                     title={agency.name}
-                    className={cn("sticky top-0 z-20 min-w-20 border-b border-r border-slate-200 bg-slate-100 px-2 py-2 text-right align-bottom text-xs font-semibold", col === active.col && "bg-brand-50")}
+                    className={cn(
+                      "sticky top-0 z-20 min-w-20 border-b border-r border-slate-200 bg-slate-100 px-2 py-2 text-right align-bottom text-xs font-semibold",
+                      col === active.col && "bg-brand-50",
+                    )}
                   >
                     <span className="block text-slate-900">{agency.shortName}</span>
-                    <span className={cn("block font-normal", agency.status === "SUBMITTED" ? "text-green-700" : "text-amber-700")}>
+                    <span
+                      className={cn(
+                        "block font-normal",
+                        agency.status === "SUBMITTED" ? "text-green-700" : "text-amber-700",
+                      )}
+                    >
                       {t(STATUS_KEYS[agency.status as keyof typeof STATUS_KEYS] ?? "statusDraft")}
                     </span>
                   </th>
@@ -413,7 +526,14 @@ export function ReviewGrid({ yearId, agencies, criteria, groups, initialCells, e
               {layout.items.map((item) =>
                 item.kind === "group" ? (
                   <tr key={`g-${item.code}`} role="row" aria-rowindex={item.aria}>
-                    <th role="rowheader" aria-colindex={1} colSpan={agencies.length + 1} aria-colspan={agencies.length + 1} scope="rowgroup" className="border-b border-slate-200 bg-slate-50 px-2 py-1 text-left text-xs font-bold uppercase tracking-wide text-slate-700">
+                    <th
+                      role="rowheader"
+                      aria-colindex={1}
+                      colSpan={agencies.length + 1}
+                      aria-colspan={agencies.length + 1}
+                      scope="rowgroup"
+                      className="border-b border-slate-200 bg-slate-50 px-2 py-1 text-left text-xs font-bold uppercase tracking-wide text-slate-700"
+                    >
                       <span className="sticky left-2">
                         {item.code}. {item.title}
                       </span>
@@ -440,11 +560,22 @@ export function ReviewGrid({ yearId, agencies, criteria, groups, initialCells, e
             </tbody>
             <tfoot>
               <tr role="row" aria-rowindex={layout.rowCount}>
-                <th role="rowheader" aria-colindex={1} scope="row" className="sticky bottom-0 left-0 z-30 border-r border-t border-slate-300 bg-slate-100 px-2 py-2 text-left text-xs font-semibold">
+                <th
+                  role="rowheader"
+                  aria-colindex={1}
+                  scope="row"
+                  className="sticky bottom-0 left-0 z-30 border-r border-t border-slate-300 bg-slate-100 px-2 py-2 text-left text-xs font-semibold"
+                >
                   {t("totalRow")}
                 </th>
                 {agencies.map((agency, col) => (
-                  <td key={agency.id} role="gridcell" aria-colindex={col + 2} className="sticky bottom-0 z-20 border-r border-t border-slate-300 bg-slate-100 px-2 py-2 text-right font-bold tabular-nums" data-total={agency.code}>
+                  <td
+                    key={agency.id}
+                    role="gridcell"
+                    aria-colindex={col + 2}
+                    className="sticky bottom-0 z-20 border-r border-t border-slate-300 bg-slate-100 px-2 py-2 text-right font-bold tabular-nums"
+                    data-total={agency.code}
+                  >
                     {formatPoints(totals[col]!)}
                   </td>
                 ))}
@@ -452,7 +583,15 @@ export function ReviewGrid({ yearId, agencies, criteria, groups, initialCells, e
             </tfoot>
           </table>
         </div>
-        <p role="status" aria-live="polite" className={cn("mt-2 min-h-5 text-sm", status?.error ? "font-semibold text-red-700" : "text-slate-700")} data-testid="grid-status">
+        <p
+          role="status"
+          aria-live="polite"
+          className={cn(
+            "mt-2 min-h-5 text-sm",
+            status?.error ? "font-semibold text-red-700" : "text-slate-700",
+          )}
+          data-testid="grid-status"
+        >
           {status?.text}
         </p>
       </div>

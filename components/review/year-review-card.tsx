@@ -14,8 +14,12 @@ export function YearReviewCard({ year, actor }: { year: YearDto; actor: Actor })
   const scope = yearScopeOf(actor, year);
   const links = [
     can(actor, "score.read", scope) && { href: "review", label: t("review") },
-    (can(actor, "ranking.preview", scope) || can(actor, "ranking.read", scope)) && { href: "ranking", label: t("ranking") },
-    year.rules.crossScoring.enabled && can(actor, "crossScore.progress", scope) && { href: "cross-scoring", label: t("crossScoring") },
+    (can(actor, "ranking.preview", scope) || can(actor, "ranking.read", scope)) && {
+      href: "ranking",
+      label: t("ranking"),
+    },
+    year.rules.crossScoring.enabled &&
+      can(actor, "crossScore.progress", scope) && { href: "cross-scoring", label: t("crossScoring") },
   ].filter((link) => link !== false);
   if (links.length === 0) return null;
   return (

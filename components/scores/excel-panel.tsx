@@ -25,7 +25,14 @@ export function ScoresExcelPanel({ yearId, canImport }: ScoresExcelPanelProps) {
       }
     >
       <p className="mb-4 text-sm text-slate-600">{t("scoresHint")}</p>
-      {canImport && <XlsxUpload<{ changed: number }> url={url} withReason testId="scores-xlsx-import" done={(data) => t("scoresDone", { count: data.changed })} />}
+      {canImport && (
+        <XlsxUpload<{ changed: number }>
+          url={url}
+          withReason
+          testId="scores-xlsx-import"
+          done={(data) => t("scoresDone", { count: data.changed })}
+        />
+      )}
     </Card>
   );
 }

@@ -36,7 +36,10 @@ export function AppHeader({ items, user }: HeaderProps) {
     >
       {item.label}
       {item.badge ? (
-        <span className="ml-1.5 inline-flex min-w-5 items-center justify-center rounded-full bg-amber-400 px-1.5 text-xs font-bold text-slate-900" aria-label={t("unread", { count: item.badge })}>
+        <span
+          className="ml-1.5 inline-flex min-w-5 items-center justify-center rounded-full bg-amber-400 px-1.5 text-xs font-bold text-slate-900"
+          aria-label={t("unread", { count: item.badge })}
+        >
           {item.badge}
         </span>
       ) : null}
@@ -59,7 +62,11 @@ export function AppHeader({ items, user }: HeaderProps) {
             </p>
           </div>
           <LocaleSwitch />
-          <button type="button" onClick={() => signOut({ callbackUrl: "/login" })} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-semibold text-slate-700 hover:bg-slate-100">
+          <button
+            type="button"
+            onClick={() => signOut({ callbackUrl: "/login" })}
+            className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-semibold text-slate-700 hover:bg-slate-100"
+          >
             {t("signOut")}
           </button>
         </div>
@@ -73,7 +80,10 @@ export function AppHeader({ items, user }: HeaderProps) {
           {t("menu")}
         </button>
       </div>
-      <nav aria-label={t("navigation")} className="mx-auto hidden max-w-6xl flex-wrap gap-1 px-4 pb-3 md:flex">
+      <nav
+        aria-label={t("navigation")}
+        className="mx-auto hidden max-w-6xl flex-wrap gap-1 px-4 pb-3 md:flex"
+      >
         {links}
       </nav>
       {open && (
@@ -91,7 +101,11 @@ export function AppHeader({ items, user }: HeaderProps) {
             </div>
             <LocaleSwitch />
           </div>
-          <button type="button" onClick={() => signOut({ callbackUrl: "/login" })} className="mt-3 w-full rounded-md border border-slate-300 px-3 py-2 text-sm font-semibold text-slate-700">
+          <button
+            type="button"
+            onClick={() => signOut({ callbackUrl: "/login" })}
+            className="mt-3 w-full rounded-md border border-slate-300 px-3 py-2 text-sm font-semibold text-slate-700"
+          >
             {t("signOut")}
           </button>
         </div>

@@ -1,7 +1,16 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useId, useState, useTransition, type FormEvent, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
+import {
+  useId,
+  useState,
+  useTransition,
+  type FormEvent,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from "react";
 import type { ActionResult } from "@/lib/http/action";
 import { Button } from "./button";
 import { cn } from "./cn";
@@ -12,7 +21,10 @@ type FormAction<T> = (formData: FormData) => Promise<ActionResult<T>>;
  * Submits a form to a server action without resetting what the user typed when it fails; shows the
  * pending state, the message and the field errors of the result.
  */
-export function useActionForm<T>(action: FormAction<T>, options: { onSuccess?: (data: T) => void; resetOnSuccess?: boolean } = {}) {
+export function useActionForm<T>(
+  action: FormAction<T>,
+  options: { onSuccess?: (data: T) => void; resetOnSuccess?: boolean } = {},
+) {
   const [result, setResult] = useState<ActionResult<T> | null>(null);
   const [pending, startTransition] = useTransition();
 
@@ -28,7 +40,9 @@ export function useActionForm<T>(action: FormAction<T>, options: { onSuccess?: (
         options.onSuccess?.(outcome.data);
       } else if (outcome.fields) {
         const first = Object.keys(outcome.fields)[0];
-        const field = first ? form.querySelector<HTMLElement>(`[name="${CSS.escape(first)}"], [name="${CSS.escape(first)}[]"]`) : null;
+        const field = first
+          ? form.querySelector<HTMLElement>(`[name="${CSS.escape(first)}"], [name="${CSS.escape(first)}[]"]`)
+          : null;
         field?.focus();
       }
     });
@@ -41,7 +55,13 @@ export function useActionForm<T>(action: FormAction<T>, options: { onSuccess?: (
 export function FormMessage({ result }: { result: ActionResult<unknown> | null }) {
   if (!result || (result.ok && !result.message)) return null;
   return (
-    <div role={result.ok ? "status" : "alert"} className={cn("rounded-md px-3 py-2 text-sm", result.ok ? "bg-green-50 text-green-800" : "bg-red-50 text-red-800")}>
+    <div
+      role={result.ok ? "status" : "alert"}
+      className={cn(
+        "rounded-md px-3 py-2 text-sm",
+        result.ok ? "bg-green-50 text-green-800" : "bg-red-50 text-red-800",
+      )}
+    >
       <p>{result.message}</p>
       {!result.ok && result.items && (
         <ul className="ml-5 mt-1 list-disc">
@@ -64,7 +84,8 @@ interface FieldProps {
 
 export function Field({ label, error, hint, children, className }: FieldProps) {
   const id = useId();
-  const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
+  const describedBy =
+    [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className={cn("flex flex-col gap-1", className)}>
       <label htmlFor={id} className="text-sm font-semibold text-slate-800">
@@ -88,7 +109,13 @@ export function Field({ label, error, hint, children, className }: FieldProps) {
 export const inputClass =
   "min-h-10 w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 shadow-sm aria-[invalid=true]:border-red-500 sm:text-sm";
 
-export function TextInput({ label, error, hint, className, ...props }: InputHTMLAttributes<HTMLInputElement> & { label: ReactNode; error?: string; hint?: ReactNode }) {
+export function TextInput({
+  label,
+  error,
+  hint,
+  className,
+  ...props
+}: InputHTMLAttributes<HTMLInputElement> & { label: ReactNode; error?: string; hint?: ReactNode }) {
   return (
     <Field label={label} error={error} hint={hint} className={className}>
       {(field) => <input className={inputClass} {...field} {...props} />}
@@ -96,7 +123,13 @@ export function TextInput({ label, error, hint, className, ...props }: InputHTML
   );
 }
 
-export function TextArea({ label, error, hint, className, ...props }: TextareaHTMLAttributes<HTMLTextAreaElement> & { label: ReactNode; error?: string; hint?: ReactNode }) {
+export function TextArea({
+  label,
+  error,
+  hint,
+  className,
+  ...props
+}: TextareaHTMLAttributes<HTMLTextAreaElement> & { label: ReactNode; error?: string; hint?: ReactNode }) {
   return (
     <Field label={label} error={error} hint={hint} className={className}>
       {(field) => <textarea className={cn(inputClass, "min-h-24")} {...field} {...props} />}
@@ -104,7 +137,14 @@ export function TextArea({ label, error, hint, className, ...props }: TextareaHT
   );
 }
 
-export function Select({ label, error, hint, className, children, ...props }: SelectHTMLAttributes<HTMLSelectElement> & { label: ReactNode; error?: string; hint?: ReactNode }) {
+export function Select({
+  label,
+  error,
+  hint,
+  className,
+  children,
+  ...props
+}: SelectHTMLAttributes<HTMLSelectElement> & { label: ReactNode; error?: string; hint?: ReactNode }) {
   return (
     <Field label={label} error={error} hint={hint} className={className}>
       {(field) => (
@@ -116,7 +156,17 @@ export function Select({ label, error, hint, className, children, ...props }: Se
   );
 }
 
-export function SubmitButton({ pending, children, pendingLabel, variant }: { pending: boolean; children: ReactNode; pendingLabel: ReactNode; variant?: "primary" | "danger" | "secondary" }) {
+export function SubmitButton({
+  pending,
+  children,
+  pendingLabel,
+  variant,
+}: {
+  pending: boolean;
+  children: ReactNode;
+  pendingLabel: ReactNode;
+  variant?: "primary" | "danger" | "secondary";
+}) {
   return (
     <Button type="submit" disabled={pending} aria-busy={pending} variant={variant}>
       {pending ? pendingLabel : children}
@@ -125,7 +175,15 @@ export function SubmitButton({ pending, children, pendingLabel, variant }: { pen
 }
 
 /** A form's submit button with its outcome under it (the message of the last result). */
-export function FormFooter({ form, children, className }: { form: { pending: boolean; result: ActionResult<unknown> | null }; children: ReactNode; className?: string }) {
+export function FormFooter({
+  form,
+  children,
+  className,
+}: {
+  form: { pending: boolean; result: ActionResult<unknown> | null };
+  children: ReactNode;
+  className?: string;
+}) {
   const common = useTranslations("common");
   return (
     <div className={cn("space-y-3", className)}>

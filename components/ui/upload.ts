@@ -3,7 +3,10 @@
  * API's Vietnamese message (null when there is none to show: the network failed or the answer was not
  * JSON, and the caller shows its own).
  */
-export async function postUpload(url: string, body: FormData): Promise<{ ok: true } | { ok: false; message: string | null }> {
+export async function postUpload(
+  url: string,
+  body: FormData,
+): Promise<{ ok: true } | { ok: false; message: string | null }> {
   try {
     const response = await fetch(url, { method: "POST", body, credentials: "same-origin" });
     if (response.ok) return { ok: true };

@@ -40,7 +40,11 @@ export function BallotPanel(props: BallotPanelProps) {
   if (receipt) return <ReceiptNotice receipt={receipt} />;
   if (props.hasVoted) {
     return (
-      <p role="status" className="rounded-md bg-green-50 px-3 py-3 font-semibold text-green-900" data-testid="has-voted">
+      <p
+        role="status"
+        className="rounded-md bg-green-50 px-3 py-3 font-semibold text-green-900"
+        data-testid="has-voted"
+      >
         ✓ {t("hasVoted")}
       </p>
     );
@@ -62,12 +66,21 @@ function ReceiptNotice({ receipt }: { receipt: string }) {
     }
   }
   return (
-    <div role="status" className="space-y-3 rounded-lg border-2 border-green-600 bg-green-50 p-4" data-testid="receipt">
+    <div
+      role="status"
+      className="space-y-3 rounded-lg border-2 border-green-600 bg-green-50 p-4"
+      data-testid="receipt"
+    >
       <p className="font-semibold text-green-900">{t("receiptTitle")}</p>
-      <p className="select-all break-all text-center font-mono text-2xl font-bold tracking-wider text-slate-900 sm:text-3xl" data-testid="receipt-code">
+      <p
+        className="select-all break-all text-center font-mono text-2xl font-bold tracking-wider text-slate-900 sm:text-3xl"
+        data-testid="receipt-code"
+      >
         {receipt}
       </p>
-      <p className="rounded-md bg-amber-100 px-3 py-2 text-sm font-semibold text-amber-900">{t("receiptWarning")}</p>
+      <p className="rounded-md bg-amber-100 px-3 py-2 text-sm font-semibold text-amber-900">
+        {t("receiptWarning")}
+      </p>
       <div className="flex flex-wrap items-center gap-3">
         <Button variant="secondary" onClick={copy} className="min-h-11">
           {t("copy")}
@@ -80,7 +93,16 @@ function ReceiptNotice({ receipt }: { receipt: string }) {
   );
 }
 
-function BallotForm({ yearId, sessionId, method, candidates, quota, electionYear, agencyName, onCast }: BallotPanelProps & { onCast: (receipt: string) => void }) {
+function BallotForm({
+  yearId,
+  sessionId,
+  method,
+  candidates,
+  quota,
+  electionYear,
+  agencyName,
+  onCast,
+}: BallotPanelProps & { onCast: (receipt: string) => void }) {
   const t = useTranslations("votes.ballot");
   const router = useRouter();
   const id = useId();
@@ -97,13 +119,19 @@ function BallotForm({ yearId, sessionId, method, candidates, quota, electionYear
   });
 
   const choices =
-    method === "APPROVAL" ? approval : method === "PICK_UP_TO_QUOTA" ? picks : { LEADER: post.LEADER || null, DEPUTY: post.DEPUTY || null };
+    method === "APPROVAL"
+      ? approval
+      : method === "PICK_UP_TO_QUOTA"
+        ? picks
+        : { LEADER: post.LEADER || null, DEPUTY: post.DEPUTY || null };
   const limit = quota ?? candidates.length;
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     const errors: { ballot?: string; confirm?: string } = {};
     if (method === "APPROVAL") {
-      const missing = candidates.filter((candidate) => !approval[candidate.code]).map((candidate) => candidate.name);
+      const missing = candidates
+        .filter((candidate) => !approval[candidate.code])
+        .map((candidate) => candidate.name);
       if (missing.length > 0) errors.ballot = t("missing", { missing: missing.join(", ") });
     }
     if (method === "ELECTION" && post.LEADER && post.LEADER === post.DEPUTY) errors.ballot = t("sameAgency");
@@ -111,17 +139,29 @@ function BallotForm({ yearId, sessionId, method, candidates, quota, electionYear
     setLocalError(errors);
     if (errors.ballot || errors.confirm) {
       event.preventDefault();
-      const target = event.currentTarget.querySelector<HTMLElement>(errors.ballot ? "[data-ballot-first]" : `#${CSS.escape(`${id}-confirm`)}`);
+      const target = event.currentTarget.querySelector<HTMLElement>(
+        errors.ballot ? "[data-ballot-first]" : `#${CSS.escape(`${id}-confirm`)}`,
+      );
       target?.focus();
       return;
     }
     form.onSubmit(event);
   }
 
-  const ballotError = localError.ballot ?? form.fieldError("choices") ?? form.fieldError("choices.DEPUTY") ?? form.fieldError("choices.LEADER");
+  const ballotError =
+    localError.ballot ??
+    form.fieldError("choices") ??
+    form.fieldError("choices.DEPUTY") ??
+    form.fieldError("choices.LEADER");
 
   return (
-    <form onSubmit={onSubmit} className="space-y-5" noValidate aria-labelledby={`${id}-title`} data-testid="ballot-form">
+    <form
+      onSubmit={onSubmit}
+      className="space-y-5"
+      noValidate
+      aria-labelledby={`${id}-title`}
+      data-testid="ballot-form"
+    >
       <div>
         <h2 id={`${id}-title`} className="text-lg font-bold">
           {t("title", { agency: agencyName })}
@@ -134,13 +174,25 @@ function BallotForm({ yearId, sessionId, method, candidates, quota, electionYear
         <ol className="space-y-3">
           {candidates.map((candidate, index) => (
             <li key={candidate.code}>
-              <fieldset role="radiogroup" aria-required="true" aria-labelledby={`${id}-c-${candidate.code}`} className="rounded-md border border-slate-200 p-3" data-candidate={candidate.code}>
+              <fieldset
+                role="radiogroup"
+                aria-required="true"
+                aria-labelledby={`${id}-c-${candidate.code}`}
+                className="rounded-md border border-slate-200 p-3"
+                data-candidate={candidate.code}
+              >
                 <legend id={`${id}-c-${candidate.code}`} className="px-1 font-semibold">
                   {index + 1}. {candidate.name}
                 </legend>
                 <div className="mt-2 grid gap-2 sm:grid-cols-3">
                   {CHOICES.map((choice, choiceIndex) => (
-                    <label key={choice} className={cn("flex min-h-11 cursor-pointer items-center gap-3 rounded-md border border-slate-300 px-3 py-2 text-base", CHOICE_STYLE[choice])}>
+                    <label
+                      key={choice}
+                      className={cn(
+                        "flex min-h-11 cursor-pointer items-center gap-3 rounded-md border border-slate-300 px-3 py-2 text-base",
+                        CHOICE_STYLE[choice],
+                      )}
+                    >
                       <input
                         type="radio"
                         name={`choice-${candidate.code}`}
@@ -162,20 +214,38 @@ function BallotForm({ yearId, sessionId, method, candidates, quota, electionYear
 
       {method === "PICK_UP_TO_QUOTA" && (
         <fieldset className="space-y-2" aria-describedby={`${id}-picked`}>
-          <p id={`${id}-picked`} aria-live="polite" className="text-sm font-semibold" data-testid="picked-count">
+          <p
+            id={`${id}-picked`}
+            aria-live="polite"
+            className="text-sm font-semibold"
+            data-testid="picked-count"
+          >
             {t("picked", { count: picks.length, quota: limit })}
-            {picks.length >= limit && <span className="ml-2 font-normal text-slate-600">{t("pickLimit", { quota: limit })}</span>}
+            {picks.length >= limit && (
+              <span className="ml-2 font-normal text-slate-600">{t("pickLimit", { quota: limit })}</span>
+            )}
           </p>
           {candidates.map((candidate, index) => {
             const checked = picks.includes(candidate.code);
             return (
-              <label key={candidate.code} className="flex min-h-11 cursor-pointer items-center gap-3 rounded-md border border-slate-300 px-3 py-2 text-base has-[:checked]:border-green-600 has-[:checked]:bg-green-50 has-[:disabled]:cursor-not-allowed has-[:disabled]:opacity-60">
+              <label
+                key={candidate.code}
+                className="flex min-h-11 cursor-pointer items-center gap-3 rounded-md border border-slate-300 px-3 py-2 text-base has-[:checked]:border-green-600 has-[:checked]:bg-green-50 has-[:disabled]:cursor-not-allowed has-[:disabled]:opacity-60"
+              >
                 <input
                   type="checkbox"
                   className="size-5"
                   checked={checked}
                   disabled={!checked && picks.length >= limit}
-                  onChange={(event) => setPicks((current) => (event.target.checked ? (current.length < limit ? [...current, candidate.code] : current) : current.filter((code) => code !== candidate.code)))}
+                  onChange={(event) =>
+                    setPicks((current) =>
+                      event.target.checked
+                        ? current.length < limit
+                          ? [...current, candidate.code]
+                          : current
+                        : current.filter((code) => code !== candidate.code),
+                    )
+                  }
                   {...(index === 0 ? { "data-ballot-first": true } : {})}
                 />
                 {candidate.name}
@@ -190,7 +260,12 @@ function BallotForm({ yearId, sessionId, method, candidates, quota, electionYear
           {(["LEADER", "DEPUTY"] as const).map((key) => (
             <label key={key} className="flex flex-col gap-1 text-sm font-semibold text-slate-800">
               {key === "LEADER" ? t("leader", { year: electionYear }) : t("deputy", { year: electionYear })}
-              <select className={cn(inputClass, "min-h-11")} value={post[key]} onChange={(event) => setPost((current) => ({ ...current, [key]: event.target.value }))} {...(key === "LEADER" ? { "data-ballot-first": true } : {})}>
+              <select
+                className={cn(inputClass, "min-h-11")}
+                value={post[key]}
+                onChange={(event) => setPost((current) => ({ ...current, [key]: event.target.value }))}
+                {...(key === "LEADER" ? { "data-ballot-first": true } : {})}
+              >
                 <option value="">{t("blank")}</option>
                 {candidates.map((candidate) => (
                   <option key={candidate.code} value={candidate.code}>
@@ -222,7 +297,15 @@ function BallotForm({ yearId, sessionId, method, candidates, quota, electionYear
         </label>
         {localError.confirm && <p className="mt-1 text-sm text-red-700">{localError.confirm}</p>}
       </div>
-      <TextInput label={t("password")} name="password" type="password" autoComplete="current-password" required hint={t("passwordHint")} error={form.fieldError("password")} />
+      <TextInput
+        label={t("password")}
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+        hint={t("passwordHint")}
+        error={form.fieldError("password")}
+      />
       <SubmitButton pending={form.pending} pendingLabel={t("pending")}>
         {t("submit")}
       </SubmitButton>

@@ -8,12 +8,26 @@ import { Button } from "@/components/ui/button";
 import { FormMessage, SubmitButton, TextArea, useActionForm } from "@/components/ui/form";
 
 /** The secretariat closes a session (two steps: closing is final) or cancels it with a reason. */
-export function ManageSession({ yearId, sessionId, mayClose, mayCancel }: { yearId: string; sessionId: string; mayClose: boolean; mayCancel: boolean }) {
+export function ManageSession({
+  yearId,
+  sessionId,
+  mayClose,
+  mayCancel,
+}: {
+  yearId: string;
+  sessionId: string;
+  mayClose: boolean;
+  mayCancel: boolean;
+}) {
   const t = useTranslations("votes.manage");
   const router = useRouter();
   const [confirming, setConfirming] = useState(false);
-  const close = useActionForm(closeVoteSessionAction.bind(null, yearId, sessionId), { onSuccess: () => router.refresh() });
-  const cancel = useActionForm(cancelVoteSessionAction.bind(null, yearId, sessionId), { onSuccess: () => router.refresh() });
+  const close = useActionForm(closeVoteSessionAction.bind(null, yearId, sessionId), {
+    onSuccess: () => router.refresh(),
+  });
+  const cancel = useActionForm(cancelVoteSessionAction.bind(null, yearId, sessionId), {
+    onSuccess: () => router.refresh(),
+  });
   return (
     <div className="space-y-5">
       <form onSubmit={close.onSubmit} className="space-y-3" aria-label={t("close")}>
@@ -40,7 +54,13 @@ export function ManageSession({ yearId, sessionId, mayClose, mayCancel }: { year
         <details className="rounded-md border border-slate-200 p-3">
           <summary className="cursor-pointer py-1 text-sm font-semibold text-red-700">{t("cancel")}</summary>
           <form onSubmit={cancel.onSubmit} className="mt-3 space-y-3" noValidate>
-            <TextArea label={t("cancelReason")} name="reason" required maxLength={1000} error={cancel.fieldError("reason")} />
+            <TextArea
+              label={t("cancelReason")}
+              name="reason"
+              required
+              maxLength={1000}
+              error={cancel.fieldError("reason")}
+            />
             <SubmitButton pending={cancel.pending} pendingLabel={t("cancelling")} variant="danger">
               {t("cancelSubmit")}
             </SubmitButton>

@@ -11,12 +11,28 @@ export function ReceiptCheckForm({ sessionId }: { sessionId: string }) {
   const outcome = form.result?.ok ? form.result.data : null;
   return (
     <form onSubmit={form.onSubmit} className="space-y-3" noValidate aria-label={t("title")}>
-      <TextInput label={t("label")} name="receipt" autoComplete="off" spellCheck={false} placeholder="XXXX-XXXX-XXXX-XXXX" className="font-mono" error={form.fieldError("receipt")} />
+      <TextInput
+        label={t("label")}
+        name="receipt"
+        autoComplete="off"
+        spellCheck={false}
+        placeholder="XXXX-XXXX-XXXX-XXXX"
+        className="font-mono"
+        error={form.fieldError("receipt")}
+      />
       <SubmitButton pending={form.pending} pendingLabel={t("pending")}>
         {t("submit")}
       </SubmitButton>
       {outcome && (
-        <div role="status" data-testid="receipt-check-result" className={outcome.counted ? "rounded-md bg-green-50 px-3 py-2 text-sm text-green-900" : "rounded-md bg-red-50 px-3 py-2 text-sm text-red-900"}>
+        <div
+          role="status"
+          data-testid="receipt-check-result"
+          className={
+            outcome.counted
+              ? "rounded-md bg-green-50 px-3 py-2 text-sm text-green-900"
+              : "rounded-md bg-red-50 px-3 py-2 text-sm text-red-900"
+          }
+        >
           <p className="font-semibold">{outcome.counted ? `✓ ${t("counted")}` : t("notCounted")}</p>
           <p className="break-all font-mono text-xs">{t("hash", { hash: outcome.receiptHash })}</p>
         </div>

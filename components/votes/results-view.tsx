@@ -11,7 +11,13 @@ export function ResultsView({ results }: { results: ResultsDto }) {
   const num = "px-3 py-2 text-right tabular-nums";
 
   const outcome = (row: Row, election: boolean) =>
-    row.tied ? <Badge tone="amber">{t("tied")}</Badge> : row.passed ? <Badge tone="green">{election ? t("elected") : t("passed")}</Badge> : <Badge tone="slate">{election ? t("notElected") : t("failed")}</Badge>;
+    row.tied ? (
+      <Badge tone="amber">{t("tied")}</Badge>
+    ) : row.passed ? (
+      <Badge tone="green">{election ? t("elected") : t("passed")}</Badge>
+    ) : (
+      <Badge tone="slate">{election ? t("notElected") : t("failed")}</Badge>
+    );
 
   return (
     <div className="space-y-4" data-testid="results">
@@ -19,8 +25,13 @@ export function ResultsView({ results }: { results: ResultsDto }) {
         <li className="font-semibold" data-testid="results-ballots">
           {t("ballots", { ballots: results.ballots, roll: results.rollSize })}
         </li>
-        <li data-testid="results-quorum" className={results.quorumMet ? "text-green-800" : "font-semibold text-red-700"}>
-          {results.quorumMet ? t("quorumMet", { required: results.quorumRequired }) : t("quorumNotMet", { required: results.quorumRequired })}
+        <li
+          data-testid="results-quorum"
+          className={results.quorumMet ? "text-green-800" : "font-semibold text-red-700"}
+        >
+          {results.quorumMet
+            ? t("quorumMet", { required: results.quorumRequired })
+            : t("quorumNotMet", { required: results.quorumRequired })}
         </li>
         <li>{t("passRequired", { count: results.passRequired })}</li>
       </ul>
@@ -33,7 +44,10 @@ export function ResultsView({ results }: { results: ResultsDto }) {
       {results.method === "ELECTION" ? (
         <>
           {results.elected && (
-            <ul className="space-y-1 rounded-md bg-blue-50 px-3 py-2 text-sm font-semibold text-blue-900" data-testid="elected">
+            <ul
+              className="space-y-1 rounded-md bg-blue-50 px-3 py-2 text-sm font-semibold text-blue-900"
+              data-testid="elected"
+            >
               {(["LEADER", "DEPUTY"] as const).map((post) => (
                 <li key={post}>
                   {results.elected![post]
@@ -66,7 +80,9 @@ export function ResultsView({ results }: { results: ResultsDto }) {
                     </tr>
                   ))}
                 </Table>
-                <p className="text-xs text-slate-600">{t("blankBallots", { count: rows[0]?.abstain ?? 0 })}</p>
+                <p className="text-xs text-slate-600">
+                  {t("blankBallots", { count: rows[0]?.abstain ?? 0 })}
+                </p>
               </div>
             );
           })}
@@ -78,7 +94,9 @@ export function ResultsView({ results }: { results: ResultsDto }) {
             <tr>
               <th className={th}>{t("agency")}</th>
               <th className={`${th} text-right`}>{results.method === "APPROVAL" ? t("for") : t("picked")}</th>
-              <th className={`${th} text-right`}>{results.method === "APPROVAL" ? t("against") : t("notPicked")}</th>
+              <th className={`${th} text-right`}>
+                {results.method === "APPROVAL" ? t("against") : t("notPicked")}
+              </th>
               {results.method === "APPROVAL" && <th className={`${th} text-right`}>{t("abstain")}</th>}
               <th className={th}>{t("outcome")}</th>
             </tr>
@@ -107,7 +125,9 @@ export function ResultsView({ results }: { results: ResultsDto }) {
       )}
 
       <details className="rounded-md border border-slate-200 p-3" data-testid="receipt-hashes">
-        <summary className="cursor-pointer py-1 text-sm font-semibold">{t("hashesTitle", { count: results.receiptHashes.length })}</summary>
+        <summary className="cursor-pointer py-1 text-sm font-semibold">
+          {t("hashesTitle", { count: results.receiptHashes.length })}
+        </summary>
         <p className="mt-2 text-xs text-slate-600">{t("hashesHint")}</p>
         <ol className="mt-2 space-y-1">
           {results.receiptHashes.map((hash) => (

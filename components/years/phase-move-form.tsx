@@ -29,23 +29,42 @@ export function PhaseMoveForm({ yearId, version, current, targets, blockers, pen
       {blockers.length > 0 && (
         <div className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-900">
           <p className="font-semibold">{t("blockersTitle")}</p>
-          <ul className="ml-5 list-disc">{blockers.map((item) => <li key={item}>{item}</li>)}</ul>
+          <ul className="ml-5 list-disc">
+            {blockers.map((item) => (
+              <li key={item}>{item}</li>
+            ))}
+          </ul>
         </div>
       )}
       {pending.length > 0 && (
         <div className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
           <p className="font-semibold">{t("pendingTitle")}</p>
-          <ul className="ml-5 list-disc">{pending.map((item) => <li key={item}>{item}</li>)}</ul>
+          <ul className="ml-5 list-disc">
+            {pending.map((item) => (
+              <li key={item}>{item}</li>
+            ))}
+          </ul>
         </div>
       )}
-      <Select label={t("targetPhase")} name="phase" defaultValue={targets[0]} error={form.fieldError("phase")}>
+      <Select
+        label={t("targetPhase")}
+        name="phase"
+        defaultValue={targets[0]}
+        error={form.fieldError("phase")}
+      >
         {targets.map((phase) => (
           <option key={phase} value={phase}>
             {phases(phase)}
           </option>
         ))}
       </Select>
-      <TextArea label={t("reason")} name="reason" hint={t("reasonHint")} maxLength={1000} error={form.fieldError("reason")} />
+      <TextArea
+        label={t("reason")}
+        name="reason"
+        hint={t("reasonHint")}
+        maxLength={1000}
+        error={form.fieldError("reason")}
+      />
       <SubmitButton pending={form.pending} pendingLabel={common("saving")}>
         {t("movePhase")}
       </SubmitButton>

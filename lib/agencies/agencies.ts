@@ -43,7 +43,12 @@ export async function createAgency(actor: Actor, input: unknown): Promise<Agency
   try {
     return await transaction(TRANSACTION.edit, async (tx) => {
       const agency = await tx.agency.create({ data, select: agencySelect });
-      await recordAudit(tx, actor, { action: "agency.create", entity: "Agency", entityId: agency.id, after: agency });
+      await recordAudit(tx, actor, {
+        action: "agency.create",
+        entity: "Agency",
+        entityId: agency.id,
+        after: agency,
+      });
       return agency;
     });
   } catch (error) {
@@ -56,10 +61,19 @@ export async function updateAgency(actor: Actor, code: string, input: unknown): 
   const data = parseInput(updateAgencySchema, input);
   try {
     return await transaction(TRANSACTION.edit, async (tx) => {
-      const before = await tx.agency.findUnique({ where: { code: code.toLowerCase() }, select: agencySelect });
+      const before = await tx.agency.findUnique({
+        where: { code: code.toLowerCase() },
+        select: agencySelect,
+      });
       if (!before) throw notFound("errors.agency.notFound", { code });
       const after = await tx.agency.update({ where: { id: before.id }, data, select: agencySelect });
-      await recordAudit(tx, actor, { action: "agency.update", entity: "Agency", entityId: after.id, before, after });
+      await recordAudit(tx, actor, {
+        action: "agency.update",
+        entity: "Agency",
+        entityId: after.id,
+        before,
+        after,
+      });
       return after;
     });
   } catch (error) {

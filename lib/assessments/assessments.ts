@@ -57,7 +57,11 @@ export function assessmentEditable(year: YearContext, status: string | undefined
 }
 
 /** An agency's self-assessment: its own people, the year's secretariat, the province's roles. */
-export async function getSelfAssessment(actor: Actor, yearId: string, agencyCode?: string | null): Promise<SelfAssessmentView> {
+export async function getSelfAssessment(
+  actor: Actor,
+  yearId: string,
+  agencyCode?: string | null,
+): Promise<SelfAssessmentView> {
   const year = await loadYear(db, actor, yearId, "criteria.read");
   const agency = memberAgency(year, actor, agencyCode);
   authorizeAgency(actor, "assessment.read", year, agency.id);
@@ -66,13 +70,39 @@ export async function getSelfAssessment(actor: Actor, yearId: string, agencyCode
     db.criteriaGroup.findMany({
       where: { yearId: year.id },
       orderBy: { position: "asc" },
-      select: { code: true, title: true, kind: true, maxX100: true, criteria: { orderBy: { position: "asc" }, select: { id: true, code: true, title: true, guidance: true, maxX100: true, evidenceRequired: true } } },
+      select: {
+        code: true,
+        title: true,
+        kind: true,
+        maxX100: true,
+        criteria: {
+          orderBy: { position: "asc" },
+          select: {
+            id: true,
+            code: true,
+            title: true,
+            guidance: true,
+            maxX100: true,
+            evidenceRequired: true,
+          },
+        },
+      },
     }),
-    db.score.findMany({ where: { yearId: year.id, agencyId: agency.id }, select: { criterionId: true, selfX100: true, selfNote: true } }),
+    db.score.findMany({
+      where: { yearId: year.id, agencyId: agency.id },
+      select: { criterionId: true, selfX100: true, selfNote: true },
+    }),
     db.evidence.findMany({
       where: { yearId: year.id, agencyId: agency.id, deletedAt: null },
       orderBy: { uploadedAt: "asc" },
-      select: { id: true, criterionId: true, fileName: true, mimeType: true, sizeBytes: true, uploadedAt: true },
+      select: {
+        id: true,
+        criterionId: true,
+        fileName: true,
+        mimeType: true,
+        sizeBytes: true,
+        uploadedAt: true,
+      },
     }),
   ]);
   const byCriterion = new Map(scores.map((score) => [score.criterionId, score]));
@@ -95,7 +125,13 @@ export async function getSelfAssessment(actor: Actor, yearId: string, agencyCode
       note: byCriterion.get(criterion.id)?.selfNote ?? "",
       evidence: evidence
         .filter((file) => file.criterionId === criterion.id)
-        .map((file) => ({ id: file.id, fileName: file.fileName, mimeType: file.mimeType, sizeBytes: file.sizeBytes, uploadedAt: file.uploadedAt.toISOString() })),
+        .map((file) => ({
+          id: file.id,
+          fileName: file.fileName,
+          mimeType: file.mimeType,
+          sizeBytes: file.sizeBytes,
+          uploadedAt: file.uploadedAt.toISOString(),
+        })),
     })),
   }));
   const all = view.flatMap((group) => group.criteria.map((criterion) => ({ criterion, kind: group.kind })));
@@ -112,9 +148,14 @@ export async function getSelfAssessment(actor: Actor, yearId: string, agencyCode
     returnComment: assessment?.returnComment ?? null,
     editable,
     maySubmit: editable && can(actor, "assessment.submit", scope),
-    mayReturn: year.phase === "SELF_ASSESSMENT" && status === "SUBMITTED" && can(actor, "assessment.return", scope),
+    mayReturn:
+      year.phase === "SELF_ASSESSMENT" && status === "SUBMITTED" && can(actor, "assessment.return", scope),
     groups: view,
-    totals: { filled: all.filter(({ criterion }) => criterion.self !== null).length, criteria: all.length, selfTotal: Math.round(selfTotal * 100) / 100 },
+    totals: {
+      filled: all.filter(({ criterion }) => criterion.self !== null).length,
+      criteria: all.length,
+      selfTotal: Math.round(selfTotal * 100) / 100,
+    },
   };
 }
 
@@ -125,43 +166,86 @@ export async function getSelfAssessment(actor: Actor, yearId: string, agencyCode
  * until the caller's transaction ends (FOR SHARE for edits, FOR UPDATE for the submission), so an edit
  * and a submission never interleave: the edit lands before the submission, or waits for it and sees it.
  */
-export async function editableAssessment(tx: Tx, actor: Actor, year: YearContext, lock: "SHARE" | "UPDATE" = "SHARE") {
+export async function editableAssessment(
+  tx: Tx,
+  actor: Actor,
+  year: YearContext,
+  lock: "SHARE" | "UPDATE" = "SHARE",
+) {
   const agency = memberAgency(year, actor);
   authorizeAgency(actor, "assessment.edit", year, agency.id);
   await lockYearInPhase(tx, year.id, ["SELF_ASSESSMENT"], "errors.assessment.wrongPhase");
   await tx.assessment.createMany({ data: [{ yearId: year.id, agencyId: agency.id }], skipDuplicates: true });
   const [assessment] =
     lock === "UPDATE"
-      ? await tx.$queryRaw<{ status: string }[]>`SELECT status::text AS status FROM "Assessment" WHERE "yearId" = ${year.id}::uuid AND "agencyId" = ${agency.id}::uuid FOR UPDATE`
-      : await tx.$queryRaw<{ status: string }[]>`SELECT status::text AS status FROM "Assessment" WHERE "yearId" = ${year.id}::uuid AND "agencyId" = ${agency.id}::uuid FOR SHARE`;
+      ? await tx.$queryRaw<
+          { status: string }[]
+        >`SELECT status::text AS status FROM "Assessment" WHERE "yearId" = ${year.id}::uuid AND "agencyId" = ${agency.id}::uuid FOR UPDATE`
+      : await tx.$queryRaw<
+          { status: string }[]
+        >`SELECT status::text AS status FROM "Assessment" WHERE "yearId" = ${year.id}::uuid AND "agencyId" = ${agency.id}::uuid FOR SHARE`;
   if (assessment?.status === "SUBMITTED") throw conflict("errors.assessment.submitted");
   return agency;
 }
 
 /** Saves one self score and note (drafts save as people type); history keeps each change. */
-export async function saveSelfScore(actor: Actor, yearId: string, input: unknown): Promise<{ savedAt: string }> {
+export async function saveSelfScore(
+  actor: Actor,
+  yearId: string,
+  input: unknown,
+): Promise<{ savedAt: string }> {
   const data = parseInput(selfScoreSchema, input);
   return transaction(TRANSACTION.edit, async (tx) => {
     const year = await loadYear(tx, actor, yearId, "criteria.read");
     const agency = await editableAssessment(tx, actor, year);
-    const criterion = await tx.criterion.findFirst({ where: { id: idOrNotFound(data.criterionId, "errors.criteria.notFound"), yearId: year.id }, select: { id: true, code: true, maxX100: true } });
+    const criterion = await tx.criterion.findFirst({
+      where: { id: idOrNotFound(data.criterionId, "errors.criteria.notFound"), yearId: year.id },
+      select: { id: true, code: true, maxX100: true },
+    });
     if (!criterion) throw notFound("errors.criteria.notFound");
     const selfX100 = data.points === null ? null : toX100(data.points);
     if (selfX100 !== null && selfX100 > criterion.maxX100) {
-      throw invalid([{ path: "points", message: "validation.pointsAboveMax", params: { max: criterion.maxX100 / 100 } }]);
+      throw invalid([
+        { path: "points", message: "validation.pointsAboveMax", params: { max: criterion.maxX100 / 100 } },
+      ]);
     }
-    const before = await tx.score.findUnique({ where: { yearId_agencyId_criterionId: { yearId: year.id, agencyId: agency.id, criterionId: criterion.id } } });
+    const before = await tx.score.findUnique({
+      where: {
+        yearId_agencyId_criterionId: { yearId: year.id, agencyId: agency.id, criterionId: criterion.id },
+      },
+    });
     // An absent note keeps the saved one; an empty note clears it.
     const note = data.note === undefined ? (before?.selfNote ?? null) : data.note;
     const now = new Date();
-    if (before && before.selfX100 === selfX100 && (before.selfNote ?? null) === note) return { savedAt: (before.selfUpdatedAt ?? now).toISOString() };
+    if (before && before.selfX100 === selfX100 && (before.selfNote ?? null) === note)
+      return { savedAt: (before.selfUpdatedAt ?? now).toISOString() };
     const score = await tx.score.upsert({
-      where: { yearId_agencyId_criterionId: { yearId: year.id, agencyId: agency.id, criterionId: criterion.id } },
+      where: {
+        yearId_agencyId_criterionId: { yearId: year.id, agencyId: agency.id, criterionId: criterion.id },
+      },
       update: { selfX100, selfNote: note, selfUpdatedAt: now, selfUpdatedById: actor.id },
-      create: { yearId: year.id, agencyId: agency.id, criterionId: criterion.id, selfX100, selfNote: note, selfUpdatedAt: now, selfUpdatedById: actor.id },
+      create: {
+        yearId: year.id,
+        agencyId: agency.id,
+        criterionId: criterion.id,
+        selfX100,
+        selfNote: note,
+        selfUpdatedAt: now,
+        selfUpdatedById: actor.id,
+      },
     });
     if (before?.selfX100 !== selfX100) {
-      await tx.scoreHistory.create({ data: { scoreId: score.id, field: "SELF", fromX100: before?.selfX100 ?? null, toX100: selfX100, note, actorId: actor.id, actorName: actor.name } });
+      await tx.scoreHistory.create({
+        data: {
+          scoreId: score.id,
+          field: "SELF",
+          fromX100: before?.selfX100 ?? null,
+          toX100: selfX100,
+          note,
+          actorId: actor.id,
+          actorName: actor.name,
+        },
+      });
     }
     await recordAudit(tx, actor, {
       action: "assessment.self.save",
@@ -179,14 +263,20 @@ export async function saveSelfScore(actor: Actor, yearId: string, input: unknown
  * The leader submits the agency's self-assessment; editing locks. Criteria that require evidence and
  * carry points must have a file.
  */
-export async function submitSelfAssessment(actor: Actor, yearId: string, input: unknown = {}): Promise<{ submittedAt: string }> {
+export async function submitSelfAssessment(
+  actor: Actor,
+  yearId: string,
+  input: unknown = {},
+): Promise<{ submittedAt: string }> {
   const { version } = parseInput(submitAssessmentSchema, input);
   return transaction(TRANSACTION.edit, async (tx) => {
     const year = await loadYear(tx, actor, yearId, "criteria.read");
     const agency = memberAgency(year, actor);
     authorizeAgency(actor, "assessment.submit", year, agency.id);
     await editableAssessment(tx, actor, year, "UPDATE");
-    const assessment = await tx.assessment.findUniqueOrThrow({ where: { yearId_agencyId: { yearId: year.id, agencyId: agency.id } } });
+    const assessment = await tx.assessment.findUniqueOrThrow({
+      where: { yearId_agencyId: { yearId: year.id, agencyId: agency.id } },
+    });
     if (version !== undefined && version !== assessment.version) throw conflict("errors.assessment.stale");
     const missing = await tx.criterion.findMany({
       where: {
@@ -199,7 +289,12 @@ export async function submitSelfAssessment(actor: Actor, yearId: string, input: 
       orderBy: { code: "asc" },
     });
     if (missing.length > 0) {
-      throw new AppError("VALIDATION", "errors.assessment.evidenceMissing", { items: missing.map((criterion) => ({ message: "errors.assessment.evidenceMissingItem", params: { code: criterion.code, title: criterion.title } })) });
+      throw new AppError("VALIDATION", "errors.assessment.evidenceMissing", {
+        items: missing.map((criterion) => ({
+          message: "errors.assessment.evidenceMissingItem",
+          params: { code: criterion.code, title: criterion.title },
+        })),
+      });
     }
     const now = new Date();
     const updated = await tx.assessment.updateMany({
@@ -207,13 +302,24 @@ export async function submitSelfAssessment(actor: Actor, yearId: string, input: 
       data: { status: "SUBMITTED", submittedAt: now, submittedById: actor.id, version: { increment: 1 } },
     });
     if (updated.count !== 1) throw conflict("errors.assessment.stale");
-    await recordAudit(tx, actor, { action: "assessment.submit", entity: "Assessment", entityId: assessment.id, after: { agency: agency.code }, blocId: year.blocId });
+    await recordAudit(tx, actor, {
+      action: "assessment.submit",
+      entity: "Assessment",
+      entityId: assessment.id,
+      after: { agency: agency.code },
+      blocId: year.blocId,
+    });
     return { submittedAt: now.toISOString() };
   });
 }
 
 /** The year's secretariat returns a submitted self-assessment with a comment; the agency is told. */
-export async function returnSelfAssessment(actor: Actor, yearId: string, agencyCode: string, input: unknown): Promise<void> {
+export async function returnSelfAssessment(
+  actor: Actor,
+  yearId: string,
+  agencyCode: string,
+  input: unknown,
+): Promise<void> {
   const { comment } = parseInput(returnAssessmentSchema, input);
   const notificationIds = await transaction(TRANSACTION.edit, async (tx) => {
     const year = await loadYear(tx, actor, yearId, "criteria.read");
@@ -222,15 +328,38 @@ export async function returnSelfAssessment(actor: Actor, yearId: string, agencyC
     await lockYearInPhase(tx, year.id, ["SELF_ASSESSMENT"], "errors.assessment.wrongPhase");
     const assessment = await assessmentRow(tx, year.id, agency.id);
     if (!assessment || assessment.status !== "SUBMITTED") throw conflict("errors.assessment.notSubmitted");
-    await tx.assessment.update({ where: { id: assessment.id }, data: { status: "RETURNED", returnedAt: new Date(), returnedById: actor.id, returnComment: comment, version: { increment: 1 } } });
-    await recordAudit(tx, actor, { action: "assessment.return", entity: "Assessment", entityId: assessment.id, after: { agency: agency.code, comment }, reason: comment, blocId: year.blocId });
-    const people = await tx.user.findMany({ where: { agencyId: agency.id, disabled: false, role: { in: ["AGENCY_LEADER", "AGENCY_STAFF"] } }, select: { id: true } });
-    return notifyUsers(tx, people.map((person) => person.id), {
-      kind: "assessment.returned",
-      messageKey: "notifications.assessmentReturned",
-      params: { year: year.year, comment },
-      href: `/years/${year.id}/assessment`,
+    await tx.assessment.update({
+      where: { id: assessment.id },
+      data: {
+        status: "RETURNED",
+        returnedAt: new Date(),
+        returnedById: actor.id,
+        returnComment: comment,
+        version: { increment: 1 },
+      },
     });
+    await recordAudit(tx, actor, {
+      action: "assessment.return",
+      entity: "Assessment",
+      entityId: assessment.id,
+      after: { agency: agency.code, comment },
+      reason: comment,
+      blocId: year.blocId,
+    });
+    const people = await tx.user.findMany({
+      where: { agencyId: agency.id, disabled: false, role: { in: ["AGENCY_LEADER", "AGENCY_STAFF"] } },
+      select: { id: true },
+    });
+    return notifyUsers(
+      tx,
+      people.map((person) => person.id),
+      {
+        kind: "assessment.returned",
+        messageKey: "notifications.assessmentReturned",
+        params: { year: year.year, comment },
+        href: `/years/${year.id}/assessment`,
+      },
+    );
   });
   runAfterResponse(() => emailNotifications(notificationIds));
 }
@@ -243,13 +372,23 @@ export interface AssessmentProgressRow {
 }
 
 /** Where each member stands (the secretariat's board; the province reads it too). */
-export async function getAssessmentProgress(actor: Actor, yearId: string): Promise<{ criteria: number; rows: AssessmentProgressRow[] }> {
+export async function getAssessmentProgress(
+  actor: Actor,
+  yearId: string,
+): Promise<{ criteria: number; rows: AssessmentProgressRow[] }> {
   const year = await loadYear(db, actor, yearId, "criteria.read");
   if (!can(actor, "score.read", yearScope(year))) throw notFound("errors.year.notFound");
   const [criteria, assessments, filled] = await Promise.all([
     db.criterion.count({ where: { yearId: year.id } }),
-    db.assessment.findMany({ where: { yearId: year.id }, select: { agencyId: true, status: true, submittedAt: true } }),
-    db.score.groupBy({ by: ["agencyId"], where: { yearId: year.id, selfX100: { not: null } }, _count: { _all: true } }),
+    db.assessment.findMany({
+      where: { yearId: year.id },
+      select: { agencyId: true, status: true, submittedAt: true },
+    }),
+    db.score.groupBy({
+      by: ["agencyId"],
+      where: { yearId: year.id, selfX100: { not: null } },
+      _count: { _all: true },
+    }),
   ]);
   const statusBy = new Map(assessments.map((a) => [a.agencyId, a]));
   const filledBy = new Map(filled.map((f) => [f.agencyId, f._count._all]));

@@ -16,12 +16,21 @@ export function memberAgency(year: YearContext, actor: Actor, code?: string | nu
 }
 
 /** Checks a permission on one member agency's data of the year. */
-export function authorizeAgency(actor: Actor, permission: Permission, year: YearContext, agencyId: string): void {
+export function authorizeAgency(
+  actor: Actor,
+  permission: Permission,
+  year: YearContext,
+  agencyId: string,
+): void {
   if (!can(actor, permission, { ...yearScope(year), agencyId })) throw forbidden();
 }
 
 /** Scores lock while the year's latest ranking publication stands (until it is reopened). */
 export async function rankingPublished(client: Tx | typeof db, yearId: string): Promise<boolean> {
-  const latest = await client.rankingPublication.findFirst({ where: { yearId }, orderBy: { publishedAt: "desc" }, select: { reopenedAt: true } });
+  const latest = await client.rankingPublication.findFirst({
+    where: { yearId },
+    orderBy: { publishedAt: "desc" },
+    select: { reopenedAt: true },
+  });
   return latest !== null && latest.reopenedAt === null;
 }

@@ -9,5 +9,8 @@ export async function unsubmittedAssessmentWork(tx: Tx, year: YearFacts): Promis
     select: { agency: { select: { name: true } } },
     orderBy: { agency: { name: "asc" } },
   });
-  return members.map((member) => ({ message: "pendingWork.assessmentNotSubmitted", params: { agency: member.agency.name } }));
+  return members.map((member) => ({
+    message: "pendingWork.assessmentNotSubmitted",
+    params: { agency: member.agency.name },
+  }));
 }

@@ -24,7 +24,14 @@ export async function listAuditEntries(
     ...(f.entity ? { entity: f.entity } : {}),
     ...(f.entityId ? { entityId: f.entityId } : {}),
     ...(f.blocId ? { blocId: f.blocId } : {}),
-    ...(f.from || f.to ? { at: { ...(f.from ? { gte: vnDayStart(f.from) } : {}), ...(f.to ? { lt: vnDayStart(f.to, 1) } : {}) } } : {}),
+    ...(f.from || f.to
+      ? {
+          at: {
+            ...(f.from ? { gte: vnDayStart(f.from) } : {}),
+            ...(f.to ? { lt: vnDayStart(f.to, 1) } : {}),
+          },
+        }
+      : {}),
     ...(f.cursor ? { id: { lt: BigInt(f.cursor) } } : {}),
   };
   const rows = await db.auditLog.findMany({ where, orderBy: { id: "desc" }, take: f.limit + 1 });

@@ -39,7 +39,10 @@ export function getMe(actor: Actor): MeDto {
 export async function changeOwnPassword(actor: Actor, input: unknown): Promise<void> {
   authorize(actor, "account.changePassword", { userId: actor.id });
   const { currentPassword, newPassword } = parseInput(changePasswordSchema, input);
-  const user = await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { passwordHash: true, tokenVersion: true } });
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: actor.id },
+    select: { passwordHash: true, tokenVersion: true },
+  });
   if (!(await verifyPassword(user.passwordHash, currentPassword))) {
     throw invalid([{ path: "currentPassword", message: "validation.currentPasswordWrong" }]);
   }
@@ -47,9 +50,15 @@ export async function changeOwnPassword(actor: Actor, input: unknown): Promise<v
   await transaction(TRANSACTION.edit, async (tx) => {
     const updated = await tx.user.updateMany({
       where: { id: actor.id, tokenVersion: user.tokenVersion },
-      data: { passwordHash, mustChangePassword: false, passwordChangedAt: new Date(), tokenVersion: { increment: 1 } },
+      data: {
+        passwordHash,
+        mustChangePassword: false,
+        passwordChangedAt: new Date(),
+        tokenVersion: { increment: 1 },
+      },
     });
-    if (updated.count !== 1) throw invalid([{ path: "currentPassword", message: "validation.sessionChanged" }]);
+    if (updated.count !== 1)
+      throw invalid([{ path: "currentPassword", message: "validation.sessionChanged" }]);
     await recordAudit(tx, actor, { action: "user.password.change", entity: "User", entityId: actor.id });
   });
 }

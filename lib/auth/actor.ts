@@ -43,7 +43,10 @@ async function readSessionToken(): Promise<{ sub?: string; tv?: unknown } | null
   const token = whole ?? chunks;
   if (!token) return null;
   try {
-    return (await decode({ token, secret: getEnv().NEXTAUTH_SECRET })) as { sub?: string; tv?: unknown } | null;
+    return (await decode({ token, secret: getEnv().NEXTAUTH_SECRET })) as {
+      sub?: string;
+      tv?: unknown;
+    } | null;
   } catch {
     return null;
   }

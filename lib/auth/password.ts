@@ -2,7 +2,12 @@ import { hash, verify } from "@node-rs/argon2";
 
 // argon2id (algorithm 2) with OWASP's minimum: 19 MiB of memory, 2 passes, 1 lane.
 const ARGON2ID = 2;
-export const PASSWORD_HASH_OPTIONS = { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+export const PASSWORD_HASH_OPTIONS = {
+  algorithm: ARGON2ID,
+  memoryCost: 19_456,
+  timeCost: 2,
+  parallelism: 1,
+} as const;
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, PASSWORD_HASH_OPTIONS);

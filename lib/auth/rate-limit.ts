@@ -30,7 +30,12 @@ async function stateOf(tx: Tx, key: string, max: number, now: Date): Promise<Lim
 }
 
 /** The stricter of the account and IP limits. */
-export async function signInLimit(tx: Tx, email: string, ip: string | null, now = new Date()): Promise<LimitState> {
+export async function signInLimit(
+  tx: Tx,
+  email: string,
+  ip: string | null,
+  now = new Date(),
+): Promise<LimitState> {
   const states = [await stateOf(tx, accountKey(email), MAX_FAILURES_PER_ACCOUNT, now)];
   if (ip) states.push(await stateOf(tx, ipKey(ip), MAX_FAILURES_PER_IP, now));
   const limited = states.filter((state) => state.limited);

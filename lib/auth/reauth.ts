@@ -22,10 +22,16 @@ export async function reauthenticate(actor: Actor, password: string, purpose: st
     const user = await tx.user.findUniqueOrThrow({ where: { id: actor.id }, select: { passwordHash: true } });
     if (await verifyPassword(user.passwordHash, password)) return { kind: "ok", at: new Date() } as const;
     await recordSignInFailure(tx, actor.email, actor.request.ip);
-    await recordAudit(tx, actor, { action: "auth.reauth.failed", entity: "User", entityId: actor.id, after: { purpose } });
+    await recordAudit(tx, actor, {
+      action: "auth.reauth.failed",
+      entity: "User",
+      entityId: actor.id,
+      after: { purpose },
+    });
     return { kind: "wrong" } as const;
   });
-  if (outcome.kind === "limited") throw new AppError("RATE_LIMITED", "errors.rateLimited", { params: { minutes: outcome.minutes } });
+  if (outcome.kind === "limited")
+    throw new AppError("RATE_LIMITED", "errors.rateLimited", { params: { minutes: outcome.minutes } });
   if (outcome.kind === "wrong") throw invalid([{ path: "password", message: "validation.passwordWrong" }]);
   return outcome.at;
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { changePasswordSchema, newPasswordSchema } from "./schemas";
 
-const messagesOf = (result: { success: boolean; error?: { issues: { message: string }[] } }) => (result.error?.issues ?? []).map((issue) => issue.message);
+const messagesOf = (result: { success: boolean; error?: { issues: { message: string }[] } }) =>
+  (result.error?.issues ?? []).map((issue) => issue.message);
 
 describe("newPasswordSchema", () => {
   it("accepts 10+ characters with a letter and a digit", () => {
@@ -29,18 +30,31 @@ describe("newPasswordSchema", () => {
 
 describe("changePasswordSchema", () => {
   it("accepts a new password different from the current one", () => {
-    expect(changePasswordSchema.parse({ currentPassword: "ThiDua@2026", newPassword: "ThiDua@2027!" })).toEqual({ currentPassword: "ThiDua@2026", newPassword: "ThiDua@2027!" });
+    expect(
+      changePasswordSchema.parse({ currentPassword: "ThiDua@2026", newPassword: "ThiDua@2027!" }),
+    ).toEqual({ currentPassword: "ThiDua@2026", newPassword: "ThiDua@2027!" });
   });
 
   it("refuses an unchanged password, on the newPassword field", () => {
-    const result = changePasswordSchema.safeParse({ currentPassword: "ThiDua@2026", newPassword: "ThiDua@2026" });
+    const result = changePasswordSchema.safeParse({
+      currentPassword: "ThiDua@2026",
+      newPassword: "ThiDua@2026",
+    });
     expect(result.success).toBe(false);
-    expect(result.error?.issues).toEqual([expect.objectContaining({ path: ["newPassword"], message: "validation.passwordUnchanged" })]);
+    expect(result.error?.issues).toEqual([
+      expect.objectContaining({ path: ["newPassword"], message: "validation.passwordUnchanged" }),
+    ]);
   });
 
   it("requires the current password and refuses unknown fields", () => {
-    expect(messagesOf(changePasswordSchema.safeParse({ currentPassword: "", newPassword: "ThiDua@2027!" }))).toEqual(["validation.required"]);
-    const extra = changePasswordSchema.safeParse({ currentPassword: "ThiDua@2026", newPassword: "ThiDua@2027!", userId: "x" });
+    expect(
+      messagesOf(changePasswordSchema.safeParse({ currentPassword: "", newPassword: "ThiDua@2027!" })),
+    ).toEqual(["validation.required"]);
+    const extra = changePasswordSchema.safeParse({
+      currentPassword: "ThiDua@2026",
+      newPassword: "ThiDua@2027!",
+      userId: "x",
+    });
     expect(extra.error?.issues).toEqual([expect.objectContaining({ code: "unrecognized_keys" })]);
   });
 });

@@ -44,7 +44,11 @@ export function visibleBlocsWhere(actor: Actor): Prisma.BlocWhereInput {
 }
 
 export async function listBlocs(actor: Actor): Promise<BlocDto[]> {
-  const rows = await db.bloc.findMany({ where: visibleBlocsWhere(actor), select: blocSelect, orderBy: { name: "asc" } });
+  const rows = await db.bloc.findMany({
+    where: visibleBlocsWhere(actor),
+    select: blocSelect,
+    orderBy: { name: "asc" },
+  });
   return rows.map(toDto);
 }
 
@@ -57,7 +61,10 @@ export async function listBlocsToManage(actor: Actor): Promise<BlocDto[]> {
 /** A bloc the actor may see; another bloc is NOT_FOUND, so ids of other blocs reveal nothing. */
 export async function getBloc(actor: Actor, blocId: string): Promise<BlocDto> {
   const id = idOrNotFound(blocId, "errors.bloc.notFound");
-  const row = await db.bloc.findFirst({ where: { AND: [{ id }, visibleBlocsWhere(actor)] }, select: blocSelect });
+  const row = await db.bloc.findFirst({
+    where: { AND: [{ id }, visibleBlocsWhere(actor)] },
+    select: blocSelect,
+  });
   if (!row) throw notFound("errors.bloc.notFound");
   return toDto(row);
 }
@@ -73,7 +80,13 @@ export async function createBloc(actor: Actor, input: unknown): Promise<BlocDto>
   try {
     return await transaction(TRANSACTION.edit, async (tx) => {
       const row = await tx.bloc.create({ data, select: blocSelect });
-      await recordAudit(tx, actor, { action: "bloc.create", entity: "Bloc", entityId: row.id, after: data, blocId: row.id });
+      await recordAudit(tx, actor, {
+        action: "bloc.create",
+        entity: "Bloc",
+        entityId: row.id,
+        after: data,
+        blocId: row.id,
+      });
       return toDto(row);
     });
   } catch (error) {
@@ -87,10 +100,20 @@ export async function updateBloc(actor: Actor, blocId: string, input: unknown): 
   const data = parseInput(updateBlocSchema, input);
   try {
     return await transaction(TRANSACTION.edit, async (tx) => {
-      const before = await tx.bloc.findUnique({ where: { id }, select: { name: true, shortName: true, description: true, place: true } });
+      const before = await tx.bloc.findUnique({
+        where: { id },
+        select: { name: true, shortName: true, description: true, place: true },
+      });
       if (!before) throw notFound("errors.bloc.notFound");
       const row = await tx.bloc.update({ where: { id }, data, select: blocSelect });
-      await recordAudit(tx, actor, { action: "bloc.update", entity: "Bloc", entityId: id, before, after: data, blocId: id });
+      await recordAudit(tx, actor, {
+        action: "bloc.update",
+        entity: "Bloc",
+        entityId: id,
+        before,
+        after: data,
+        blocId: id,
+      });
       return toDto(row);
     });
   } catch (error) {

@@ -32,7 +32,18 @@ export async function readCriteriaTable(client: Tx | typeof db, yearId: string) 
       title: true,
       kind: true,
       maxX100: true,
-      criteria: { orderBy: { position: "asc" }, select: { id: true, code: true, title: true, guidance: true, kind: true, maxX100: true, evidenceRequired: true } },
+      criteria: {
+        orderBy: { position: "asc" },
+        select: {
+          id: true,
+          code: true,
+          title: true,
+          guidance: true,
+          kind: true,
+          maxX100: true,
+          evidenceRequired: true,
+        },
+      },
     },
   });
 }
@@ -74,19 +85,30 @@ export async function getCriteriaTable(actor: Actor, yearId: string): Promise<Cr
 export async function writeCriteriaTable(tx: Tx, yearId: string, table: CriteriaTableInput): Promise<void> {
   const existing = await readCriteriaTable(tx, yearId);
   const keepGroups = new Set(table.groups.map((group) => group.id).filter(Boolean));
-  const keepCriteria = new Set(table.groups.flatMap((group) => group.criteria.map((criterion) => criterion.id)).filter(Boolean));
+  const keepCriteria = new Set(
+    table.groups.flatMap((group) => group.criteria.map((criterion) => criterion.id)).filter(Boolean),
+  );
   await tx.criterion.deleteMany({ where: { yearId, id: { notIn: [...keepCriteria] as string[] } } });
   await tx.criteriaGroup.deleteMany({ where: { yearId, id: { notIn: [...keepGroups] as string[] } } });
   // Codes are unique per year: park the kept rows on temporary codes before renaming any.
   await tx.$executeRaw`UPDATE "Criterion" SET code = '~' || id::text WHERE "yearId" = ${yearId}::uuid`;
   await tx.$executeRaw`UPDATE "CriteriaGroup" SET code = '~' || id::text WHERE "yearId" = ${yearId}::uuid`;
-  const known = new Set(existing.flatMap((group) => [group.id, ...group.criteria.map((criterion) => criterion.id)]));
+  const known = new Set(
+    existing.flatMap((group) => [group.id, ...group.criteria.map((criterion) => criterion.id)]),
+  );
 
   for (const [g, group] of table.groups.entries()) {
-    const groupData = { code: group.code, title: group.title, kind: group.kind, maxX100: toX100(group.max), position: g + 1 };
+    const groupData = {
+      code: group.code,
+      title: group.title,
+      kind: group.kind,
+      maxX100: toX100(group.max),
+      position: g + 1,
+    };
     const groupId =
       group.id && known.has(group.id)
-        ? (await tx.criteriaGroup.update({ where: { id: group.id }, data: groupData, select: { id: true } })).id
+        ? (await tx.criteriaGroup.update({ where: { id: group.id }, data: groupData, select: { id: true } }))
+            .id
         : (await tx.criteriaGroup.create({ data: { yearId, ...groupData }, select: { id: true } })).id;
     for (const [c, criterion] of group.criteria.entries()) {
       const data = {
@@ -99,36 +121,58 @@ export async function writeCriteriaTable(tx: Tx, yearId: string, table: Criteria
         evidenceRequired: criterion.evidenceRequired,
         position: c + 1,
       };
-      if (criterion.id && known.has(criterion.id)) await tx.criterion.update({ where: { id: criterion.id }, data });
+      if (criterion.id && known.has(criterion.id))
+        await tx.criterion.update({ where: { id: criterion.id }, data });
       else await tx.criterion.create({ data: { yearId, ...data } });
     }
   }
 }
 
 function summary(table: CriteriaTableInput | CriteriaTable) {
-  return table.groups.map((group) => ({ code: group.code, max: group.max, criteria: group.criteria.map((criterion) => `${criterion.code}:${criterion.max}`) }));
+  return table.groups.map((group) => ({
+    code: group.code,
+    max: group.max,
+    criteria: group.criteria.map((criterion) => `${criterion.code}:${criterion.max}`),
+  }));
 }
 
 /**
  * Saves the whole table (add, edit, reorder, delete are all edits of the tree), all or nothing,
  * conditional on the revision the editor started from.
  */
-export async function saveCriteriaTable(actor: Actor, yearId: string, input: unknown, options: { action?: string } = {}): Promise<CriteriaTable> {
+export async function saveCriteriaTable(
+  actor: Actor,
+  yearId: string,
+  input: unknown,
+  options: { action?: string } = {},
+): Promise<CriteriaTable> {
   const data = parseInput(criteriaTableInputSchema, input);
   return transaction(TRANSACTION.bulk, async (tx) => {
     const year = await loadYear(tx, actor, yearId, "criteria.read");
     if (!can(actor, "criteria.manage", yearScope(year))) throw forbidden();
     // Exclusive: the save bumps the year's criteria revision.
     await lockYearInPhase(tx, year.id, EDITABLE_PHASES, "errors.criteria.locked", { exclusive: true });
-    const current = await tx.emulationYear.findUniqueOrThrow({ where: { id: year.id }, select: { criteriaRevision: true } });
-    if (data.revision !== undefined && data.revision !== current.criteriaRevision) throw conflict("errors.criteria.stale");
+    const current = await tx.emulationYear.findUniqueOrThrow({
+      where: { id: year.id },
+      select: { criteriaRevision: true },
+    });
+    if (data.revision !== undefined && data.revision !== current.criteriaRevision)
+      throw conflict("errors.criteria.stale");
     const issues = criteriaTableIssues(data, year.rules.scale);
     if (issues.length > 0) throw invalid(issues);
 
     const before = toTable(year, await readCriteriaTable(tx, year.id), true);
     await writeCriteriaTable(tx, year.id, data);
-    const updated = await tx.emulationYear.update({ where: { id: year.id }, data: { criteriaRevision: { increment: 1 } }, select: { criteriaRevision: true } });
-    const table = toTable({ ...year, criteriaRevision: updated.criteriaRevision }, await readCriteriaTable(tx, year.id), true);
+    const updated = await tx.emulationYear.update({
+      where: { id: year.id },
+      data: { criteriaRevision: { increment: 1 } },
+      select: { criteriaRevision: true },
+    });
+    const table = toTable(
+      { ...year, criteriaRevision: updated.criteriaRevision },
+      await readCriteriaTable(tx, year.id),
+      true,
+    );
     await recordAudit(tx, actor, {
       action: options.action ?? "criteria.save",
       entity: "EmulationYear",
@@ -142,7 +186,11 @@ export async function saveCriteriaTable(actor: Actor, yearId: string, input: unk
 }
 
 /** The criteria table of the bloc's latest year before `year` that has one, as the editor takes it (null: none). */
-export async function previousCriteriaTable(client: Tx | typeof db, blocId: string, year: number): Promise<{ year: number; table: CriteriaTableInput } | null> {
+export async function previousCriteriaTable(
+  client: Tx | typeof db,
+  blocId: string,
+  year: number,
+): Promise<{ year: number; table: CriteriaTableInput } | null> {
   const previous = await client.emulationYear.findFirst({
     where: { blocId, year: { lt: year }, criteriaGroups: { some: {} } },
     orderBy: { year: "desc" },

@@ -3,14 +3,26 @@ import { criteriaTableIssues } from "./rules";
 import type { CriteriaTableInput } from "./schemas";
 
 const table = (groups: CriteriaTableInput["groups"]): CriteriaTableInput => ({ groups });
-const criterion = (code: string, max: number) => ({ code, title: `Tiêu chí ${code}`, guidance: "", max, evidenceRequired: false });
+const criterion = (code: string, max: number) => ({
+  code,
+  title: `Tiêu chí ${code}`,
+  guidance: "",
+  max,
+  evidenceRequired: false,
+});
 
 describe("criteria table rules", () => {
   it("accepts a table within its group maxima and the scale", () => {
     expect(
       criteriaTableIssues(
         table([
-          { code: "I", title: "Nhiệm vụ", kind: "BASE", max: 60, criteria: [criterion("I.1", 30), criterion("I.2", 30)] },
+          {
+            code: "I",
+            title: "Nhiệm vụ",
+            kind: "BASE",
+            max: 60,
+            criteria: [criterion("I.1", 30), criterion("I.2", 30)],
+          },
           { code: "II", title: "Xây dựng", kind: "BASE", max: 40, criteria: [criterion("II.1", 40)] },
           { code: "V", title: "Thưởng", kind: "BONUS", max: 10, criteria: [criterion("V.1", 5)] },
         ]),
@@ -22,7 +34,13 @@ describe("criteria table rules", () => {
   it("refuses criteria that exceed their group, a criterion above its group, and base groups above the scale", () => {
     const issues = criteriaTableIssues(
       table([
-        { code: "I", title: "Nhiệm vụ", kind: "BASE", max: 60, criteria: [criterion("I.1", 40), criterion("I.2", 30)] },
+        {
+          code: "I",
+          title: "Nhiệm vụ",
+          kind: "BASE",
+          max: 60,
+          criteria: [criterion("I.1", 40), criterion("I.2", 30)],
+        },
         { code: "II", title: "Xây dựng", kind: "BASE", max: 50, criteria: [criterion("II.1", 55)] },
       ]),
       100,
@@ -38,7 +56,13 @@ describe("criteria table rules", () => {
   it("refuses duplicate codes of groups and criteria", () => {
     const issues = criteriaTableIssues(
       table([
-        { code: "I", title: "A", kind: "BASE", max: 10, criteria: [criterion("I.1", 5), criterion("I.1", 5)] },
+        {
+          code: "I",
+          title: "A",
+          kind: "BASE",
+          max: 10,
+          criteria: [criterion("I.1", 5), criterion("I.1", 5)],
+        },
         { code: "I", title: "B", kind: "BONUS", max: 10, criteria: [] },
       ]),
       100,
@@ -47,6 +71,19 @@ describe("criteria table rules", () => {
   });
 
   it("works with half points and a 1000-point scale", () => {
-    expect(criteriaTableIssues(table([{ code: "I", title: "A", kind: "BASE", max: 1000, criteria: [criterion("I.1", 500.5), criterion("I.2", 499.5)] }]), 1000)).toEqual([]);
+    expect(
+      criteriaTableIssues(
+        table([
+          {
+            code: "I",
+            title: "A",
+            kind: "BASE",
+            max: 1000,
+            criteria: [criterion("I.1", 500.5), criterion("I.2", 499.5)],
+          },
+        ]),
+        1000,
+      ),
+    ).toEqual([]);
   });
 });

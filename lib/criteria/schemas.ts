@@ -4,8 +4,15 @@ import { requiredText } from "@/lib/validation";
 
 export const CRITERION_KINDS = ["BASE", "BONUS", "DEDUCTION"] as const;
 
-const groupCode = z.string().trim().toUpperCase().regex(/^[A-Z0-9]{1,10}$/, "validation.groupCode");
-const criterionCode = z.string().trim().regex(/^[A-Za-z0-9]{1,10}(\.[A-Za-z0-9]{1,10}){0,3}$/, "validation.criterionCode");
+const groupCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z0-9]{1,10}$/, "validation.groupCode");
+const criterionCode = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9]{1,10}(\.[A-Za-z0-9]{1,10}){0,3}$/, "validation.criterionCode");
 
 export const criterionInputSchema = z
   .object({
@@ -59,7 +66,14 @@ export const criteriaTableSchema = z.object({
   /** Editable now: manageable, and the year has not reached self-assessment. */
   editable: z.boolean(),
   groups: z.array(
-    z.object({ id: z.uuid(), code: z.string(), title: z.string(), kind: z.enum(CRITERION_KINDS), max: z.number(), criteria: z.array(criterionSchema) }),
+    z.object({
+      id: z.uuid(),
+      code: z.string(),
+      title: z.string(),
+      kind: z.enum(CRITERION_KINDS),
+      max: z.number(),
+      criteria: z.array(criterionSchema),
+    }),
   ),
 });
 

@@ -11,10 +11,15 @@ const LABELS: CriteriaLabels = {
 
 /** Rows from line 5 on: [code, level, kind, title, guidance, max, evidence]. */
 function rows(...lines: PlainCell[][]): SheetRow[] {
-  return lines.map(([code = null, level = null, kind = null, title = null, guidance = null, max = null, evidence = null], index) => ({
-    row: 5 + index,
-    cells: { code, level, kind, title, guidance, max, evidence },
-  }));
+  return lines.map(
+    (
+      [code = null, level = null, kind = null, title = null, guidance = null, max = null, evidence = null],
+      index,
+    ) => ({
+      row: 5 + index,
+      cells: { code, level, kind, title, guidance, max, evidence },
+    }),
+  );
 }
 
 describe("parseCriteriaRows", () => {
@@ -43,13 +48,25 @@ describe("parseCriteriaRows", () => {
           { code: "I.2", title: "Chỉ tiêu", guidance: "", max: 25.5, evidenceRequired: false },
         ],
       },
-      { code: "V", title: "Điểm thưởng", kind: "BONUS", max: 5, criteria: [{ code: "V.1", title: "Sáng kiến", guidance: "", max: 5, evidenceRequired: true }] },
+      {
+        code: "V",
+        title: "Điểm thưởng",
+        kind: "BONUS",
+        max: 5,
+        criteria: [{ code: "V.1", title: "Sáng kiến", guidance: "", max: 5, evidenceRequired: true }],
+      },
       { code: "VI", title: "Điểm trừ", kind: "DEDUCTION", max: 5, criteria: [] },
     ]);
   });
 
   it("keeps what it cannot read as a number for the schema to refuse, and an empty maximum as missing", () => {
-    const { groups } = parseCriteriaRows(rows(["I", "Nhóm", "Điểm cơ bản", "A", null, "nhiều", null], ["I.1", "Tiêu chí", null, "B", null, null, null]), LABELS);
+    const { groups } = parseCriteriaRows(
+      rows(
+        ["I", "Nhóm", "Điểm cơ bản", "A", null, "nhiều", null],
+        ["I.1", "Tiêu chí", null, "B", null, null, null],
+      ),
+      LABELS,
+    );
     expect(groups[0]!.max).toBe("nhiều");
     expect(groups[0]!.criteria[0]!.max).toBeUndefined();
   });
@@ -77,7 +94,12 @@ describe("parseCriteriaRows", () => {
 
   it("maps a path of the table input back to its cell", () => {
     const { cellOf } = parseCriteriaRows(
-      rows(["I", "Nhóm", "Điểm cơ bản", "A", null, 60, null], ["I.1", "Tiêu chí", null, "B", null, 30, null], ["I.2", "Tiêu chí", null, "C", null, 30, "Có"], ["II", "Nhóm", "Điểm cơ bản", "D", null, 40, null]),
+      rows(
+        ["I", "Nhóm", "Điểm cơ bản", "A", null, 60, null],
+        ["I.1", "Tiêu chí", null, "B", null, 30, null],
+        ["I.2", "Tiêu chí", null, "C", null, 30, "Có"],
+        ["II", "Nhóm", "Điểm cơ bản", "D", null, 40, null],
+      ),
       LABELS,
     );
     expect(cellOf("groups.0.code", 4)).toBe("A5");

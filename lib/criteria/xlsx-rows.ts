@@ -9,7 +9,15 @@ export const CRITERIA_COLUMNS = ["code", "level", "kind", "title", "guidance", "
 export type CriteriaColumn = (typeof CRITERIA_COLUMNS)[number];
 
 /** Column number (1 = A) of each field. */
-export const CRITERIA_COLUMN: Record<CriteriaColumn, number> = { code: 1, level: 2, kind: 3, title: 4, guidance: 5, max: 6, evidence: 7 };
+export const CRITERIA_COLUMN: Record<CriteriaColumn, number> = {
+  code: 1,
+  level: 2,
+  kind: 3,
+  title: 4,
+  guidance: 5,
+  max: 6,
+  evidence: 7,
+};
 
 type Kind = (typeof CRITERION_KINDS)[number];
 
@@ -47,7 +55,15 @@ export interface ParsedGroup {
   criteria: ParsedCriterion[];
 }
 
-const FIELD_COLUMN: Record<string, CriteriaColumn> = { code: "code", title: "title", kind: "kind", max: "max", guidance: "guidance", evidenceRequired: "evidence", criteria: "code" };
+const FIELD_COLUMN: Record<string, CriteriaColumn> = {
+  code: "code",
+  title: "title",
+  kind: "kind",
+  max: "max",
+  guidance: "guidance",
+  evidenceRequired: "evidence",
+  criteria: "code",
+};
 
 function text(value: PlainCell): string {
   if (value === null) return "";
@@ -99,7 +115,8 @@ export function parseCriteriaRows(rows: SheetRow[], labels: CriteriaLabels) {
     const level = looseText(text(cells.level));
     const kind = kindOf(cells.kind, labels);
     if (level === isGroup || level === "group") {
-      if (kind === "invalid" || kind === null) issues.push({ path: at("kind", row), message: "errors.excel.kind" });
+      if (kind === "invalid" || kind === null)
+        issues.push({ path: at("kind", row), message: "errors.excel.kind" });
       groups.push({
         code: text(cells.code),
         title: text(cells.title),
@@ -111,14 +128,20 @@ export function parseCriteriaRows(rows: SheetRow[], labels: CriteriaLabels) {
       criterionRows.push([]);
       continue;
     }
-    if (level !== "" && level !== isCriterion && level !== "criterion") issues.push({ path: at("level", row), message: "errors.excel.level" });
+    if (level !== "" && level !== isCriterion && level !== "criterion")
+      issues.push({ path: at("level", row), message: "errors.excel.level" });
     const group = groups.at(-1);
     if (!group) {
       issues.push({ path: at("code", row), message: "errors.excel.noGroup" });
       continue;
     }
     if (kind === "invalid") issues.push({ path: at("kind", row), message: "errors.excel.kind" });
-    else if (kind !== null && kind !== group.kind) issues.push({ path: at("kind", row), message: "errors.excel.kindMismatch", params: { kind: labels.kinds[group.kind] } });
+    else if (kind !== null && kind !== group.kind)
+      issues.push({
+        path: at("kind", row),
+        message: "errors.excel.kindMismatch",
+        params: { kind: labels.kinds[group.kind] },
+      });
     const evidence = evidenceOf(cells.evidence, labels);
     if (evidence === "invalid") issues.push({ path: at("evidence", row), message: "errors.excel.evidence" });
     group.criteria.push({

@@ -3,7 +3,17 @@ import type { Actor } from "@/lib/auth/actor";
 
 import { db } from "@/lib/db";
 import { cellText, fileSlug, looseText, plainValue } from "@/lib/excel/cells";
-import { fill, FONT, newWorkbook, readWorkbook, sheetWithMarker, THIN_BORDER, workbookBytes, writeMeta, writeTitle } from "@/lib/excel/workbook";
+import {
+  fill,
+  FONT,
+  newWorkbook,
+  readWorkbook,
+  sheetWithMarker,
+  THIN_BORDER,
+  workbookBytes,
+  writeMeta,
+  writeTitle,
+} from "@/lib/excel/workbook";
 import { AppError, forbidden, invalid, isAppError, type FieldIssue } from "@/lib/errors";
 import { translatorFor } from "@/lib/i18n/translate";
 import { can } from "@/lib/permissions";
@@ -12,7 +22,13 @@ import { toFieldIssues } from "@/lib/validation";
 import { criteriaEditable, getCriteriaTable, saveCriteriaTable } from "./criteria";
 import { criteriaTableIssues } from "./rules";
 import { criteriaTableInputSchema, CRITERION_KINDS, type CriteriaTable } from "./schemas";
-import { CRITERIA_COLUMN, CRITERIA_COLUMNS, parseCriteriaRows, type CriteriaLabels, type SheetRow } from "./xlsx-rows";
+import {
+  CRITERIA_COLUMN,
+  CRITERIA_COLUMNS,
+  parseCriteriaRows,
+  type CriteriaLabels,
+  type SheetRow,
+} from "./xlsx-rows";
 import { loadYear, yearScope } from "@/lib/years/context";
 
 // Bảng tiêu chí as an Excel workbook: one line per group (code, kind, title, maximum), then its
@@ -29,7 +45,11 @@ function labels(t: ReturnType<typeof translatorFor>): CriteriaLabels {
   return {
     group: t("excel.criteria.group"),
     criterion: t("excel.criteria.criterion"),
-    kinds: { BASE: t("excel.criteria.kinds.BASE"), BONUS: t("excel.criteria.kinds.BONUS"), DEDUCTION: t("excel.criteria.kinds.DEDUCTION") },
+    kinds: {
+      BASE: t("excel.criteria.kinds.BASE"),
+      BONUS: t("excel.criteria.kinds.BONUS"),
+      DEDUCTION: t("excel.criteria.kinds.DEDUCTION"),
+    },
     yes: t("excel.criteria.yes"),
     no: t("excel.criteria.no"),
   };
@@ -48,16 +68,27 @@ function headings(t: ReturnType<typeof translatorFor>): Record<(typeof CRITERIA_
 }
 
 /** The criteria table of a year as an XLSX workbook (whoever may read the table). */
-export async function exportCriteriaXlsx(actor: Actor, yearId: string): Promise<{ fileName: string; bytes: Uint8Array }> {
+export async function exportCriteriaXlsx(
+  actor: Actor,
+  yearId: string,
+): Promise<{ fileName: string; bytes: Uint8Array }> {
   const table = await getCriteriaTable(actor, yearId);
-  const year = await db.emulationYear.findUniqueOrThrow({ where: { id: table.yearId }, select: { year: true, bloc: { select: { name: true } } } });
+  const year = await db.emulationYear.findUniqueOrThrow({
+    where: { id: table.yearId },
+    select: { year: true, bloc: { select: { name: true } } },
+  });
   const t = translatorFor("vi");
   const words = labels(t);
   const width = CRITERIA_COLUMNS.length;
 
   const workbook = newWorkbook(t("app.name"));
   const sheet = workbook.addWorksheet(t("excel.criteria.sheetName"));
-  writeTitle(sheet, width, t("excel.criteria.title", { year: year.year }), t("excel.criteria.subtitle", { bloc: year.bloc.name, scale: table.scale }));
+  writeTitle(
+    sheet,
+    width,
+    t("excel.criteria.title", { year: year.year }),
+    t("excel.criteria.subtitle", { bloc: year.bloc.name, scale: table.scale }),
+  );
   writeMeta(sheet, META_ROW, [CRITERIA_MARKER, table.yearId, table.revision, year.year, year.bloc.name]);
   const widths = { code: 9, level: 10, kind: 14, title: 50, guidance: 50, max: 10, evidence: 13 };
   for (const column of CRITERIA_COLUMNS) sheet.getColumn(CRITERIA_COLUMN[column]).width = widths[column];
@@ -80,7 +111,11 @@ export async function exportCriteriaXlsx(actor: Actor, yearId: string): Promise<
       const cell = sheet.getRow(row).getCell(CRITERIA_COLUMN[column]);
       cell.font = { name: FONT, size: 11, bold: group };
       cell.border = THIN_BORDER;
-      cell.alignment = { vertical: "top", wrapText: column === "title" || column === "guidance", horizontal: column === "max" || column === "evidence" ? "center" : undefined };
+      cell.alignment = {
+        vertical: "top",
+        wrapText: column === "title" || column === "guidance",
+        horizontal: column === "max" || column === "evidence" ? "center" : undefined,
+      };
       if (group) cell.fill = fill("FFF1F5F9");
       if (column === "max") cell.numFmt = "0.00";
     }
@@ -109,7 +144,11 @@ export async function exportCriteriaXlsx(actor: Actor, yearId: string): Promise<
   }
   // Drop-down lists for the columns with fixed words, on the lines people may add too.
   const last = Math.max(rowNumber + 100, 200);
-  const list = (values: string[]) => ({ type: "list" as const, allowBlank: true, formulae: [`"${values.join(",")}"`] });
+  const list = (values: string[]) => ({
+    type: "list" as const,
+    allowBlank: true,
+    formulae: [`"${values.join(",")}"`],
+  });
   for (let r = HEADER_ROW + 1; r <= last; r += 1) {
     const row = sheet.getRow(r);
     row.getCell(CRITERIA_COLUMN.level).dataValidation = list([words.group, words.criterion]);
@@ -117,9 +156,19 @@ export async function exportCriteriaXlsx(actor: Actor, yearId: string): Promise<
     row.getCell(CRITERIA_COLUMN.evidence).dataValidation = list([words.yes, words.no]);
   }
   sheet.views = [{ state: "frozen", xSplit: 0, ySplit: HEADER_ROW }];
-  sheet.pageSetup = { orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}` };
+  sheet.pageSetup = {
+    orientation: "landscape",
+    paperSize: 9,
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
+  };
 
-  return { fileName: `bang-tieu-chi-${year.year}-${fileSlug(year.bloc.name) || "khoi"}.xlsx`, bytes: await workbookBytes(workbook) };
+  return {
+    fileName: `bang-tieu-chi-${year.year}-${fileSlug(year.bloc.name) || "khoi"}.xlsx`,
+    bytes: await workbookBytes(workbook),
+  };
 }
 
 /**
@@ -127,7 +176,11 @@ export async function exportCriteriaXlsx(actor: Actor, yearId: string): Promise<
  * year's secretariat, until self-assessment starts). Groups and criteria keep their identity by code.
  * A file exported from this year carries the table's revision: a table saved since is a CONFLICT.
  */
-export async function importCriteriaXlsx(actor: Actor, yearId: string, input: { bytes: Uint8Array }): Promise<CriteriaTable> {
+export async function importCriteriaXlsx(
+  actor: Actor,
+  yearId: string,
+  input: { bytes: Uint8Array },
+): Promise<CriteriaTable> {
   const year = await loadYear(db, actor, yearId, "criteria.read");
   if (!can(actor, "criteria.manage", yearScope(year))) throw forbidden();
   if (!criteriaEditable(year.phase)) throw new AppError("WRONG_PHASE", "errors.criteria.locked");
@@ -142,7 +195,10 @@ export async function importCriteriaXlsx(actor: Actor, yearId: string, input: { 
   for (const sheet of candidates) {
     for (let r = 1; r <= Math.min(sheet.rowCount, 15) && !found; r += 1) {
       const row = sheet.getRow(r);
-      const matches = (["code", "level", "title", "max"] as const).every((column) => looseText(cellText(row.getCell(CRITERIA_COLUMN[column]).value)) === looseText(names[column]));
+      const matches = (["code", "level", "title", "max"] as const).every(
+        (column) =>
+          looseText(cellText(row.getCell(CRITERIA_COLUMN[column]).value)) === looseText(names[column]),
+      );
       if (matches) found = { sheet, headerRow: r };
     }
     if (found) break;
@@ -153,17 +209,27 @@ export async function importCriteriaXlsx(actor: Actor, yearId: string, input: { 
   const rows: SheetRow[] = [];
   for (let r = headerRow + 1; r <= sheet.rowCount; r += 1) {
     const row = sheet.getRow(r);
-    const cells = Object.fromEntries(CRITERIA_COLUMNS.map((column) => [column, plainValue(row.getCell(CRITERIA_COLUMN[column]).value)])) as SheetRow["cells"];
+    const cells = Object.fromEntries(
+      CRITERIA_COLUMNS.map((column) => [column, plainValue(row.getCell(CRITERIA_COLUMN[column]).value)]),
+    ) as SheetRow["cells"];
     rows.push({ row: r, cells });
   }
   const parsed = parseCriteriaRows(rows, labels(t));
-  if (parsed.groups.length === 0 && parsed.issues.length === 0) throw new AppError("VALIDATION", "errors.excel.criteriaEmpty");
+  if (parsed.groups.length === 0 && parsed.issues.length === 0)
+    throw new AppError("VALIDATION", "errors.excel.criteriaEmpty");
 
   // Keep the identity of groups and criteria that are already there (matched by code).
   const current = await getCriteriaTable(actor, year.id);
   const groupIds = new Map(current.groups.map((group) => [group.code, group.id]));
-  const criterionIds = new Map(current.groups.flatMap((group) => group.criteria.map((criterion) => [criterion.code, criterion.id] as const)));
-  const markedRevision = marked && cellText(marked.row.getCell(2).value) === year.id ? Number(cellText(marked.row.getCell(3).value)) : NaN;
+  const criterionIds = new Map(
+    current.groups.flatMap((group) =>
+      group.criteria.map((criterion) => [criterion.code, criterion.id] as const),
+    ),
+  );
+  const markedRevision =
+    marked && cellText(marked.row.getCell(2).value) === year.id
+      ? Number(cellText(marked.row.getCell(3).value))
+      : NaN;
   const table = {
     groups: parsed.groups.map((group) => {
       const id = groupIds.get(group.code.toUpperCase());
@@ -182,15 +248,30 @@ export async function importCriteriaXlsx(actor: Actor, yearId: string, input: { 
   // Every problem at once: the sheet's own, the schema's, then the table's rules.
   const issues: FieldIssue[] = [...parsed.issues];
   const checked = criteriaTableInputSchema.safeParse(table, { reportInput: true });
-  if (!checked.success) issues.push(...toFieldIssues(checked.error).map((issue) => ({ ...issue, path: parsed.cellOf(issue.path, headerRow) })));
-  else issues.push(...criteriaTableIssues(checked.data, current.scale).map((issue) => ({ ...issue, path: parsed.cellOf(issue.path, headerRow) })));
+  if (!checked.success)
+    issues.push(
+      ...toFieldIssues(checked.error).map((issue) => ({
+        ...issue,
+        path: parsed.cellOf(issue.path, headerRow),
+      })),
+    );
+  else
+    issues.push(
+      ...criteriaTableIssues(checked.data, current.scale).map((issue) => ({
+        ...issue,
+        path: parsed.cellOf(issue.path, headerRow),
+      })),
+    );
   if (issues.length > 0) throw invalid(issues, "errors.excel.criteriaInvalid");
 
   try {
     return await saveCriteriaTable(actor, year.id, table, { action: "criteria.import" });
   } catch (error) {
     if (isAppError(error) && error.code === "VALIDATION" && error.fieldIssues.length > 0) {
-      throw invalid(error.fieldIssues.map((issue) => ({ ...issue, path: parsed.cellOf(issue.path, headerRow) })), "errors.excel.criteriaInvalid");
+      throw invalid(
+        error.fieldIssues.map((issue) => ({ ...issue, path: parsed.cellOf(issue.path, headerRow) })),
+        "errors.excel.criteriaInvalid",
+      );
     }
     throw error;
   }

@@ -37,7 +37,12 @@ export interface CrossScoringView {
   mine: Record<string, number>;
   completed: boolean;
   mayScore: boolean;
-  progress: { agency: { code: string; name: string }; filled: number; expected: number; completed: boolean }[];
+  progress: {
+    agency: { code: string; name: string };
+    filled: number;
+    expected: number;
+    completed: boolean;
+  }[];
 }
 
 export async function getCrossScoring(actor: Actor, yearId: string): Promise<CrossScoringView> {
@@ -45,13 +50,28 @@ export async function getCrossScoring(actor: Actor, yearId: string): Promise<Cro
   const scope = yearScope(year);
   if (!can(actor, "crossScore.progress", scope)) throw forbidden();
   const rules = year.rules;
-  const criteria = await db.criterion.findMany({ where: { yearId: year.id }, orderBy: [{ group: { position: "asc" } }, { position: "asc" }], select: { id: true, code: true, title: true, maxX100: true } });
-  const counts = await db.crossScore.groupBy({ by: ["scorerAgencyId"], where: { yearId: year.id }, _count: { _all: true } });
-  const completions = await db.crossScoringCompletion.findMany({ where: { yearId: year.id }, select: { agencyId: true } });
-  const mayScore = rules.crossScoring.enabled && year.phase === "REVIEW" && can(actor, "crossScore.enter", scope);
+  const criteria = await db.criterion.findMany({
+    where: { yearId: year.id },
+    orderBy: [{ group: { position: "asc" } }, { position: "asc" }],
+    select: { id: true, code: true, title: true, maxX100: true },
+  });
+  const counts = await db.crossScore.groupBy({
+    by: ["scorerAgencyId"],
+    where: { yearId: year.id },
+    _count: { _all: true },
+  });
+  const completions = await db.crossScoringCompletion.findMany({
+    where: { yearId: year.id },
+    select: { agencyId: true },
+  });
+  const mayScore =
+    rules.crossScoring.enabled && year.phase === "REVIEW" && can(actor, "crossScore.enter", scope);
   const own = actor.agencyId;
   const mine = own
-    ? await db.crossScore.findMany({ where: { yearId: year.id, scorerAgencyId: own }, select: { targetAgencyId: true, criterionId: true, pointsX100: true } })
+    ? await db.crossScore.findMany({
+        where: { yearId: year.id, scorerAgencyId: own },
+        select: { targetAgencyId: true, criterionId: true, pointsX100: true },
+      })
     : [];
   const expected = criteria.length * Math.max(0, year.members.length - 1);
   const done = new Set(completions.map((c) => c.agencyId));
@@ -62,10 +82,17 @@ export async function getCrossScoring(actor: Actor, yearId: string): Promise<Cro
     trimExtremes: rules.crossScoring.trimExtremes,
     targets: year.members.map((m) => m.agency).filter((agency) => agency.id !== own),
     criteria: criteria.map((c) => ({ id: c.id, code: c.code, title: c.title, max: fromX100(c.maxX100)! })),
-    mine: Object.fromEntries(mine.map((row) => [`${row.targetAgencyId}:${row.criterionId}`, fromX100(row.pointsX100)!])),
+    mine: Object.fromEntries(
+      mine.map((row) => [`${row.targetAgencyId}:${row.criterionId}`, fromX100(row.pointsX100)!]),
+    ),
     completed: own ? done.has(own) : false,
     mayScore: mayScore && own !== null && !done.has(own),
-    progress: year.members.map(({ agency }) => ({ agency: { code: agency.code, name: agency.name }, filled: filled.get(agency.id) ?? 0, expected, completed: done.has(agency.id) })),
+    progress: year.members.map(({ agency }) => ({
+      agency: { code: agency.code, name: agency.name },
+      filled: filled.get(agency.id) ?? 0,
+      expected,
+      completed: done.has(agency.id),
+    })),
   };
 }
 
@@ -74,7 +101,11 @@ async function scorerContext(tx: Tx, actor: Actor, yearId: string) {
   if (!can(actor, "crossScore.enter", yearScope(year)) || !actor.agencyId) throw forbidden();
   assertCrossScoring(year);
   await lockYearInPhase(tx, year.id, ["REVIEW"], "errors.crossScoring.wrongPhase");
-  if (await tx.crossScoringCompletion.findUnique({ where: { yearId_agencyId: { yearId: year.id, agencyId: actor.agencyId } } })) {
+  if (
+    await tx.crossScoringCompletion.findUnique({
+      where: { yearId_agencyId: { yearId: year.id, agencyId: actor.agencyId } },
+    })
+  ) {
     throw conflict("errors.crossScoring.completed");
   }
   return year;
@@ -88,16 +119,42 @@ export async function saveCrossScore(actor: Actor, yearId: string, input: unknow
     const target = year.members.find((m) => m.agency.code === data.targetAgencyCode)?.agency;
     if (!target) throw notFound("errors.agency.notMember", { code: data.targetAgencyCode });
     if (target.id === actor.agencyId) throw forbidden("errors.crossScoring.self");
-    const criterion = await tx.criterion.findFirst({ where: { id: idOrNotFound(data.criterionId, "errors.criteria.notFound"), yearId: year.id }, select: { id: true, code: true, maxX100: true } });
+    const criterion = await tx.criterion.findFirst({
+      where: { id: idOrNotFound(data.criterionId, "errors.criteria.notFound"), yearId: year.id },
+      select: { id: true, code: true, maxX100: true },
+    });
     if (!criterion) throw notFound("errors.criteria.notFound");
     const pointsX100 = toX100(data.points);
-    if (pointsX100 > criterion.maxX100) throw invalid([{ path: "points", message: "validation.pointsAboveMax", params: { max: criterion.maxX100 / 100 } }]);
+    if (pointsX100 > criterion.maxX100)
+      throw invalid([
+        { path: "points", message: "validation.pointsAboveMax", params: { max: criterion.maxX100 / 100 } },
+      ]);
     const row = await tx.crossScore.upsert({
-      where: { yearId_scorerAgencyId_targetAgencyId_criterionId: { yearId: year.id, scorerAgencyId: actor.agencyId!, targetAgencyId: target.id, criterionId: criterion.id } },
+      where: {
+        yearId_scorerAgencyId_targetAgencyId_criterionId: {
+          yearId: year.id,
+          scorerAgencyId: actor.agencyId!,
+          targetAgencyId: target.id,
+          criterionId: criterion.id,
+        },
+      },
       update: { pointsX100, scorerId: actor.id },
-      create: { yearId: year.id, scorerAgencyId: actor.agencyId!, targetAgencyId: target.id, criterionId: criterion.id, pointsX100, scorerId: actor.id },
+      create: {
+        yearId: year.id,
+        scorerAgencyId: actor.agencyId!,
+        targetAgencyId: target.id,
+        criterionId: criterion.id,
+        pointsX100,
+        scorerId: actor.id,
+      },
     });
-    await recordAudit(tx, actor, { action: "crossScore.save", entity: "CrossScore", entityId: row.id, after: { target: target.code, criterion: criterion.code, points: data.points }, blocId: year.blocId });
+    await recordAudit(tx, actor, {
+      action: "crossScore.save",
+      entity: "CrossScore",
+      entityId: row.id,
+      after: { target: target.code, criterion: criterion.code, points: data.points },
+      blocId: year.blocId,
+    });
   });
 }
 
@@ -108,9 +165,18 @@ export async function completeCrossScoring(actor: Actor, yearId: string): Promis
     const criteria = await tx.criterion.count({ where: { yearId: year.id } });
     const filled = await tx.crossScore.count({ where: { yearId: year.id, scorerAgencyId: actor.agencyId! } });
     const expected = criteria * (year.members.length - 1);
-    if (filled < expected) throw new AppError("VALIDATION", "errors.crossScoring.incomplete", { params: { filled, expected } });
-    await tx.crossScoringCompletion.create({ data: { yearId: year.id, agencyId: actor.agencyId!, completedById: actor.id } });
-    await recordAudit(tx, actor, { action: "crossScore.complete", entity: "EmulationYear", entityId: year.id, after: { agency: actor.agency?.code }, blocId: year.blocId });
+    if (filled < expected)
+      throw new AppError("VALIDATION", "errors.crossScoring.incomplete", { params: { filled, expected } });
+    await tx.crossScoringCompletion.create({
+      data: { yearId: year.id, agencyId: actor.agencyId!, completedById: actor.id },
+    });
+    await recordAudit(tx, actor, {
+      action: "crossScore.complete",
+      entity: "EmulationYear",
+      entityId: year.id,
+      after: { agency: actor.agency?.code },
+      blocId: year.blocId,
+    });
   });
 }
 
@@ -126,18 +192,37 @@ export async function applyCrossScores(actor: Actor, yearId: string): Promise<{ 
     await lockYearInPhase(tx, year.id, ["REVIEW"], "errors.crossScoring.wrongPhase", { exclusive: true });
     if (await rankingPublished(tx, year.id)) throw new AppError("WRONG_PHASE", "errors.scores.locked");
     const trim = year.rules.crossScoring.trimExtremes;
-    const rows = await tx.crossScore.findMany({ where: { yearId: year.id }, select: { targetAgencyId: true, criterionId: true, pointsX100: true } });
+    const rows = await tx.crossScore.findMany({
+      where: { yearId: year.id },
+      select: { targetAgencyId: true, criterionId: true, pointsX100: true },
+    });
     const byCell = new Map<string, { agencyId: string; criterionId: string; values: number[] }>();
     for (const row of rows) {
       const key = `${row.targetAgencyId}:${row.criterionId}`;
-      const cell = byCell.get(key) ?? { agencyId: row.targetAgencyId, criterionId: row.criterionId, values: [] };
+      const cell = byCell.get(key) ?? {
+        agencyId: row.targetAgencyId,
+        criterionId: row.criterionId,
+        values: [],
+      };
       cell.values.push(row.pointsX100);
       byCell.set(key, cell);
     }
-    const reason = trim ? "Điểm chấm chéo (trung bình, bỏ điểm cao nhất và thấp nhất)" : "Điểm chấm chéo (trung bình)";
-    const finals = [...byCell.values()].map((cell) => ({ agencyId: cell.agencyId, criterionId: cell.criterionId, finalX100: crossScoreFinal(cell.values, trim) }));
+    const reason = trim
+      ? "Điểm chấm chéo (trung bình, bỏ điểm cao nhất và thấp nhất)"
+      : "Điểm chấm chéo (trung bình)";
+    const finals = [...byCell.values()].map((cell) => ({
+      agencyId: cell.agencyId,
+      criterionId: cell.criterionId,
+      finalX100: crossScoreFinal(cell.values, trim),
+    }));
     const cells = await setComputedFinals(tx, actor, year.id, finals, reason);
-    await recordAudit(tx, actor, { action: "crossScore.apply", entity: "EmulationYear", entityId: year.id, after: { cells, trimExtremes: trim }, blocId: year.blocId });
+    await recordAudit(tx, actor, {
+      action: "crossScore.apply",
+      entity: "EmulationYear",
+      entityId: year.id,
+      after: { cells, trimExtremes: trim },
+      blocId: year.blocId,
+    });
     return { cells };
   });
 }

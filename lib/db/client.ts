@@ -9,7 +9,11 @@ export function createPrismaClient(databaseUrl: string, options: { max?: number 
   return new PrismaClient({
     // A query waits at most POOL_WAIT_MS for a free connection (the pool's default is forever); then it
     // fails as "pool" (lib/db/transient.ts) and the user is asked to try again (503).
-    adapter: new PrismaPg({ connectionString: databaseUrl, max: options.max ?? 10, connectionTimeoutMillis: POOL_WAIT_MS }),
+    adapter: new PrismaPg({
+      connectionString: databaseUrl,
+      max: options.max ?? 10,
+      connectionTimeoutMillis: POOL_WAIT_MS,
+    }),
   });
 }
 

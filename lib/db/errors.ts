@@ -12,7 +12,8 @@ export function uniqueViolation(error: unknown): string[] | null {
     driverAdapterError?: { cause?: { constraint?: { fields?: string[]; index?: string }; table?: string } };
   };
   const cause = meta.driverAdapterError?.cause;
-  if (cause?.constraint?.fields?.length) return cause.constraint.fields.map((field) => field.replace(/"/g, ""));
+  if (cause?.constraint?.fields?.length)
+    return cause.constraint.fields.map((field) => field.replace(/"/g, ""));
   if (Array.isArray(meta.target)) return meta.target;
   const index = cause?.constraint?.index ?? (typeof meta.target === "string" ? meta.target : undefined);
   const match = index?.match(/^[A-Za-z0-9]+_(.+)_key$/);

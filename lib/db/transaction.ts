@@ -32,11 +32,29 @@ export const TRANSACTION = {
   /** A password check inside (argon2 takes ~100 ms, more on a busy machine): sign-in, re-authentication. */
   auth: { timeoutMs: 15_000, maxWaitMs: 3_000, lockTimeoutMs: 5_000, statementTimeoutMs: 8_000, retry: true },
   /** Many rows at once: a whole score grid, an Excel import, cross-scores applied, a criteria table. */
-  bulk: { timeoutMs: 30_000, maxWaitMs: 5_000, lockTimeoutMs: 8_000, statementTimeoutMs: 20_000, retry: true },
+  bulk: {
+    timeoutMs: 30_000,
+    maxWaitMs: 5_000,
+    lockTimeoutMs: 8_000,
+    statementTimeoutMs: 20_000,
+    retry: true,
+  },
   /** A change that stores a file too (evidence, báo cáo thành tích): not run twice. */
-  upload: { timeoutMs: 20_000, maxWaitMs: 3_000, lockTimeoutMs: 4_000, statementTimeoutMs: 8_000, retry: false },
+  upload: {
+    timeoutMs: 20_000,
+    maxWaitMs: 3_000,
+    lockTimeoutMs: 4_000,
+    statementTimeoutMs: 8_000,
+    retry: false,
+  },
   /** Issuing documents: PDFs are rendered (and may queue for the render pool) inside. Not run twice. */
-  issue: { timeoutMs: 90_000, maxWaitMs: 8_000, lockTimeoutMs: 10_000, statementTimeoutMs: 20_000, retry: false },
+  issue: {
+    timeoutMs: 90_000,
+    maxWaitMs: 8_000,
+    lockTimeoutMs: 10_000,
+    statementTimeoutMs: 20_000,
+    retry: false,
+  },
 } as const satisfies Record<string, TransactionLimits>;
 
 /** Attempts in all (the first and the retries) of an operation that may run again. */
@@ -69,7 +87,11 @@ export async function transaction<T>(limits: TransactionLimits, work: (tx: Tx) =
         await pause(20 * 4 ** (attempt - 1) * (0.5 + Math.random()));
         continue;
       }
-      log.warn("database busy", { failure, attempts: attempt, error: error instanceof Error ? error.message.slice(0, 300) : String(error) });
+      log.warn("database busy", {
+        failure,
+        attempts: attempt,
+        error: error instanceof Error ? error.message.slice(0, 300) : String(error),
+      });
       throw databaseBusy();
     }
   }

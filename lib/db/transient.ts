@@ -27,7 +27,10 @@ const POOL_TIMEOUT_MESSAGE = "timeout exceeded when trying to connect";
 interface PrismaLike {
   code?: unknown;
   message?: unknown;
-  meta?: { driverAdapterError?: { cause?: { originalCode?: unknown; code?: unknown; kind?: unknown } }; timeout?: unknown } | null;
+  meta?: {
+    driverAdapterError?: { cause?: { originalCode?: unknown; code?: unknown; kind?: unknown } };
+    timeout?: unknown;
+  } | null;
 }
 
 /** The kind of transient failure `error` is, or null when it is something else (a bug, a refusal...). */
@@ -37,7 +40,12 @@ export function transientFailure(error: unknown): TransientFailure | null {
   const message = typeof candidate.message === "string" ? candidate.message : "";
   if (message.includes(POOL_TIMEOUT_MESSAGE)) return "pool";
   const cause = candidate.meta?.driverAdapterError?.cause;
-  const sqlState = typeof cause?.originalCode === "string" ? cause.originalCode : typeof cause?.code === "string" ? cause.code : null;
+  const sqlState =
+    typeof cause?.originalCode === "string"
+      ? cause.originalCode
+      : typeof cause?.code === "string"
+        ? cause.code
+        : null;
   if (sqlState && sqlState in BY_SQLSTATE) return BY_SQLSTATE[sqlState]!;
   if (cause?.kind === "TransactionWriteConflict") return "conflict";
   if (cause?.kind === "TooManyConnections") return "pool";
@@ -58,5 +66,7 @@ export const BUSY_RETRY_AFTER_SECONDS = 5;
 
 /** The UNAVAILABLE answer to a transient database failure: nothing was changed, try again shortly. */
 export function databaseBusy(): AppError {
-  return new AppError("UNAVAILABLE", "errors.busy", { details: { retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS } });
+  return new AppError("UNAVAILABLE", "errors.busy", {
+    details: { retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS },
+  });
 }

@@ -20,7 +20,11 @@ export const MAX_CHECK_MB = 20;
 export const CHECK_LIMIT = { max: 30, windowMinutes: 15 } as const;
 
 async function publicEntry(entry: RegistryEntry): Promise<PublicDocumentEntry> {
-  const latest = await db.issuedDocument.findFirst({ where: { kind: entry.kind, subjectId: entry.subjectId }, orderBy: { version: "desc" }, select: { version: true } });
+  const latest = await db.issuedDocument.findFirst({
+    where: { kind: entry.kind, subjectId: entry.subjectId },
+    orderBy: { version: "desc" },
+    select: { version: true },
+  });
   return {
     id: entry.id,
     kind: entry.kind,
@@ -47,7 +51,10 @@ async function publicEntry(entry: RegistryEntry): Promise<PublicDocumentEntry> {
 
 /** The public registry entry (the page the QR code of a document leads to). */
 export async function getPublicDocumentEntry(documentId: string): Promise<PublicDocumentEntry> {
-  const entry = await db.issuedDocument.findUnique({ where: { id: idOrNotFound(documentId, "errors.document.notFound") }, select: registryEntrySelect });
+  const entry = await db.issuedDocument.findUnique({
+    where: { id: idOrNotFound(documentId, "errors.document.notFound") },
+    select: registryEntrySelect,
+  });
   if (!entry) throw notFound("errors.document.notFound");
   return publicEntry(entry);
 }
@@ -59,7 +66,8 @@ export async function checkDocument(bytes: Uint8Array | null): Promise<CheckResu
   const { ip } = await currentRequestMeta();
   await consumeRateLimit({ key: `document-check:ip:${ip ?? "unknown"}`, ...CHECK_LIMIT });
   if (!bytes || bytes.byteLength === 0) throw new AppError("VALIDATION", "errors.document.checkEmpty");
-  if (bytes.byteLength > MAX_CHECK_MB * 1024 * 1024) throw new AppError("TOO_LARGE", "errors.document.checkTooLarge", { params: { max: MAX_CHECK_MB } });
+  if (bytes.byteLength > MAX_CHECK_MB * 1024 * 1024)
+    throw new AppError("TOO_LARGE", "errors.document.checkTooLarge", { params: { max: MAX_CHECK_MB } });
   const head = Buffer.from(bytes.subarray(0, 1024)).toString("latin1");
   if (!head.includes("%PDF-")) throw new AppError("VALIDATION", "errors.document.checkNotPdf");
 

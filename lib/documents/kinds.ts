@@ -47,10 +47,12 @@ async function userName(client: Client, id: string | null): Promise<{ id: string
 }
 
 async function blocOf(client: Client, yearId: string): Promise<string> {
-  return (await client.emulationYear.findUniqueOrThrow({ where: { id: yearId }, select: { blocId: true } })).blocId;
+  return (await client.emulationYear.findUniqueOrThrow({ where: { id: yearId }, select: { blocId: true } }))
+    .blocId;
 }
 
-const pledgeState = (signatures: number, status: string) => `signatures:${signatures}${status === "SUPERSEDED" ? ":superseded" : ""}`;
+const pledgeState = (signatures: number, status: string) =>
+  `signatures:${signatures}${status === "SUPERSEDED" ? ":superseded" : ""}`;
 
 async function pledge(client: Client, versionId: string): Promise<Issuable | null> {
   const doc = await signedDocumentOf(client, versionId);
@@ -71,10 +73,16 @@ async function pledge(client: Client, versionId: string): Promise<Issuable | nul
 }
 
 async function voteMinutes(client: Client, yearId: string): Promise<Issuable | null> {
-  const closed = await client.voteSession.count({ where: { yearId, closedAt: { not: null }, cancelledAt: null } });
+  const closed = await client.voteSession.count({
+    where: { yearId, closedAt: { not: null }, cancelledAt: null },
+  });
   if (closed === 0) return null;
   const minutes = await voteMinutesOfYear(client, yearId);
-  const last = await client.voteSession.findFirst({ where: { yearId, closedAt: { not: null }, cancelledAt: null }, orderBy: { closedAt: "desc" }, select: { closedById: true } });
+  const last = await client.voteSession.findFirst({
+    where: { yearId, closedAt: { not: null }, cancelledAt: null },
+    orderBy: { closedAt: "desc" },
+    select: { closedById: true },
+  });
   return {
     job: { kind: "VOTE_MINUTES", data: minutes },
     yearId,
@@ -89,8 +97,16 @@ async function voteMinutes(client: Client, yearId: string): Promise<Issuable | n
 }
 
 /** The tờ trình or the score table of the dossier's latest submission (none before the first). */
-async function dossierDocument(client: Client, yearId: string, kind: "TO_TRINH" | "SCORE_TABLE"): Promise<Issuable | null> {
-  const submission = await client.dossierSubmission.findFirst({ where: { yearId }, orderBy: { round: "desc" }, select: { round: true, submittedAt: true, submittedById: true } });
+async function dossierDocument(
+  client: Client,
+  yearId: string,
+  kind: "TO_TRINH" | "SCORE_TABLE",
+): Promise<Issuable | null> {
+  const submission = await client.dossierSubmission.findFirst({
+    where: { yearId },
+    orderBy: { round: "desc" },
+    select: { round: true, submittedAt: true, submittedById: true },
+  });
   if (!submission) return null;
   const year = await readYear(client, yearId);
   const common = {
@@ -103,15 +119,26 @@ async function dossierDocument(client: Client, yearId: string, kind: "TO_TRINH" 
     issuedBy: await userName(client, submission.submittedById),
   };
   if (kind === "TO_TRINH") {
-    return { ...common, job: { kind, data: await toTrinhOf(client, year, submission.submittedAt) }, title: `Tờ trình đề nghị khen thưởng năm ${year.year} (lần gửi ${submission.round})` };
+    return {
+      ...common,
+      job: { kind, data: await toTrinhOf(client, year, submission.submittedAt) },
+      title: `Tờ trình đề nghị khen thưởng năm ${year.year} (lần gửi ${submission.round})`,
+    };
   }
-  return { ...common, job: { kind, data: await scoreTableOf(client, year) }, title: `Bảng tổng hợp điểm thi đua năm ${year.year} (lần gửi ${submission.round})` };
+  return {
+    ...common,
+    job: { kind, data: await scoreTableOf(client, year) },
+    title: `Bảng tổng hợp điểm thi đua năm ${year.year} (lần gửi ${submission.round})`,
+  };
 }
 
 async function awardDecision(client: Client, decisionId: string): Promise<Issuable | null> {
   const record = await readDecisionRecord(client, decisionId);
   if (!record) return null;
-  const recorder = await client.awardDecision.findUniqueOrThrow({ where: { id: decisionId }, select: { recordedById: true } });
+  const recorder = await client.awardDecision.findUniqueOrThrow({
+    where: { id: decisionId },
+    select: { recordedById: true },
+  });
   return {
     job: { kind: "AWARD_DECISION", data: record },
     yearId: record.yearId,
@@ -144,7 +171,11 @@ export function issuableOf(client: Client, kind: DocumentKind, subjectId: string
  * The state `kind` of `subjectId` is in now, read cheaply (no document data): what its latest issued
  * version must stand for. Null: nothing final yet.
  */
-export async function currentState(client: Client, kind: DocumentKind, subjectId: string): Promise<string | null> {
+export async function currentState(
+  client: Client,
+  kind: DocumentKind,
+  subjectId: string,
+): Promise<string | null> {
   switch (kind) {
     case "PLEDGE": {
       const [signatures, version] = await Promise.all([
@@ -154,12 +185,18 @@ export async function currentState(client: Client, kind: DocumentKind, subjectId
       return signatures > 0 && version ? pledgeState(signatures, version.status) : null;
     }
     case "VOTE_MINUTES": {
-      const sessions = await client.voteSession.count({ where: { yearId: subjectId, closedAt: { not: null }, cancelledAt: null } });
+      const sessions = await client.voteSession.count({
+        where: { yearId: subjectId, closedAt: { not: null }, cancelledAt: null },
+      });
       return sessions > 0 ? `sessions:${sessions}` : null;
     }
     case "TO_TRINH":
     case "SCORE_TABLE": {
-      const submission = await client.dossierSubmission.findFirst({ where: { yearId: subjectId }, orderBy: { round: "desc" }, select: { round: true } });
+      const submission = await client.dossierSubmission.findFirst({
+        where: { yearId: subjectId },
+        orderBy: { round: "desc" },
+        select: { round: true },
+      });
       return submission ? `round:${submission.round}` : null;
     }
     case "AWARD_DECISION":

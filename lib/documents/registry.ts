@@ -32,7 +32,9 @@ export const registryEntrySelect = {
   issuedAt: true,
   issuedById: true,
   issuedByName: true,
-  certificate: { select: { fingerprint: true, subject: true, issuer: true, notBefore: true, notAfter: true } },
+  certificate: {
+    select: { fingerprint: true, subject: true, issuer: true, notBefore: true, notAfter: true },
+  },
   year: { select: { year: true, blocId: true, bloc: { select: { name: true } } } },
 } as const satisfies Prisma.IssuedDocumentSelect;
 
@@ -48,14 +50,25 @@ export function registryEntryUrl(id: string): string {
  * version); null when nothing is final yet. Call it inside the transaction of the act that made the
  * document final, or through `issueNow` after it. Issues of one subject run one at a time.
  */
-export async function issueDocument(tx: Tx, kind: DocumentKind, subjectId: string): Promise<RegistryEntry | null> {
+export async function issueDocument(
+  tx: Tx,
+  kind: DocumentKind,
+  subjectId: string,
+): Promise<RegistryEntry | null> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`issued-document:${kind}:${subjectId}`}, 0))`;
   const issuable = await issuableOf(tx, kind, subjectId);
   if (!issuable) return null;
-  const existing = await tx.issuedDocument.findUnique({ where: { kind_subjectId_state: { kind, subjectId, state: issuable.state } }, select: registryEntrySelect });
+  const existing = await tx.issuedDocument.findUnique({
+    where: { kind_subjectId_state: { kind, subjectId, state: issuable.state } },
+    select: registryEntrySelect,
+  });
   if (existing) return existing;
 
-  const last = await tx.issuedDocument.findFirst({ where: { kind, subjectId }, orderBy: { version: "desc" }, select: { version: true } });
+  const last = await tx.issuedDocument.findFirst({
+    where: { kind, subjectId },
+    orderBy: { version: "desc" },
+    select: { version: true },
+  });
   const version = (last?.version ?? 0) + 1;
   const id = randomUUID();
   const code = `${CODE_PREFIX[kind]}-${issuable.year}-${id.replace(/-/g, "").slice(0, 8).toUpperCase()}`;
@@ -63,7 +76,10 @@ export async function issueDocument(tx: Tx, kind: DocumentKind, subjectId: strin
   const url = registryEntryUrl(id);
   const identity = signingIdentity();
   const organisation = signerOrganisation(identity);
-  const pdf = await renderPdf({ ...issuable.job, stamp: { status: "ISSUED", id, code, url, issuedAt, signedBy: organisation } } as RenderJob);
+  const pdf = await renderPdf({
+    ...issuable.job,
+    stamp: { status: "ISSUED", id, code, url, issuedAt, signedBy: organisation },
+  } as RenderJob);
   const signed = await signPdf(pdf, identity, {
     signingTime: issuedAt,
     name: organisation,
@@ -97,7 +113,16 @@ export async function issueDocument(tx: Tx, kind: DocumentKind, subjectId: strin
     action: "document.issue",
     entity: "IssuedDocument",
     entityId: id,
-    after: { kind, subjectId, version, state: issuable.state, code, sha256, certificate: identity.fingerprint, issuedBy: issuable.issuedBy?.id ?? null },
+    after: {
+      kind,
+      subjectId,
+      version,
+      state: issuable.state,
+      code,
+      sha256,
+      certificate: identity.fingerprint,
+      issuedBy: issuable.issuedBy?.id ?? null,
+    },
     blocId: issuable.blocId,
   });
   return entry;
@@ -116,17 +141,32 @@ export async function issueAfterCommit(kind: DocumentKind, subjectId: string): P
   try {
     await issueNow(kind, subjectId);
   } catch (error) {
-    log.error("document issue failed", { kind, subjectId, error: error instanceof Error ? error.message : String(error) });
+    log.error("document issue failed", {
+      kind,
+      subjectId,
+      error: error instanceof Error ? error.message : String(error),
+    });
   }
 }
 
 /** The latest issued version of `kind` for `subjectId`, if any. */
-export function latestIssued(client: Tx | typeof db, kind: DocumentKind, subjectId: string): Promise<RegistryEntry | null> {
-  return client.issuedDocument.findFirst({ where: { kind, subjectId }, orderBy: { version: "desc" }, select: registryEntrySelect });
+export function latestIssued(
+  client: Tx | typeof db,
+  kind: DocumentKind,
+  subjectId: string,
+): Promise<RegistryEntry | null> {
+  return client.issuedDocument.findFirst({
+    where: { kind, subjectId },
+    orderBy: { version: "desc" },
+    select: registryEntrySelect,
+  });
 }
 
 /** The stored bytes of an issued document. */
 export async function issuedBytes(id: string): Promise<Buffer> {
-  const content = await db.issuedDocumentContent.findUniqueOrThrow({ where: { documentId: id }, select: { bytes: true } });
+  const content = await db.issuedDocumentContent.findUniqueOrThrow({
+    where: { documentId: id },
+    select: { bytes: true },
+  });
   return Buffer.from(content.bytes);
 }

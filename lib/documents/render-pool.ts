@@ -34,13 +34,16 @@ function renderPool(): Piscina {
       execArgv: [],
     });
     // A thread that dies between tasks is replaced by piscina; nothing to report to a caller.
-    pool.on("error", (error: unknown) => log.error("document render pool", { error: error instanceof Error ? error.message : String(error) }));
+    pool.on("error", (error: unknown) =>
+      log.error("document render pool", { error: error instanceof Error ? error.message : String(error) }),
+    );
     holder.khoiThiDuaRenderPool = pool;
   }
   return holder.khoiThiDuaRenderPool;
 }
 
-const isTimeout = (error: unknown) => error instanceof Error && (error.name === "AbortError" || error.name === "TimeoutError");
+const isTimeout = (error: unknown) =>
+  error instanceof Error && (error.name === "AbortError" || error.name === "TimeoutError");
 
 /** Renders a document to PDF bytes in a worker thread; tries once more in a fresh thread if the first fails. */
 export async function renderPdf(job: RenderJob): Promise<Buffer> {
@@ -67,10 +70,15 @@ export async function renderPdf(job: RenderJob): Promise<Buffer> {
 export async function warmRenderPool(): Promise<void> {
   const started = performance.now();
   try {
-    await renderPool().run(null, { name: "warm", signal: AbortSignal.timeout(getEnv().DOCUMENT_RENDER_TIMEOUT_MS) });
+    await renderPool().run(null, {
+      name: "warm",
+      signal: AbortSignal.timeout(getEnv().DOCUMENT_RENDER_TIMEOUT_MS),
+    });
     log.info("document render pool ready", { ms: Math.round(performance.now() - started) });
   } catch (error) {
-    log.warn("document render pool warm-up failed", { error: error instanceof Error ? error.message : String(error) });
+    log.warn("document render pool warm-up failed", {
+      error: error instanceof Error ? error.message : String(error),
+    });
   }
 }
 

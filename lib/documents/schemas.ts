@@ -20,13 +20,29 @@ export const publicDocumentEntrySchema = z.object({
   issuedBy: z.string().nullable().describe("whose act made the document final"),
   sha256: z.string().describe("SHA-256 of the issued file, signature included"),
   sizeBytes: z.number().int(),
-  certificate: z.object({ subject: z.string(), issuer: z.string(), fingerprint: z.string().describe("SHA-256 of the certificate (DER)"), notBefore: z.string(), notAfter: z.string() }),
-  pledge: verificationSchema.nullable().describe("for a pledge: each signature's status, recomputed from the stored seals"),
+  certificate: z.object({
+    subject: z.string(),
+    issuer: z.string(),
+    fingerprint: z.string().describe("SHA-256 of the certificate (DER)"),
+    notBefore: z.string(),
+    notAfter: z.string(),
+  }),
+  pledge: verificationSchema
+    .nullable()
+    .describe("for a pledge: each signature's status, recomputed from the stored seals"),
 });
 
 export const checkResultSchema = z.discriminatedUnion("verdict", [
-  z.object({ verdict: z.literal("VALID").describe("an unaltered document this system issued"), document: publicDocumentEntrySchema }),
-  z.object({ verdict: z.literal("ALTERED").describe("names a document this system issued, but its bytes differ from it"), document: publicDocumentEntrySchema }),
+  z.object({
+    verdict: z.literal("VALID").describe("an unaltered document this system issued"),
+    document: publicDocumentEntrySchema,
+  }),
+  z.object({
+    verdict: z
+      .literal("ALTERED")
+      .describe("names a document this system issued, but its bytes differ from it"),
+    document: publicDocumentEntrySchema,
+  }),
   z.object({ verdict: z.literal("UNKNOWN").describe("not a document this system issued") }),
 ]);
 

@@ -27,35 +27,72 @@ export interface EvidenceDto {
 }
 
 /** Stores an evidence file for one criterion of the actor's agency, while its assessment is editable. */
-export async function uploadEvidence(actor: Actor, yearId: string, input: { criterionId: string; fileName: string; bytes: Uint8Array }): Promise<EvidenceDto> {
-  const { sha256, ...type } = await inspectUpload(input.bytes, { empty: "errors.evidence.empty", tooLarge: "errors.evidence.tooLarge", type: "errors.evidence.type" });
+export async function uploadEvidence(
+  actor: Actor,
+  yearId: string,
+  input: { criterionId: string; fileName: string; bytes: Uint8Array },
+): Promise<EvidenceDto> {
+  const { sha256, ...type } = await inspectUpload(input.bytes, {
+    empty: "errors.evidence.empty",
+    tooLarge: "errors.evidence.tooLarge",
+    type: "errors.evidence.type",
+  });
   const fileName = safeFileName(input.fileName);
 
   return transaction(TRANSACTION.upload, async (tx) => {
     const year = await loadYear(tx, actor, yearId, "criteria.read");
     const agency = await editableAssessment(tx, actor, year);
-    const criterion = await tx.criterion.findFirst({ where: { id: idOrNotFound(input.criterionId, "errors.criteria.notFound"), yearId: year.id }, select: { id: true, code: true } });
+    const criterion = await tx.criterion.findFirst({
+      where: { id: idOrNotFound(input.criterionId, "errors.criteria.notFound"), yearId: year.id },
+      select: { id: true, code: true },
+    });
     if (!criterion) throw notFound("errors.criteria.notFound");
 
     const storageKey = path.posix.join(year.id, agency.id, `${randomUUID()}.${type.ext}`);
     await storeFile(storageKey, input.bytes);
 
     const row = await tx.evidence.create({
-      data: { yearId: year.id, agencyId: agency.id, criterionId: criterion.id, fileName, mimeType: type.mime, sizeBytes: input.bytes.byteLength, sha256, storageKey, uploadedById: actor.id },
+      data: {
+        yearId: year.id,
+        agencyId: agency.id,
+        criterionId: criterion.id,
+        fileName,
+        mimeType: type.mime,
+        sizeBytes: input.bytes.byteLength,
+        sha256,
+        storageKey,
+        uploadedById: actor.id,
+      },
     });
     await recordAudit(tx, actor, {
       action: "evidence.upload",
       entity: "Evidence",
       entityId: row.id,
-      after: { agency: agency.code, criterion: criterion.code, fileName, mimeType: type.mime, sizeBytes: row.sizeBytes, sha256 },
+      after: {
+        agency: agency.code,
+        criterion: criterion.code,
+        fileName,
+        mimeType: type.mime,
+        sizeBytes: row.sizeBytes,
+        sha256,
+      },
       blocId: year.blocId,
     });
-    return { id: row.id, fileName, mimeType: row.mimeType, sizeBytes: row.sizeBytes, sha256, uploadedAt: row.uploadedAt.toISOString() };
+    return {
+      id: row.id,
+      fileName,
+      mimeType: row.mimeType,
+      sizeBytes: row.sizeBytes,
+      sha256,
+      uploadedAt: row.uploadedAt.toISOString(),
+    };
   });
 }
 
 async function evidenceFor(actor: Actor, evidenceId: string) {
-  const evidence = await db.evidence.findUnique({ where: { id: idOrNotFound(evidenceId, "errors.evidence.notFound") } });
+  const evidence = await db.evidence.findUnique({
+    where: { id: idOrNotFound(evidenceId, "errors.evidence.notFound") },
+  });
   if (!evidence || evidence.deletedAt) throw notFound("errors.evidence.notFound");
   const year = await loadYear(db, actor, evidence.yearId, "criteria.read").catch(() => {
     throw notFound("errors.evidence.notFound");
@@ -70,9 +107,15 @@ async function evidenceFor(actor: Actor, evidenceId: string) {
 }
 
 /** The file, for those who may read the agency's assessment; its SHA-256 is checked on the way out. */
-export async function readEvidence(actor: Actor, evidenceId: string): Promise<{ fileName: string; mimeType: string; bytes: Buffer }> {
+export async function readEvidence(
+  actor: Actor,
+  evidenceId: string,
+): Promise<{ fileName: string; mimeType: string; bytes: Buffer }> {
   const { evidence } = await evidenceFor(actor, evidenceId);
-  const bytes = await readStoredFile(evidence.storageKey, evidence.sha256, { missing: "errors.evidence.fileMissing", corrupted: "errors.evidence.corrupted" });
+  const bytes = await readStoredFile(evidence.storageKey, evidence.sha256, {
+    missing: "errors.evidence.fileMissing",
+    corrupted: "errors.evidence.corrupted",
+  });
   return { fileName: evidence.fileName, mimeType: evidence.mimeType, bytes };
 }
 
@@ -83,6 +126,12 @@ export async function deleteEvidence(actor: Actor, evidenceId: string): Promise<
     const agency = await editableAssessment(tx, actor, year);
     if (agency.id !== evidence.agencyId) throw notFound("errors.evidence.notFound");
     await tx.evidence.update({ where: { id: evidence.id }, data: { deletedAt: new Date() } });
-    await recordAudit(tx, actor, { action: "evidence.delete", entity: "Evidence", entityId: evidence.id, before: { fileName: evidence.fileName, sha256: evidence.sha256 }, blocId: year.blocId });
+    await recordAudit(tx, actor, {
+      action: "evidence.delete",
+      entity: "Evidence",
+      entityId: evidence.id,
+      before: { fileName: evidence.fileName, sha256: evidence.sha256 },
+      blocId: year.blocId,
+    });
   });
 }

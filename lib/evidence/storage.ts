@@ -20,7 +20,11 @@ export const sha256Hex = (bytes: Uint8Array): string => createHash("sha256").upd
 /** Cleans a file name for display and download headers (no paths, no control characters). */
 export function safeFileName(name: string, fallback = "minh-chung"): string {
   const base = name.split(/[\\/]/).pop() ?? "";
-  const cleaned = base.normalize("NFC").replace(/[\u0000-\u001f\u007f"<>|:*?]/g, "").trim().slice(0, 200);
+  const cleaned = base
+    .normalize("NFC")
+    .replace(/[\u0000-\u001f\u007f"<>|:*?]/g, "")
+    .trim()
+    .slice(0, 200);
   return cleaned || fallback;
 }
 
@@ -28,10 +32,14 @@ export function safeFileName(name: string, fallback = "minh-chung"): string {
  * Checks an upload before anything is stored: not empty, within EVIDENCE_MAX_MB, of an accepted type
  * recognised from its content. VALIDATION with the caller's message otherwise.
  */
-export async function inspectUpload(bytes: Uint8Array, messages: { empty: string; tooLarge: string; type: string }): Promise<{ mime: string; ext: string; sha256: string }> {
+export async function inspectUpload(
+  bytes: Uint8Array,
+  messages: { empty: string; tooLarge: string; type: string },
+): Promise<{ mime: string; ext: string; sha256: string }> {
   const maxMb = getEnv().EVIDENCE_MAX_MB;
   if (bytes.byteLength === 0) throw new AppError("VALIDATION", messages.empty);
-  if (bytes.byteLength > maxMb * 1024 * 1024) throw new AppError("VALIDATION", messages.tooLarge, { params: { max: maxMb } });
+  if (bytes.byteLength > maxMb * 1024 * 1024)
+    throw new AppError("VALIDATION", messages.tooLarge, { params: { max: maxMb } });
   const type = await detectEvidenceType(bytes);
   if (!type) throw new AppError("VALIDATION", messages.type);
   return { ...type, sha256: sha256Hex(bytes) };
@@ -47,7 +55,11 @@ export async function storeFile(storageKey: string, bytes: Uint8Array): Promise<
 }
 
 /** Reads a stored file back: NOT_FOUND when it is gone, CONFLICT when it no longer matches its hash. */
-export async function readStoredFile(storageKey: string, sha256: string, messages: { missing: string; corrupted: string }): Promise<Buffer> {
+export async function readStoredFile(
+  storageKey: string,
+  sha256: string,
+  messages: { missing: string; corrupted: string },
+): Promise<Buffer> {
   const bytes = await readFile(path.join(/*turbopackIgnore: true*/ storageRoot(), storageKey)).catch(() => {
     throw notFound(messages.missing);
   });

@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { cellText, columnLetter, fileSlug, looksLikeXlsx, looseText, numberFromText, plainValue, readPoints, uploadName } from "./cells";
+import {
+  cellText,
+  columnLetter,
+  fileSlug,
+  looksLikeXlsx,
+  looseText,
+  numberFromText,
+  plainValue,
+  readPoints,
+  uploadName,
+} from "./cells";
 
 describe("plainValue and cellText", () => {
   it("gives formulas their result, rich text its text, and empty cells null", () => {
@@ -30,7 +40,8 @@ describe("numberFromText", () => {
   });
 
   it("refuses text that is not a number", () => {
-    for (const text of ["", "abc", "1,2,3", "2.5đ", "1e3", "--1", "NaN"]) expect(numberFromText(text), text).toBeNull();
+    for (const text of ["", "abc", "1,2,3", "2.5đ", "1e3", "--1", "NaN"])
+      expect(numberFromText(text), text).toBeNull();
   });
 });
 
@@ -54,12 +65,19 @@ describe("readPoints", () => {
   it("names the problem of a refused cell and shows its value", () => {
     expect(readPoints("abc", 3000)).toEqual({ kind: "invalid", problem: "notNumber", text: "abc" });
     expect(readPoints(true, 3000)).toEqual({ kind: "invalid", problem: "notNumber", text: "true" });
-    expect(readPoints({ error: "#REF!" }, 3000)).toEqual({ kind: "invalid", problem: "notNumber", text: "#REF!" });
+    expect(readPoints({ error: "#REF!" }, 3000)).toEqual({
+      kind: "invalid",
+      problem: "notNumber",
+      text: "#REF!",
+    });
     expect(readPoints(-1, 3000)).toEqual({ kind: "invalid", problem: "negative", text: "-1" });
     expect(readPoints("-0,5", 3000)).toEqual({ kind: "invalid", problem: "negative", text: "-0,5" });
     expect(readPoints(2.555, 3000)).toEqual({ kind: "invalid", problem: "decimals", text: "2,555" });
     expect(readPoints(30.01, 3000)).toEqual({ kind: "invalid", problem: "aboveMax", text: "30,01" });
-    expect(readPoints(Number.POSITIVE_INFINITY, 3000)).toMatchObject({ kind: "invalid", problem: "notNumber" });
+    expect(readPoints(Number.POSITIVE_INFINITY, 3000)).toMatchObject({
+      kind: "invalid",
+      problem: "notNumber",
+    });
   });
 });
 

@@ -7,7 +7,13 @@ import type { CellValue } from "exceljs";
 /** A cell's content without formatting: formulas give their cached result, rich text its text. */
 export function plainValue(value: CellValue): string | number | boolean | Date | null {
   if (value === null || value === undefined) return null;
-  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean" || value instanceof Date) return value;
+  if (
+    typeof value === "string" ||
+    typeof value === "number" ||
+    typeof value === "boolean" ||
+    value instanceof Date
+  )
+    return value;
   if ("richText" in value) return value.richText.map((run) => run.text).join("");
   if ("hyperlink" in value) return value.text;
   if ("formula" in value || "sharedFormula" in value) {
@@ -68,7 +74,8 @@ export function looksLikeXlsx(bytes: Uint8Array): boolean {
 /** 1 → A, 27 → AA. */
 export function columnLetter(column: number): string {
   let letters = "";
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
   return letters;
 }
 

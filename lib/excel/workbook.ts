@@ -11,11 +11,16 @@ export const MAX_XLSX_MB = 5;
 /** An uploaded workbook, or VALIDATION when there is none, or it is too large, or not an XLSX file. */
 export async function readWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   if (bytes.byteLength === 0) throw new AppError("VALIDATION", "errors.excel.form");
-  if (bytes.byteLength > MAX_XLSX_MB * 1024 * 1024) throw new AppError("VALIDATION", "errors.excel.tooLarge", { params: { max: MAX_XLSX_MB } });
+  if (bytes.byteLength > MAX_XLSX_MB * 1024 * 1024)
+    throw new AppError("VALIDATION", "errors.excel.tooLarge", { params: { max: MAX_XLSX_MB } });
   if (!looksLikeXlsx(bytes)) throw new AppError("VALIDATION", "errors.excel.notXlsx");
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+    await workbook.xlsx.load(
+      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as Parameters<
+        typeof workbook.xlsx.load
+      >[0],
+    );
   } catch {
     throw new AppError("VALIDATION", "errors.excel.notXlsx");
   }
@@ -29,7 +34,10 @@ export async function workbookBytes(workbook: ExcelJS.Workbook): Promise<Uint8Ar
 }
 
 /** The first worksheet whose hidden marker cell (column A of the first rows) holds `marker`. */
-export function sheetWithMarker(workbook: ExcelJS.Workbook, marker: string): { sheet: ExcelJS.Worksheet; row: ExcelJS.Row } | null {
+export function sheetWithMarker(
+  workbook: ExcelJS.Workbook,
+  marker: string,
+): { sheet: ExcelJS.Worksheet; row: ExcelJS.Row } | null {
   for (const sheet of workbook.worksheets) {
     for (let r = 1; r <= Math.min(sheet.rowCount, 10); r += 1) {
       const row = sheet.getRow(r);

@@ -62,7 +62,11 @@ async function adminTodos(running: YearDto[]): Promise<Todo[]> {
     for (const year of running) {
       for (const member of year.members) {
         if (!covered.has(member.code)) {
-          todos.push({ key: "todo.admin.agencyWithoutLeader", params: { agency: member.name, year: year.year }, href: `/admin/users?agencyCode=${member.code}` });
+          todos.push({
+            key: "todo.admin.agencyWithoutLeader",
+            params: { agency: member.name, year: year.year },
+            href: `/admin/users?agencyCode=${member.code}`,
+          });
           covered.add(member.code);
         }
       }
@@ -85,7 +89,11 @@ async function reviewCounts(years: YearDto[]): Promise<Map<string, { submitted: 
   const ids = years.filter((year) => year.phase === "BOARD_REVIEW").map((year) => year.id);
   const counts = new Map<string, { submitted: number; returned: number }>();
   if (ids.length === 0) return counts;
-  const groups = await db.nomination.groupBy({ by: ["yearId", "status"], where: { yearId: { in: ids }, status: { in: ["SUBMITTED", "RETURNED"] } }, _count: { _all: true } });
+  const groups = await db.nomination.groupBy({
+    by: ["yearId", "status"],
+    where: { yearId: { in: ids }, status: { in: ["SUBMITTED", "RETURNED"] } },
+    _count: { _all: true },
+  });
   for (const group of groups) {
     const entry = counts.get(group.yearId) ?? { submitted: 0, returned: 0 };
     if (group.status === "SUBMITTED") entry.submitted = group._count._all;
@@ -99,12 +107,26 @@ async function reviewCounts(years: YearDto[]): Promise<Map<string, { submitted: 
  * Voting: the leader votes in each open session of the year whose roll holds their agency and in which
  * it has not voted yet (one task per session); before the year's first session, the year's votes page.
  */
-async function votingTodos(actor: Actor, years: YearDto[], task: (year: YearDto) => Omit<Todo, "key">): Promise<Todo[]> {
+async function votingTodos(
+  actor: Actor,
+  years: YearDto[],
+  task: (year: YearDto) => Omit<Todo, "key">,
+): Promise<Todo[]> {
   const agencyId = actor.agencyId;
   if (actor.role !== "AGENCY_LEADER" || !agencyId || years.length === 0) return [];
   const sessionsOfYears = await db.voteSession.findMany({
     where: { yearId: { in: years.map((year) => year.id) } },
-    select: { id: true, yearId: true, title: true, roll: true, opensAt: true, closesAt: true, closedAt: true, cancelledAt: true, participations: { where: { agencyId }, select: { agencyId: true } } },
+    select: {
+      id: true,
+      yearId: true,
+      title: true,
+      roll: true,
+      opensAt: true,
+      closesAt: true,
+      closedAt: true,
+      cancelledAt: true,
+      participations: { where: { agencyId }, select: { agencyId: true } },
+    },
     orderBy: { createdAt: "asc" },
   });
   const now = new Date();
@@ -116,9 +138,16 @@ async function votingTodos(actor: Actor, years: YearDto[], task: (year: YearDto)
       continue;
     }
     for (const session of sessions) {
-      const onRoll = (session.roll as unknown as { agencyId: string }[]).some((voter) => voter.agencyId === agencyId);
+      const onRoll = (session.roll as unknown as { agencyId: string }[]).some(
+        (voter) => voter.agencyId === agencyId,
+      );
       if (!onRoll || statusOf(session, now) !== "OPEN" || session.participations.length > 0) continue;
-      todos.push({ key: "todo.leader.voteSession", params: { title: session.title }, href: `/years/${year.id}/votes/${session.id}`, deadline: session.closesAt.toISOString() });
+      todos.push({
+        key: "todo.leader.voteSession",
+        params: { title: session.title },
+        href: `/years/${year.id}/votes/${session.id}`,
+        deadline: session.closesAt.toISOString(),
+      });
     }
   }
   return todos;
@@ -138,9 +167,21 @@ function pledgeTodos(
   const href = `/years/${year.id}/pledge`;
   if (actor.role === "SECRETARIAT" && leadsYear) {
     if (!pledge) return [{ ...task, key: "todo.secretariat.PLEDGING", href }];
-    return [{ ...task, key: "todo.secretariat.pledgeProgress", params: { ...task.params, signed: pledge.signedAgencyIds.size, total: year.members.length }, href }];
+    return [
+      {
+        ...task,
+        key: "todo.secretariat.pledgeProgress",
+        params: { ...task.params, signed: pledge.signedAgencyIds.size, total: year.members.length },
+        href,
+      },
+    ];
   }
-  if (actor.role === "AGENCY_LEADER" && pledge && actor.agencyId && !pledge.signedAgencyIds.has(actor.agencyId)) {
+  if (
+    actor.role === "AGENCY_LEADER" &&
+    pledge &&
+    actor.agencyId &&
+    !pledge.signedAgencyIds.has(actor.agencyId)
+  ) {
     return [{ ...task, key: "todo.leader.PLEDGING", href }];
   }
   return [];
@@ -154,10 +195,21 @@ export async function getHomeOverview(actor: Actor): Promise<HomeOverview> {
 
   const todos: Todo[] = [];
   if (actor.role === "ADMIN") todos.push(...(await adminTodos(current)));
-  const pledges = await pledgeStatusOfYears(current.filter((year) => year.phase === "PLEDGING").map((year) => year.id));
+  const pledges = await pledgeStatusOfYears(
+    current.filter((year) => year.phase === "PLEDGING").map((year) => year.id),
+  );
   const submitted = new Set(
     actor.agencyId
-      ? (await db.assessment.findMany({ where: { agencyId: actor.agencyId, status: "SUBMITTED", yearId: { in: current.map((year) => year.id) } }, select: { yearId: true } })).map((a) => a.yearId)
+      ? (
+          await db.assessment.findMany({
+            where: {
+              agencyId: actor.agencyId,
+              status: "SUBMITTED",
+              yearId: { in: current.map((year) => year.id) },
+            },
+            select: { yearId: true },
+          })
+        ).map((a) => a.yearId)
       : [],
   );
   const review = await reviewCounts(current);
@@ -168,21 +220,47 @@ export async function getHomeOverview(actor: Actor): Promise<HomeOverview> {
       continue;
     }
     // Xét duyệt: the board, while a dossier has nominations awaiting its verdict.
-    if (actor.role === "BOARD" && year.phase === "BOARD_REVIEW" && (review.get(year.id)?.submitted ?? 0) > 0) {
+    if (
+      actor.role === "BOARD" &&
+      year.phase === "BOARD_REVIEW" &&
+      (review.get(year.id)?.submitted ?? 0) > 0
+    ) {
       todos.push({ key: "todo.board.BOARD_REVIEW", ...task, href: `/board/years/${year.id}` });
     }
     const returned = review.get(year.id)?.returned ?? 0;
     if (actor.role === "SECRETARIAT" && leads(year) && year.phase === "BOARD_REVIEW" && returned > 0) {
-      todos.push({ key: "todo.secretariat.returned", ...task, params: { ...task.params, count: returned }, href: `/years/${year.id}/nominations` });
+      todos.push({
+        key: "todo.secretariat.returned",
+        ...task,
+        params: { ...task.params, count: returned },
+        href: `/years/${year.id}/nominations`,
+      });
     } else if (actor.role === "SECRETARIAT" && leads(year) && year.phase !== "SETUP") {
-      todos.push({ key: `todo.secretariat.${year.phase}`, ...task, href: SECRETARIAT_PAGES[year.phase]?.(year.id) ?? task.href });
+      todos.push({
+        key: `todo.secretariat.${year.phase}`,
+        ...task,
+        href: SECRETARIAT_PAGES[year.phase]?.(year.id) ?? task.href,
+      });
     }
     // Self-assessment: the agency's people until its leader submits.
-    if (year.phase === "SELF_ASSESSMENT" && (actor.role === "AGENCY_STAFF" || actor.role === "AGENCY_LEADER") && !submitted.has(year.id)) {
-      todos.push({ key: actor.role === "AGENCY_LEADER" ? "todo.leader.SELF_ASSESSMENT" : "todo.staff.SELF_ASSESSMENT", ...task, href: `/years/${year.id}/assessment` });
+    if (
+      year.phase === "SELF_ASSESSMENT" &&
+      (actor.role === "AGENCY_STAFF" || actor.role === "AGENCY_LEADER") &&
+      !submitted.has(year.id)
+    ) {
+      todos.push({
+        key: actor.role === "AGENCY_LEADER" ? "todo.leader.SELF_ASSESSMENT" : "todo.staff.SELF_ASSESSMENT",
+        ...task,
+        href: `/years/${year.id}/assessment`,
+      });
     }
     const memberTask = MEMBER_TASKS[year.phase]?.[actor.role];
-    if (memberTask) todos.push({ key: memberTask, ...task, href: year.phase === "NOMINATION" ? `/years/${year.id}/nominations` : task.href });
+    if (memberTask)
+      todos.push({
+        key: memberTask,
+        ...task,
+        href: year.phase === "NOMINATION" ? `/years/${year.id}/nominations` : task.href,
+      });
   }
   todos.push(
     ...(await votingTodos(
@@ -192,5 +270,8 @@ export async function getHomeOverview(actor: Actor): Promise<HomeOverview> {
     )),
   );
 
-  return { years: shown.map((year) => ({ year, leadsYear: leads(year), deadline: deadlineOf(year) })), todos };
+  return {
+    years: shown.map((year) => ({ year, leadsYear: leads(year), deadline: deadlineOf(year) })),
+    todos,
+  };
 }

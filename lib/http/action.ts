@@ -33,13 +33,27 @@ export async function runAction<T>(
   try {
     const actor = await requireActor({ allowPendingPasswordChange: options.allowPendingPasswordChange });
     const data = await work(actor);
-    return { ok: true, data, ...(options.successMessageKey ? { message: t(options.successMessageKey) } : {}) };
+    return {
+      ok: true,
+      data,
+      ...(options.successMessageKey ? { message: t(options.successMessageKey) } : {}),
+    };
   } catch (error) {
     unstable_rethrow(error);
     const { body } = toPublicError(error, t, meta.requestId);
-    const { fields, items, ...rest } = (body.details ?? {}) as { fields?: Record<string, string>; items?: string[] } & Record<string, unknown>;
+    const { fields, items, ...rest } = (body.details ?? {}) as {
+      fields?: Record<string, string>;
+      items?: string[];
+    } & Record<string, unknown>;
     const details = Object.keys(rest).length > 0 ? rest : undefined;
-    return { ok: false, code: body.code, message: body.message, ...(fields ? { fields } : {}), ...(items ? { items } : {}), ...(details ? { details } : {}) };
+    return {
+      ok: false,
+      code: body.code,
+      message: body.message,
+      ...(fields ? { fields } : {}),
+      ...(items ? { items } : {}),
+      ...(details ? { details } : {}),
+    };
   }
 }
 

@@ -6,7 +6,10 @@ import { log } from "@/lib/log";
  * tests) it simply starts the work now without waiting for it.
  */
 export function runAfterResponse(task: () => Promise<unknown>): void {
-  const guarded = () => task().catch((error: unknown) => log.error("follow-up work failed", { error: error instanceof Error ? error.message : String(error) }));
+  const guarded = () =>
+    task().catch((error: unknown) =>
+      log.error("follow-up work failed", { error: error instanceof Error ? error.message : String(error) }),
+    );
   try {
     after(guarded);
   } catch {

@@ -40,7 +40,10 @@ const noStore = { "Cache-Control": "no-store" };
 export const DEFAULT_JSON_LIMIT_BYTES = 4 * 1024 * 1024;
 
 function tooLarge(maxBytes: number): AppError {
-  return new AppError("TOO_LARGE", "errors.bodyTooLarge", { params: { maxMb: Math.round((maxBytes / 1024 / 1024) * 10) / 10 }, details: { maxBytes } });
+  return new AppError("TOO_LARGE", "errors.bodyTooLarge", {
+    params: { maxMb: Math.round((maxBytes / 1024 / 1024) * 10) / 10 },
+    details: { maxBytes },
+  });
 }
 
 async function readJson(req: Request, maxBytes: number): Promise<unknown> {
@@ -72,8 +75,16 @@ export const RETRY_AFTER_SECONDS = 30;
 export function apiError(error: unknown, requestId: string): NextResponse {
   // The API speaks Vietnamese (PRODUCT.md: "message": "<Vietnamese>").
   const { status, body } = toPublicError(error, translatorFor("vi"), requestId);
-  const retryAfter = typeof body.details?.retryAfterSeconds === "number" ? body.details.retryAfterSeconds : status === 503 ? RETRY_AFTER_SECONDS : null;
-  return NextResponse.json({ error: body }, { status, headers: retryAfter === null ? noStore : { ...noStore, "Retry-After": String(retryAfter) } });
+  const retryAfter =
+    typeof body.details?.retryAfterSeconds === "number"
+      ? body.details.retryAfterSeconds
+      : status === 503
+        ? RETRY_AFTER_SECONDS
+        : null;
+  return NextResponse.json(
+    { error: body },
+    { status, headers: retryAfter === null ? noStore : { ...noStore, "Retry-After": String(retryAfter) } },
+  );
 }
 
 /**
@@ -88,7 +99,9 @@ export function apiRoute<P = Record<string, never>>(
 }
 
 /** A /api/v1 route handler that anyone may call, signed in or not (e.g. checking a document). */
-export function publicApiRoute<P = Record<string, never>>(handler: (ctx: Omit<ApiContext<P>, "actor">) => Promise<unknown>) {
+export function publicApiRoute<P = Record<string, never>>(
+  handler: (ctx: Omit<ApiContext<P>, "actor">) => Promise<unknown>,
+) {
   return route<P>(handler);
 }
 
@@ -96,14 +109,24 @@ function route<P>(handler: (ctx: Omit<ApiContext<P>, "actor">) => Promise<unknow
   return async (req: Request, context: RouteContext<P>): Promise<Response> => {
     const meta = await currentRequestMeta();
     try {
-      if (STATE_CHANGING_METHODS.has(req.method) && carriesSessionCookie(req.headers) && !isSameOrigin(req.headers)) {
+      if (
+        STATE_CHANGING_METHODS.has(req.method) &&
+        carriesSessionCookie(req.headers) &&
+        !isSameOrigin(req.headers)
+      ) {
         throw forbidden("errors.foreignOrigin");
       }
       const params = (await context.params) ?? ({} as P);
       const query = Object.fromEntries(new URL(req.url).searchParams);
-      const result = await handler({ req, params, query, body: (options) => readJson(req, options?.maxBytes ?? DEFAULT_JSON_LIMIT_BYTES) });
+      const result = await handler({
+        req,
+        params,
+        query,
+        body: (options) => readJson(req, options?.maxBytes ?? DEFAULT_JSON_LIMIT_BYTES),
+      });
       if (result instanceof Response) return result;
-      if (result instanceof ApiResponse) return NextResponse.json({ data: result.data }, { status: result.status, headers: noStore });
+      if (result instanceof ApiResponse)
+        return NextResponse.json({ data: result.data }, { status: result.status, headers: noStore });
       return NextResponse.json({ data: result ?? null }, { headers: noStore });
     } catch (error) {
       return apiError(error, meta.requestId);

@@ -20,9 +20,17 @@ describe("toPublicError with an AppError", () => {
   });
 
   it("interpolates params and keeps details", () => {
-    const { status, body } = toPublicError(conflict("errors.agency.codeTaken", { code: "btg" }, { field: "code" }), tVi, REQUEST_ID);
+    const { status, body } = toPublicError(
+      conflict("errors.agency.codeTaken", { code: "btg" }, { field: "code" }),
+      tVi,
+      REQUEST_ID,
+    );
     expect(status).toBe(409);
-    expect(body).toEqual({ code: "CONFLICT", message: "Mã cơ quan btg đã được dùng.", details: { field: "code" } });
+    expect(body).toEqual({
+      code: "CONFLICT",
+      message: "Mã cơ quan btg đã được dùng.",
+      details: { field: "code" },
+    });
   });
 
   it("translates field issues under details.fields (with params), '_' for the whole input", () => {
@@ -45,7 +53,12 @@ describe("toPublicError with an AppError", () => {
   });
 
   it("translates items under details.items", () => {
-    const error = new AppError("WRONG_PHASE", "errors.year.blocked", { items: [{ message: "pendingWork.noLeader" }, { message: "validation.tooFewMembers", params: { min: 2 } }] });
+    const error = new AppError("WRONG_PHASE", "errors.year.blocked", {
+      items: [
+        { message: "pendingWork.noLeader" },
+        { message: "validation.tooFewMembers", params: { min: 2 } },
+      ],
+    });
     const { status, body } = toPublicError(error, tVi, REQUEST_ID);
     expect(status).toBe(409);
     expect(body).toEqual({
@@ -56,7 +69,9 @@ describe("toPublicError with an AppError", () => {
   });
 
   it("uses the translator it is given", () => {
-    expect(toPublicError(forbidden(), tEn, REQUEST_ID).body.message).not.toBe(toPublicError(forbidden(), tVi, REQUEST_ID).body.message);
+    expect(toPublicError(forbidden(), tEn, REQUEST_ID).body.message).not.toBe(
+      toPublicError(forbidden(), tVi, REQUEST_ID).body.message,
+    );
   });
 
   it("does not log expected errors", () => {
@@ -69,21 +84,43 @@ describe("toPublicError with an AppError", () => {
 describe("toPublicError with a transient database failure", () => {
   it("answers 503 UNAVAILABLE with the Vietnamese busy message and the seconds to wait, logged as a warning (not a bug)", () => {
     const log = vi.spyOn(console, "error").mockImplementation(() => {});
-    const deadlock = { code: "P2010", message: "Raw query failed. Code: `40P01`", meta: { driverAdapterError: { cause: { originalCode: "40P01", kind: "TransactionWriteConflict" } } } };
+    const deadlock = {
+      code: "P2010",
+      message: "Raw query failed. Code: `40P01`",
+      meta: { driverAdapterError: { cause: { originalCode: "40P01", kind: "TransactionWriteConflict" } } },
+    };
     expect(toPublicError(deadlock, tVi, REQUEST_ID)).toEqual({
       status: 503,
-      body: { code: "UNAVAILABLE", message: "Hệ thống đang bận nên chưa thực hiện được thao tác, chưa có gì thay đổi. Vui lòng thử lại sau ít giây.", details: { retryAfterSeconds: 5 } },
+      body: {
+        code: "UNAVAILABLE",
+        message:
+          "Hệ thống đang bận nên chưa thực hiện được thao tác, chưa có gì thay đổi. Vui lòng thử lại sau ít giây.",
+        details: { retryAfterSeconds: 5 },
+      },
     });
-    expect(toPublicError(new Error("timeout exceeded when trying to connect"), tEn, REQUEST_ID).body.message).toBe("The system is busy and could not do this; nothing was changed. Please try again in a few seconds.");
+    expect(
+      toPublicError(new Error("timeout exceeded when trying to connect"), tEn, REQUEST_ID).body.message,
+    ).toBe(
+      "The system is busy and could not do this; nothing was changed. Please try again in a few seconds.",
+    );
     expect(log).toHaveBeenCalledTimes(2);
-    expect(JSON.parse(String(log.mock.calls[0]![0]))).toMatchObject({ level: "warn", message: "database busy", requestId: REQUEST_ID, failure: "conflict" });
+    expect(JSON.parse(String(log.mock.calls[0]![0]))).toMatchObject({
+      level: "warn",
+      message: "database busy",
+      requestId: REQUEST_ID,
+      failure: "conflict",
+    });
   });
 });
 
 describe("toPublicError with an unexpected error", () => {
   it("answers 500 INTERNAL with a generic message naming the request id, and logs the error", () => {
     const log = vi.spyOn(console, "error").mockImplementation(() => {});
-    const { status, body } = toPublicError(new Error('relation "User" does not exist at 10.0.0.5'), tVi, REQUEST_ID);
+    const { status, body } = toPublicError(
+      new Error('relation "User" does not exist at 10.0.0.5'),
+      tVi,
+      REQUEST_ID,
+    );
     expect(status).toBe(500);
     expect(body.code).toBe("INTERNAL");
     expect(body.message).toBe(`Đã có lỗi hệ thống. Mã tham chiếu: ${REQUEST_ID}.`);

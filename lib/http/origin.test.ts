@@ -22,11 +22,21 @@ describe("isSameOrigin", () => {
   });
 
   it("accepts the forwarded host of a reverse proxy", () => {
-    expect(isSameOrigin(request({ origin: "https://app.example.vn", host: "127.0.0.1:3000", "x-forwarded-host": "app.example.vn, proxy.internal" }))).toBe(true);
+    expect(
+      isSameOrigin(
+        request({
+          origin: "https://app.example.vn",
+          host: "127.0.0.1:3000",
+          "x-forwarded-host": "app.example.vn, proxy.internal",
+        }),
+      ),
+    ).toBe(true);
   });
 
   it("accepts NEXTAUTH_URL's host whatever the Host header says", () => {
-    expect(isSameOrigin(request({ origin: "https://thidua.namdinh.gov.vn", host: "127.0.0.1:3000" }))).toBe(true);
+    expect(isSameOrigin(request({ origin: "https://thidua.namdinh.gov.vn", host: "127.0.0.1:3000" }))).toBe(
+      true,
+    );
     expect(isSameOrigin(request({ origin: "https://thidua.namdinh.gov.vn" }))).toBe(true);
   });
 
@@ -34,7 +44,9 @@ describe("isSameOrigin", () => {
     expect(isSameOrigin(request({ origin: "https://evil.example", host: "localhost:3000" }))).toBe(false);
     // Same host name on another port is another origin host.
     expect(isSameOrigin(request({ origin: "http://localhost:4000", host: "localhost:3000" }))).toBe(false);
-    expect(isSameOrigin(request({ origin: "https://thidua.namdinh.gov.vn.evil.example", host: "localhost:3000" }))).toBe(false);
+    expect(
+      isSameOrigin(request({ origin: "https://thidua.namdinh.gov.vn.evil.example", host: "localhost:3000" })),
+    ).toBe(false);
   });
 
   it('refuses "null", a missing and a malformed Origin', () => {

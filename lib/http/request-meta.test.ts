@@ -22,11 +22,15 @@ describe("clientIp", () => {
 
   it("behind one trusted proxy takes the entry that proxy appended", () => {
     expect(clientIp(new Headers({ "x-forwarded-for": "198.51.100.1, 203.0.113.7" }), 1)).toBe("203.0.113.7");
-    expect(clientIp(new Headers({ "x-forwarded-for": "spoofed, 198.51.100.1 , 203.0.113.7" }), 1)).toBe("203.0.113.7");
+    expect(clientIp(new Headers({ "x-forwarded-for": "spoofed, 198.51.100.1 , 203.0.113.7" }), 1)).toBe(
+      "203.0.113.7",
+    );
   });
 
   it("behind two trusted proxies takes the second entry from the right, ignoring what the client wrote", () => {
-    expect(clientIp(new Headers({ "x-forwarded-for": "6.6.6.6, 203.0.113.7, 10.0.0.2" }), 2)).toBe("203.0.113.7");
+    expect(clientIp(new Headers({ "x-forwarded-for": "6.6.6.6, 203.0.113.7, 10.0.0.2" }), 2)).toBe(
+      "203.0.113.7",
+    );
     // Fewer entries than proxies: the leftmost one.
     expect(clientIp(new Headers({ "x-forwarded-for": "203.0.113.7" }), 2)).toBe("203.0.113.7");
   });
@@ -42,7 +46,9 @@ describe("clientIp", () => {
 
   it("falls back to X-Real-IP, and is null when neither header is there", () => {
     expect(clientIp(new Headers({ "x-real-ip": "::ffff:198.51.100.9" }), 0)).toBe("198.51.100.9");
-    expect(clientIp(new Headers({ "x-forwarded-for": " , ", "x-real-ip": "198.51.100.9" }), 1)).toBe("198.51.100.9");
+    expect(clientIp(new Headers({ "x-forwarded-for": " , ", "x-real-ip": "198.51.100.9" }), 1)).toBe(
+      "198.51.100.9",
+    );
     expect(clientIp(new Headers(), 0)).toBeNull();
     expect(clientIp(new Headers(), 1)).toBeNull();
   });
@@ -60,12 +66,16 @@ describe("clientIp", () => {
 
 describe("requestMetaFrom", () => {
   it("collects ip, user agent and request id", () => {
-    const meta = requestMetaFrom(new Headers({ "x-forwarded-for": "203.0.113.7", "user-agent": "Mozilla/5.0", "x-request-id": "req-1" }));
+    const meta = requestMetaFrom(
+      new Headers({ "x-forwarded-for": "203.0.113.7", "user-agent": "Mozilla/5.0", "x-request-id": "req-1" }),
+    );
     expect(meta).toEqual({ ip: "203.0.113.7", userAgent: "Mozilla/5.0", requestId: "req-1" });
   });
 
   it("truncates a long user agent to 512 characters and a long request id to 64", () => {
-    const meta = requestMetaFrom(new Headers({ "user-agent": "A".repeat(2000), "x-request-id": "r".repeat(100) }));
+    const meta = requestMetaFrom(
+      new Headers({ "user-agent": "A".repeat(2000), "x-request-id": "r".repeat(100) }),
+    );
     expect(meta.userAgent).toBe("A".repeat(512));
     expect(meta.requestId).toBe("r".repeat(64));
   });

@@ -12,7 +12,8 @@ export interface RequestMeta {
 type HeaderSource = { get(name: string): string | null } | Record<string, string | string[] | undefined>;
 
 function header(source: HeaderSource, name: string): string | null {
-  if (typeof (source as { get?: unknown }).get === "function") return (source as { get(n: string): string | null }).get(name);
+  if (typeof (source as { get?: unknown }).get === "function")
+    return (source as { get(n: string): string | null }).get(name);
   const value = (source as Record<string, string | string[] | undefined>)[name];
   return Array.isArray(value) ? (value[0] ?? null) : (value ?? null);
 }
@@ -28,7 +29,8 @@ export function clientIp(source: HeaderSource, trustedProxies = getEnv().TRUSTED
     .split(",")
     .map((part) => part.trim())
     .filter(Boolean);
-  const picked = forwarded[Math.max(0, forwarded.length - Math.max(1, trustedProxies))] ?? header(source, "x-real-ip");
+  const picked =
+    forwarded[Math.max(0, forwarded.length - Math.max(1, trustedProxies))] ?? header(source, "x-real-ip");
   if (!picked) return null;
   return picked.replace(/^::ffff:/, "").slice(0, 64);
 }

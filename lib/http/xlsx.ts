@@ -16,7 +16,9 @@ export function xlsxResponse(file: { fileName: string; bytes: Uint8Array }): Res
  * The `file` field of a multipart form and the form's other fields. A missing file (or a body that is
  * not a form) gives empty bytes: the data layer checks who is asking first, then refuses the upload.
  */
-export async function uploadedFile(req: Request): Promise<{ file: { fileName: string; bytes: Uint8Array }; form: FormData }> {
+export async function uploadedFile(
+  req: Request,
+): Promise<{ file: { fileName: string; bytes: Uint8Array }; form: FormData }> {
   const form = await req.formData().catch(() => new FormData());
   const file = form.get("file");
   if (!(file instanceof File)) return { file: { fileName: "", bytes: new Uint8Array() }, form };

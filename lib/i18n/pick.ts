@@ -12,7 +12,8 @@ export function pickMessages(messages: Tree, namespaces: readonly string[]): Tre
     for (const part of path) source = typeof source === "object" ? source[part] : undefined;
     if (source === undefined) continue;
     let target = picked;
-    for (const part of path.slice(0, -1)) target = (target[part] = typeof target[part] === "object" ? target[part] : {}) as Tree;
+    for (const part of path.slice(0, -1))
+      target = (target[part] = typeof target[part] === "object" ? target[part] : {}) as Tree;
     target[path[path.length - 1]!] = source;
   }
   return picked;

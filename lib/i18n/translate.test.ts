@@ -13,7 +13,9 @@ describe("translatorFor", () => {
   it("translates to English when asked", () => {
     const t = translatorFor("en");
     expect(t("errors.agency.codeTaken", { code: "btg" })).toContain("btg");
-    expect(t("errors.agency.codeTaken", { code: "btg" })).not.toBe(translatorFor("vi")("errors.agency.codeTaken", { code: "btg" }));
+    expect(t("errors.agency.codeTaken", { code: "btg" })).not.toBe(
+      translatorFor("vi")("errors.agency.codeTaken", { code: "btg" }),
+    );
   });
 
   it("gives back an unknown key (or an already translated text) unchanged", () => {
@@ -23,7 +25,13 @@ describe("translatorFor", () => {
   });
 
   it("translates field issues with their params", () => {
-    expect(translateIssue(translatorFor("vi"), { path: "name", message: "validation.tooLong", params: { max: 120 } })).toBe("Tối đa 120 ký tự.");
+    expect(
+      translateIssue(translatorFor("vi"), {
+        path: "name",
+        message: "validation.tooLong",
+        params: { max: 120 },
+      }),
+    ).toBe("Tối đa 120 ký tự.");
   });
 });
 

@@ -9,7 +9,8 @@ export type Translate = (key: string, params?: MessageParams) => string;
 export function translatorFor(locale: Locale = DEFAULT_LOCALE): Translate {
   const t = createTranslator({ locale, messages: catalogs[locale], timeZone: TIME_ZONE });
   const has = (key: string) => (t as unknown as { has(key: string): boolean }).has(key);
-  return (key, params) => (has(key) ? (t as unknown as (k: string, p?: MessageParams) => string)(key, params) : key);
+  return (key, params) =>
+    has(key) ? (t as unknown as (k: string, p?: MessageParams) => string)(key, params) : key;
 }
 
 export function translateIssue(t: Translate, issue: FieldIssue): string {

@@ -23,7 +23,11 @@ export interface Inbox {
   page: number;
   pageSize: number;
   /** Filter choices: the years, blocs and awards that have nominations before the board. */
-  facets: { years: number[]; blocs: { id: string; name: string }[]; awards: { code: string; name: string }[] };
+  facets: {
+    years: number[];
+    blocs: { id: string; name: string }[];
+    awards: { code: string; name: string }[];
+  };
   /** Counts per status under the other filters. */
   counts: Record<string, number>;
 }
@@ -48,7 +52,12 @@ export async function getInbox(actor: Actor, filters: unknown = {}): Promise<Inb
     db.nomination.findMany({
       where,
       select: { id: true },
-      orderBy: [{ year: { year: "desc" } }, { year: { bloc: { name: "asc" } } }, { awardCode: "asc" }, { agency: { name: "asc" } }],
+      orderBy: [
+        { year: { year: "desc" } },
+        { year: { bloc: { name: "asc" } } },
+        { awardCode: "asc" },
+        { agency: { name: "asc" } },
+      ],
       skip: (page - 1) * INBOX_PAGE_SIZE,
       take: INBOX_PAGE_SIZE,
     }),
@@ -65,7 +74,10 @@ export async function getInbox(actor: Actor, filters: unknown = {}): Promise<Inb
         'awards', (SELECT coalesce(json_agg(json_build_object('code', code, 'name', name) ORDER BY code), '[]') FROM (SELECT DISTINCT ON ("awardCode") "awardCode" AS code, "awardName" AS name FROM reached ORDER BY "awardCode") t)
       )::text AS facets`,
   ]);
-  const rows = await db.nomination.findMany({ where: { id: { in: pageIds.map((row) => row.id) } }, select: nominationSelect });
+  const rows = await db.nomination.findMany({
+    where: { id: { in: pageIds.map((row) => row.id) } },
+    select: nominationSelect,
+  });
   const byId = new Map(rows.map((row) => [row.id, row]));
   const counts = Object.fromEntries(grouped.map((group) => [group.status, group._count._all]));
   return {
@@ -79,13 +91,48 @@ export async function getInbox(actor: Actor, filters: unknown = {}): Promise<Inb
 }
 
 export interface Dossier {
-  year: { id: string; year: number; phase: string; bloc: { id: string; name: string }; leader: { code: string; name: string } | null };
-  nominations: (NominationDto & { events: { round: number; action: string; toStatus: string; comment: string | null; actorName: string | null; at: string }[] })[];
+  year: {
+    id: string;
+    year: number;
+    phase: string;
+    bloc: { id: string; name: string };
+    leader: { code: string; name: string } | null;
+  };
+  nominations: (NominationDto & {
+    events: {
+      round: number;
+      action: string;
+      toStatus: string;
+      comment: string | null;
+      actorName: string | null;
+      at: string;
+    }[];
+  })[];
   submissions: { round: number; submittedAt: string; count: number }[];
-  ranking: { rank: number; agency: { code: string; name: string }; total: number; classification: string | null; notScored: string | null }[];
-  votes: { id: string; title: string; closedAt: string; ballots: number; rollSize: number; quorumMet: boolean; passed: string[] }[];
+  ranking: {
+    rank: number;
+    agency: { code: string; name: string };
+    total: number;
+    classification: string | null;
+    notScored: string | null;
+  }[];
+  votes: {
+    id: string;
+    title: string;
+    closedAt: string;
+    ballots: number;
+    rollSize: number;
+    quorumMet: boolean;
+    passed: string[];
+  }[];
   pledge: { versionId: string; number: number; signed: number; members: number } | null;
-  decisions: { number: string; signedOn: string; signerName: string; signerTitle: string | null; count: number }[];
+  decisions: {
+    number: string;
+    signedOn: string;
+    signerName: string;
+    signerTitle: string | null;
+    count: number;
+  }[];
   mayReview: boolean;
 }
 
@@ -96,22 +143,70 @@ export async function getDossier(actor: Actor, yearId: string): Promise<Dossier>
   const [rows, submissions, publication, sessions, pledge, decisions, leader] = await Promise.all([
     db.nomination.findMany({
       where: { yearId: year.id, status: { not: "WITHDRAWN" } },
-      select: { ...nominationSelect, events: { orderBy: { id: "asc" }, select: { round: true, action: true, toStatus: true, comment: true, actorName: true, at: true } } },
+      select: {
+        ...nominationSelect,
+        events: {
+          orderBy: { id: "asc" },
+          select: { round: true, action: true, toStatus: true, comment: true, actorName: true, at: true },
+        },
+      },
       orderBy: [{ awardCode: "asc" }, { agency: { name: "asc" } }],
     }),
-    db.dossierSubmission.findMany({ where: { yearId: year.id }, orderBy: { round: "asc" }, select: { round: true, submittedAt: true, nominations: true } }),
+    db.dossierSubmission.findMany({
+      where: { yearId: year.id },
+      orderBy: { round: "asc" },
+      select: { round: true, submittedAt: true, nominations: true },
+    }),
     standingPublication(db, year.id),
-    db.voteSession.findMany({ where: { yearId: year.id, closedAt: { not: null }, cancelledAt: null }, orderBy: { closedAt: "asc" }, select: { id: true, title: true, closedAt: true, results: true, candidates: true } }),
-    db.pledgeVersion.findFirst({ where: { pledge: { yearId: year.id }, status: "OPEN" }, select: { id: true, number: true, _count: { select: { signatures: true } } } }),
-    db.awardDecision.findMany({ where: { yearId: year.id }, orderBy: { recordedAt: "asc" }, select: { number: true, signedOn: true, signerName: true, signerTitle: true, _count: { select: { nominations: true } } } }),
-    year.leaderAgencyId ? db.agency.findUnique({ where: { id: year.leaderAgencyId }, select: { code: true, name: true } }) : null,
+    db.voteSession.findMany({
+      where: { yearId: year.id, closedAt: { not: null }, cancelledAt: null },
+      orderBy: { closedAt: "asc" },
+      select: { id: true, title: true, closedAt: true, results: true, candidates: true },
+    }),
+    db.pledgeVersion.findFirst({
+      where: { pledge: { yearId: year.id }, status: "OPEN" },
+      select: { id: true, number: true, _count: { select: { signatures: true } } },
+    }),
+    db.awardDecision.findMany({
+      where: { yearId: year.id },
+      orderBy: { recordedAt: "asc" },
+      select: {
+        number: true,
+        signedOn: true,
+        signerName: true,
+        signerTitle: true,
+        _count: { select: { nominations: true } },
+      },
+    }),
+    year.leaderAgencyId
+      ? db.agency.findUnique({ where: { id: year.leaderAgencyId }, select: { code: true, name: true } })
+      : null,
   ]);
   const entries = publication?.entries ?? [];
   return {
-    year: { id: year.id, year: year.year, phase: year.phase, bloc: { id: year.bloc.id, name: year.bloc.name }, leader },
-    nominations: rows.map((row) => ({ ...toNominationDto(row), events: row.events.map((e) => ({ ...e, at: e.at.toISOString() })) })),
-    submissions: submissions.map((s) => ({ round: s.round, submittedAt: s.submittedAt.toISOString(), count: (s.nominations as unknown[]).length })),
-    ranking: entries.map((e) => ({ rank: e.rank, agency: { code: e.agency.code, name: e.agency.name }, total: e.totalX100 / 100, classification: e.classification?.label ?? null, notScored: e.notScored ?? null })),
+    year: {
+      id: year.id,
+      year: year.year,
+      phase: year.phase,
+      bloc: { id: year.bloc.id, name: year.bloc.name },
+      leader,
+    },
+    nominations: rows.map((row) => ({
+      ...toNominationDto(row),
+      events: row.events.map((e) => ({ ...e, at: e.at.toISOString() })),
+    })),
+    submissions: submissions.map((s) => ({
+      round: s.round,
+      submittedAt: s.submittedAt.toISOString(),
+      count: (s.nominations as unknown[]).length,
+    })),
+    ranking: entries.map((e) => ({
+      rank: e.rank,
+      agency: { code: e.agency.code, name: e.agency.name },
+      total: e.totalX100 / 100,
+      classification: e.classification?.label ?? null,
+      notScored: e.notScored ?? null,
+    })),
     votes: sessions.map((s) => {
       const results = s.results as unknown as SessionResult;
       return {
@@ -121,11 +216,26 @@ export async function getDossier(actor: Actor, yearId: string): Promise<Dossier>
         ballots: results.ballots,
         rollSize: results.rollSize,
         quorumMet: results.quorumMet,
-        passed: results.candidates.filter((c) => c.passed).map((c) => (c.post ? `${c.post === "LEADER" ? "Khối trưởng" : "Khối phó"}: ${c.name}` : c.name)),
+        passed: results.candidates
+          .filter((c) => c.passed)
+          .map((c) => (c.post ? `${c.post === "LEADER" ? "Khối trưởng" : "Khối phó"}: ${c.name}` : c.name)),
       };
     }),
-    pledge: pledge ? { versionId: pledge.id, number: pledge.number, signed: pledge._count.signatures, members: year.members.length } : null,
-    decisions: decisions.map((d) => ({ number: d.number, signedOn: d.signedOn.toISOString().slice(0, 10), signerName: d.signerName, signerTitle: d.signerTitle, count: d._count.nominations })),
+    pledge: pledge
+      ? {
+          versionId: pledge.id,
+          number: pledge.number,
+          signed: pledge._count.signatures,
+          members: year.members.length,
+        }
+      : null,
+    decisions: decisions.map((d) => ({
+      number: d.number,
+      signedOn: d.signedOn.toISOString().slice(0, 10),
+      signerName: d.signerName,
+      signerTitle: d.signerTitle,
+      count: d._count.nominations,
+    })),
     mayReview: can(actor, "nomination.review") && year.phase === "BOARD_REVIEW",
   };
 }

@@ -24,7 +24,10 @@ export interface DecisionRecord {
 }
 
 /** The decision's record, read as it stands (null: no such decision). */
-export async function readDecisionRecord(client: Tx | typeof db, decisionId: string): Promise<DecisionRecord | null> {
+export async function readDecisionRecord(
+  client: Tx | typeof db,
+  decisionId: string,
+): Promise<DecisionRecord | null> {
   const decision = await client.awardDecision.findUnique({
     where: { id: decisionId },
     select: {
@@ -36,16 +39,27 @@ export async function readDecisionRecord(client: Tx | typeof db, decisionId: str
       recordedAt: true,
       recordedById: true,
       year: { select: { id: true, year: true, rules: true, bloc: { select: { name: true, place: true } } } },
-      nominations: { select: { awardCode: true, awardName: true, agency: { select: { code: true, name: true } } } },
+      nominations: {
+        select: { awardCode: true, awardName: true, agency: { select: { code: true, name: true } } },
+      },
     },
   });
   if (!decision) return null;
-  const recorder = await client.user.findUnique({ where: { id: decision.recordedById }, select: { name: true, title: true } });
+  const recorder = await client.user.findUnique({
+    where: { id: decision.recordedById },
+    select: { name: true, title: true },
+  });
   const order = rulesOf(decision.year.rules).awards.map((award) => award.code);
   const position = (code: string) => (order.includes(code) ? order.indexOf(code) : order.length);
   const awards = new Map<string, DecisionRecord["awards"][number]>();
-  for (const nomination of [...decision.nominations].sort((a, b) => position(a.awardCode) - position(b.awardCode) || a.awardCode.localeCompare(b.awardCode))) {
-    const award = awards.get(nomination.awardCode) ?? { code: nomination.awardCode, name: nomination.awardName, agencies: [] };
+  for (const nomination of [...decision.nominations].sort(
+    (a, b) => position(a.awardCode) - position(b.awardCode) || a.awardCode.localeCompare(b.awardCode),
+  )) {
+    const award = awards.get(nomination.awardCode) ?? {
+      code: nomination.awardCode,
+      name: nomination.awardName,
+      agencies: [],
+    };
     award.agencies.push(nomination.agency);
     awards.set(nomination.awardCode, award);
   }

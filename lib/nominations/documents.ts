@@ -58,7 +58,15 @@ async function leaderOf(client: Tx | typeof db, year: YearContext): Promise<ToTr
   if (!year.leaderAgencyId) return null;
   const agency = await client.agency.findUnique({
     where: { id: year.leaderAgencyId },
-    select: { name: true, users: { where: { role: "AGENCY_LEADER", disabled: false }, select: { name: true, title: true }, orderBy: { createdAt: "asc" }, take: 1 } },
+    select: {
+      name: true,
+      users: {
+        where: { role: "AGENCY_LEADER", disabled: false },
+        select: { name: true, title: true },
+        orderBy: { createdAt: "asc" },
+        take: 1,
+      },
+    },
   });
   if (!agency) return null;
   const person = agency.users[0];
@@ -75,17 +83,32 @@ export async function toTrinhOf(client: Tx | typeof db, year: YearContext, date:
   const [rows, pledge, publication, lastSession, leader] = await Promise.all([
     client.nomination.findMany({
       where: { yearId: year.id, status: { notIn: ["WITHDRAWN", "REJECTED"] } },
-      select: { awardCode: true, awardName: true, status: true, basis: true, agency: { select: { code: true, name: true } } },
+      select: {
+        awardCode: true,
+        awardName: true,
+        status: true,
+        basis: true,
+        agency: { select: { code: true, name: true } },
+      },
     }),
-    client.pledgeVersion.findFirst({ where: { pledge: { yearId: year.id }, status: "OPEN" }, select: { number: true, openedAt: true, _count: { select: { signatures: true } } } }),
+    client.pledgeVersion.findFirst({
+      where: { pledge: { yearId: year.id }, status: "OPEN" },
+      select: { number: true, openedAt: true, _count: { select: { signatures: true } } },
+    }),
     standingPublication(client, year.id),
-    client.voteSession.findFirst({ where: { yearId: year.id, closedAt: { not: null }, cancelledAt: null }, orderBy: { closedAt: "desc" }, select: { closedAt: true } }),
+    client.voteSession.findFirst({
+      where: { yearId: year.id, closedAt: { not: null }, cancelledAt: null },
+      orderBy: { closedAt: "desc" },
+      select: { closedAt: true },
+    }),
     leaderOf(client, year),
   ]);
   const order = year.rules.awards.map((award) => award.code);
   const position = (code: string) => (order.includes(code) ? order.indexOf(code) : order.length);
   const awards = new Map<string, ToTrinh["awards"][number]>();
-  for (const row of [...rows].sort((a, b) => position(a.awardCode) - position(b.awardCode) || a.awardCode.localeCompare(b.awardCode))) {
+  for (const row of [...rows].sort(
+    (a, b) => position(a.awardCode) - position(b.awardCode) || a.awardCode.localeCompare(b.awardCode),
+  )) {
     const basis = row.basis as unknown as NominationBasis;
     const award = awards.get(row.awardCode) ?? { code: row.awardCode, name: row.awardName, nominees: [] };
     award.nominees.push({
@@ -98,7 +121,8 @@ export async function toTrinhOf(client: Tx | typeof db, year: YearContext, date:
     });
     awards.set(row.awardCode, award);
   }
-  for (const award of awards.values()) award.nominees.sort((a, b) => a.rank - b.rank || a.agency.name.localeCompare(b.agency.name, "vi"));
+  for (const award of awards.values())
+    award.nominees.sort((a, b) => a.rank - b.rank || a.agency.name.localeCompare(b.agency.name, "vi"));
   return {
     yearId: year.id,
     year: year.year,
@@ -106,7 +130,14 @@ export async function toTrinhOf(client: Tx | typeof db, year: YearContext, date:
     date,
     leader,
     basis: {
-      pledge: pledge ? { number: pledge.number, openedAt: pledge.openedAt, signed: pledge._count.signatures, members: year.members.length } : null,
+      pledge: pledge
+        ? {
+            number: pledge.number,
+            openedAt: pledge.openedAt,
+            signed: pledge._count.signatures,
+            members: year.members.length,
+          }
+        : null,
       ranking: publication ? { publishedAt: publication.publishedAt } : null,
       minutes: lastSession?.closedAt ? { date: lastSession.closedAt } : null,
     },
@@ -137,13 +168,20 @@ export async function scoreTableOf(client: Tx | typeof db, year: YearContext): P
     readCriteriaTable(client, year.id),
   ]);
   if (!publication) throw conflict("errors.nominationDocs.noRanking");
-  const entries = [...publication.entries].sort((a, b) => a.rank - b.rank || a.agency.name.localeCompare(b.agency.name, "vi"));
+  const entries = [...publication.entries].sort(
+    (a, b) => a.rank - b.rank || a.agency.name.localeCompare(b.agency.name, "vi"),
+  );
   return {
     yearId: year.id,
     year: year.year,
     bloc: { name: year.bloc.name, place: year.bloc.place },
     publishedAt: publication.publishedAt,
-    groups: groups.map((group) => ({ code: group.code, title: group.title, kind: group.kind, maxX100: group.maxX100 })),
+    groups: groups.map((group) => ({
+      code: group.code,
+      title: group.title,
+      kind: group.kind,
+      maxX100: group.maxX100,
+    })),
     entries,
   };
 }

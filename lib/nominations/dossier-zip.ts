@@ -3,7 +3,13 @@ import JSZip from "jszip";
 import type { Actor } from "@/lib/auth/actor";
 import { now as clockNow } from "@/lib/clock";
 import { db } from "@/lib/db";
-import { pledgeFile, scoreTableFile, toTrinhFile, voteMinutesFile, type DocumentFile } from "@/lib/documents/downloads";
+import {
+  pledgeFile,
+  scoreTableFile,
+  toTrinhFile,
+  voteMinutesFile,
+  type DocumentFile,
+} from "@/lib/documents/downloads";
 import { sha256Hex } from "@/lib/evidence/storage";
 import { fileSlug } from "@/lib/excel/cells";
 import { isAppError } from "@/lib/errors";
@@ -51,33 +57,59 @@ export async function getDossierZip(actor: Actor, yearId: string, now = clockNow
   };
 
   add("01-to-trinh.pdf", await toTrinhFile(actor, year.id), "");
-  add("02-bien-ban-binh-xet.pdf", await optional(() => voteMinutesFile(actor, year.id)), "chưa có phiên bình xét, suy tôn nào đã đóng");
-  add("03-bang-diem.pdf", await optional(() => scoreTableFile(actor, year.id)), "kết quả xếp hạng chưa được công bố");
-  const version = await db.pledgeVersion.findFirst({ where: { pledge: { yearId: year.id }, status: "OPEN" }, select: { id: true } });
-  add("04-giao-uoc-da-ky.pdf", version ? await optional(() => pledgeFile(actor, version.id)) : null, "chưa có bản giao ước thi đua được mở ký");
+  add(
+    "02-bien-ban-binh-xet.pdf",
+    await optional(() => voteMinutesFile(actor, year.id)),
+    "chưa có phiên bình xét, suy tôn nào đã đóng",
+  );
+  add(
+    "03-bang-diem.pdf",
+    await optional(() => scoreTableFile(actor, year.id)),
+    "kết quả xếp hạng chưa được công bố",
+  );
+  const version = await db.pledgeVersion.findFirst({
+    where: { pledge: { yearId: year.id }, status: "OPEN" },
+    select: { id: true },
+  });
+  add(
+    "04-giao-uoc-da-ky.pdf",
+    version ? await optional(() => pledgeFile(actor, version.id)) : null,
+    "chưa có bản giao ước thi đua được mở ký",
+  );
 
   const nominations = await db.nomination.findMany({
     where: { yearId: year.id, status: { not: "WITHDRAWN" } },
     select: { id: true, awardCode: true, awardName: true, agency: { select: { code: true, name: true } } },
     orderBy: [{ agency: { code: "asc" } }, { createdAt: "asc" }],
   });
-  const reports = await latestReportFiles(db, nominations.map((nomination) => nomination.id));
+  const reports = await latestReportFiles(
+    db,
+    nominations.map((nomination) => nomination.id),
+  );
   const taken = new Set<string>();
   const t = translatorFor("vi");
   for (const nomination of nominations) {
     const report = reports.get(nomination.id);
     if (!report) {
-      missing.push({ path: `${REPORTS_FOLDER}/${nomination.agency.code}-…`, reason: `chưa có báo cáo thành tích của ${nomination.agency.name} (${nomination.awardName})` });
+      missing.push({
+        path: `${REPORTS_FOLDER}/${nomination.agency.code}-…`,
+        reason: `chưa có báo cáo thành tích của ${nomination.agency.name} (${nomination.awardName})`,
+      });
       continue;
     }
     let path = `${REPORTS_FOLDER}/${nomination.agency.code}-${report.fileName}`;
-    if (taken.has(path)) path = `${REPORTS_FOLDER}/${nomination.agency.code}-${nomination.awardCode}-${report.fileName}`;
+    if (taken.has(path))
+      path = `${REPORTS_FOLDER}/${nomination.agency.code}-${nomination.awardCode}-${report.fileName}`;
     taken.add(path);
     if (report.bytes) files.push({ path, bytes: report.bytes });
     else missing.push({ path, reason: t(report.problem ?? "errors.nominationReport.fileMissing") });
   }
 
-  const listed = files.map((file) => ({ path: file.path, sha256: sha256Hex(file.bytes), sizeBytes: file.bytes.byteLength }));
+  const listed = files.map((file) => ({
+    path: file.path,
+    sha256: sha256Hex(file.bytes),
+    sizeBytes: file.bytes.byteLength,
+  }));
   const codes = files.filter((file) => file.code).map((file) => `- ${file.path}: ${file.code}`);
   const index = [
     `HỒ SƠ ĐỀ NGHỊ KHEN THƯỞNG NĂM ${year.year}`,
@@ -98,6 +130,15 @@ export async function getDossierZip(actor: Actor, yearId: string, now = clockNow
   const zip = new JSZip();
   for (const file of files) zip.file(file.path, file.bytes, { date: now, binary: true });
   zip.file(INDEX_FILE, index, { date: now });
-  const bytes = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
-  return { fileName: `ho-so-de-nghi-khen-thuong-${year.year}-${fileSlug(year.bloc.name)}.zip`, bytes, files: listed, missing };
+  const bytes = await zip.generateAsync({
+    type: "uint8array",
+    compression: "DEFLATE",
+    compressionOptions: { level: 6 },
+  });
+  return {
+    fileName: `ho-so-de-nghi-khen-thuong-${year.year}-${fileSlug(year.bloc.name)}.zip`,
+    bytes,
+    files: listed,
+    missing,
+  };
 }

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { RankingEntry } from "@/lib/ranking/compute";
 import { DEFAULT_RULES, type AwardRule } from "@/lib/years/rules";
-import { suggestNominations, violationsOf, type ActiveNomination, type AwardVote, type EligibilityInput } from "./eligibility";
+import {
+  suggestNominations,
+  violationsOf,
+  type ActiveNomination,
+  type AwardVote,
+  type EligibilityInput,
+} from "./eligibility";
 
 // The eligibility rules of PRODUCT.md "Awards", pinned on hand-made inputs: membership, ranking, one
 // award per member per year, excluded awards, classification, rank, the proposal vote and the quota.
@@ -13,7 +19,19 @@ const band = (code: string) => {
 };
 
 function award(overrides: Partial<AwardRule> = {}): AwardRule {
-  return { code: "AWARD", name: "Giải", maxCount: null, maxPercent: null, rounding: "FLOOR", minClassification: null, maxRank: null, requiresVote: false, voteMethod: "APPROVAL", excludes: [], ...overrides };
+  return {
+    code: "AWARD",
+    name: "Giải",
+    maxCount: null,
+    maxPercent: null,
+    rounding: "FLOOR",
+    minClassification: null,
+    maxRank: null,
+    requiresVote: false,
+    voteMethod: "APPROVAL",
+    excludes: [],
+    ...overrides,
+  };
 }
 
 function entry(index: number, classification: string | null, rank = index + 1): RankingEntry {
@@ -32,15 +50,37 @@ function entry(index: number, classification: string | null, rank = index + 1): 
 }
 
 /** `count` members a0.., all ranked in order with the given classifications (Xuất sắc by default). */
-function inputOf(options: { count?: number; classes?: (string | null)[]; awards?: AwardRule[]; votes?: Record<string, string[]>; active?: ActiveNomination[]; unranked?: string[] } = {}): EligibilityInput {
+function inputOf(
+  options: {
+    count?: number;
+    classes?: (string | null)[];
+    awards?: AwardRule[];
+    votes?: Record<string, string[]>;
+    active?: ActiveNomination[];
+    unranked?: string[];
+  } = {},
+): EligibilityInput {
   const count = options.count ?? options.classes?.length ?? 10;
   const ids = Array.from({ length: count }, (_, index) => `a${index}`);
-  const ranking = ids.map((_, index) => entry(index, options.classes?.[index] === undefined ? "XUAT_SAC" : options.classes[index]!)).filter((e) => !options.unranked?.includes(e.agency.id));
-  const votes = new Map<string, AwardVote>(Object.entries(options.votes ?? {}).map(([code, passed]) => [code, { passed: new Set(passed) }]));
-  return { rules: { awards: options.awards ?? [award()], classificationBands: BANDS }, memberIds: new Set(ids), ranking, votes, active: options.active ?? [] };
+  const ranking = ids
+    .map((_, index) =>
+      entry(index, options.classes?.[index] === undefined ? "XUAT_SAC" : options.classes[index]!),
+    )
+    .filter((e) => !options.unranked?.includes(e.agency.id));
+  const votes = new Map<string, AwardVote>(
+    Object.entries(options.votes ?? {}).map(([code, passed]) => [code, { passed: new Set(passed) }]),
+  );
+  return {
+    rules: { awards: options.awards ?? [award()], classificationBands: BANDS },
+    memberIds: new Set(ids),
+    ranking,
+    votes,
+    active: options.active ?? [],
+  };
 }
 
-const rulesOf = (input: EligibilityInput, target: AwardRule, agencyId: string) => violationsOf(input, target, agencyId).map((v) => v.rule);
+const rulesOf = (input: EligibilityInput, target: AwardRule, agencyId: string) =>
+  violationsOf(input, target, agencyId).map((v) => v.rule);
 
 describe("violationsOf", () => {
   it("allows a ranked member when the award has no conditions", () => {
@@ -50,7 +90,9 @@ describe("violationsOf", () => {
 
   it("NOT_MEMBER: an agency outside the year, and nothing else is checked", () => {
     const input = inputOf({ count: 3 });
-    expect(violationsOf(input, award({ name: "Cờ" }), "stranger")).toEqual([{ rule: "NOT_MEMBER", params: { award: "Cờ" } }]);
+    expect(violationsOf(input, award({ name: "Cờ" }), "stranger")).toEqual([
+      { rule: "NOT_MEMBER", params: { award: "Cờ" } },
+    ]);
   });
 
   it("NOT_RANKED: a member missing from the published ranking (or no ranking at all)", () => {
@@ -63,7 +105,9 @@ describe("violationsOf", () => {
     const flag = award({ code: "FLAG", name: "Cờ thi đua" });
     const merit = award({ code: "MERIT", name: "Bằng khen" });
     const input = inputOf({ awards: [flag, merit], active: [{ agencyId: "a1", awardCode: "FLAG" }] });
-    expect(violationsOf(input, merit, "a1")).toEqual([{ rule: "ONE_AWARD_PER_YEAR", params: { award: "Bằng khen", other: "Cờ thi đua" } }]);
+    expect(violationsOf(input, merit, "a1")).toEqual([
+      { rule: "ONE_AWARD_PER_YEAR", params: { award: "Bằng khen", other: "Cờ thi đua" } },
+    ]);
     expect(rulesOf(input, flag, "a1")).toEqual(["ONE_AWARD_PER_YEAR"]);
     // Another member is not affected.
     expect(rulesOf(input, merit, "a2")).toEqual([]);
@@ -74,11 +118,23 @@ describe("violationsOf", () => {
     const merit = award({ code: "MERIT", name: "Bằng khen" });
     const other = award({ code: "OTHER", name: "Giải khác" });
     // Held MERIT, proposed for FLAG (FLAG excludes MERIT).
-    const heldMerit = inputOf({ awards: [flag, merit, other], active: [{ agencyId: "a0", awardCode: "MERIT" }] });
-    expect(violationsOf(heldMerit, flag, "a0")).toContainEqual({ rule: "EXCLUDED", params: { award: "Cờ thi đua", other: "Bằng khen" } });
+    const heldMerit = inputOf({
+      awards: [flag, merit, other],
+      active: [{ agencyId: "a0", awardCode: "MERIT" }],
+    });
+    expect(violationsOf(heldMerit, flag, "a0")).toContainEqual({
+      rule: "EXCLUDED",
+      params: { award: "Cờ thi đua", other: "Bằng khen" },
+    });
     // Held FLAG (which excludes MERIT), proposed for MERIT.
-    const heldFlag = inputOf({ awards: [flag, merit, other], active: [{ agencyId: "a0", awardCode: "FLAG" }] });
-    expect(violationsOf(heldFlag, merit, "a0")).toContainEqual({ rule: "EXCLUDED", params: { award: "Bằng khen", other: "Cờ thi đua" } });
+    const heldFlag = inputOf({
+      awards: [flag, merit, other],
+      active: [{ agencyId: "a0", awardCode: "FLAG" }],
+    });
+    expect(violationsOf(heldFlag, merit, "a0")).toContainEqual({
+      rule: "EXCLUDED",
+      params: { award: "Bằng khen", other: "Cờ thi đua" },
+    });
     // An award neither excludes: only the one-award rule.
     expect(rulesOf(heldFlag, other, "a0")).toEqual(["ONE_AWARD_PER_YEAR"]);
   });
@@ -88,8 +144,12 @@ describe("violationsOf", () => {
     const input = inputOf({ classes: ["XUAT_SAC", "TOT", "KHA", null] });
     expect(rulesOf(input, target, "a0")).toEqual([]);
     expect(rulesOf(input, target, "a1")).toEqual([]);
-    expect(violationsOf(input, target, "a2")).toEqual([{ rule: "MIN_CLASSIFICATION", params: { award: "Bằng khen", needed: "Tốt", actual: "Khá" } }]);
-    expect(violationsOf(input, target, "a3")).toEqual([{ rule: "MIN_CLASSIFICATION", params: { award: "Bằng khen", needed: "Tốt", actual: "—" } }]);
+    expect(violationsOf(input, target, "a2")).toEqual([
+      { rule: "MIN_CLASSIFICATION", params: { award: "Bằng khen", needed: "Tốt", actual: "Khá" } },
+    ]);
+    expect(violationsOf(input, target, "a3")).toEqual([
+      { rule: "MIN_CLASSIFICATION", params: { award: "Bằng khen", needed: "Tốt", actual: "—" } },
+    ]);
   });
 
   it("MAX_RANK: at the worst rank passes, below it fails with both ranks", () => {
@@ -97,7 +157,9 @@ describe("violationsOf", () => {
     const input = inputOf({ count: 3 });
     expect(rulesOf(input, target, "a0")).toEqual([]);
     expect(rulesOf(input, target, "a1")).toEqual([]);
-    expect(violationsOf(input, target, "a2")).toEqual([{ rule: "MAX_RANK", params: { award: "Cờ", maxRank: 2, rank: 3 } }]);
+    expect(violationsOf(input, target, "a2")).toEqual([
+      { rule: "MAX_RANK", params: { award: "Cờ", maxRank: 2, rank: 3 } },
+    ]);
   });
 
   it("VOTE_REQUIRED when no proposal session of the award was closed; VOTE_NOT_PASSED when it did not pass the member", () => {
@@ -116,10 +178,22 @@ describe("violationsOf", () => {
     const target = award({ code: "FLAG", name: "Cờ", maxCount: 2 });
     const one = inputOf({ awards: [target], active: [{ agencyId: "a0", awardCode: "FLAG" }] });
     expect(rulesOf(one, target, "a1")).toEqual([]);
-    const two = inputOf({ awards: [target], active: [{ agencyId: "a0", awardCode: "FLAG" }, { agencyId: "a1", awardCode: "FLAG" }] });
+    const two = inputOf({
+      awards: [target],
+      active: [
+        { agencyId: "a0", awardCode: "FLAG" },
+        { agencyId: "a1", awardCode: "FLAG" },
+      ],
+    });
     expect(violationsOf(two, target, "a2")).toEqual([{ rule: "QUOTA", params: { award: "Cờ", quota: 2 } }]);
     // Nominations for other awards do not count against it.
-    const others = inputOf({ awards: [target, award({ code: "MERIT" })], active: [{ agencyId: "a0", awardCode: "MERIT" }, { agencyId: "a1", awardCode: "MERIT" }] });
+    const others = inputOf({
+      awards: [target, award({ code: "MERIT" })],
+      active: [
+        { agencyId: "a0", awardCode: "MERIT" },
+        { agencyId: "a1", awardCode: "MERIT" },
+      ],
+    });
     expect(rulesOf(others, target, "a2")).toEqual([]);
   });
 
@@ -162,14 +236,37 @@ describe("violationsOf", () => {
     it("the smaller of count and percentage caps", () => {
       const target = award({ code: "P", name: "P", maxCount: 1, maxPercent: 50, rounding: "FLOOR" });
       const input = inputOf({ awards: [target], active: [{ agencyId: "a0", awardCode: "P" }] });
-      expect(violationsOf(input, target, "a1")).toEqual([{ rule: "QUOTA", params: { award: "P", quota: 1 } }]);
+      expect(violationsOf(input, target, "a1")).toEqual([
+        { rule: "QUOTA", params: { award: "P", quota: 1 } },
+      ]);
     });
   });
 
   it("reports every rule broken at once, in order", () => {
-    const target = award({ code: "FLAG", name: "Cờ", minClassification: "XUAT_SAC", maxRank: 1, requiresVote: true, maxCount: 1 });
-    const input = inputOf({ classes: ["XUAT_SAC", "TOT", "TOT"], awards: [target, award({ code: "MERIT" })], votes: { FLAG: ["a0"] }, active: [{ agencyId: "a0", awardCode: "FLAG" }, { agencyId: "a2", awardCode: "MERIT" }] });
-    expect(rulesOf(input, target, "a2")).toEqual(["ONE_AWARD_PER_YEAR", "MIN_CLASSIFICATION", "MAX_RANK", "VOTE_NOT_PASSED", "QUOTA"]);
+    const target = award({
+      code: "FLAG",
+      name: "Cờ",
+      minClassification: "XUAT_SAC",
+      maxRank: 1,
+      requiresVote: true,
+      maxCount: 1,
+    });
+    const input = inputOf({
+      classes: ["XUAT_SAC", "TOT", "TOT"],
+      awards: [target, award({ code: "MERIT" })],
+      votes: { FLAG: ["a0"] },
+      active: [
+        { agencyId: "a0", awardCode: "FLAG" },
+        { agencyId: "a2", awardCode: "MERIT" },
+      ],
+    });
+    expect(rulesOf(input, target, "a2")).toEqual([
+      "ONE_AWARD_PER_YEAR",
+      "MIN_CLASSIFICATION",
+      "MAX_RANK",
+      "VOTE_NOT_PASSED",
+      "QUOTA",
+    ]);
   });
 });
 
@@ -197,18 +294,37 @@ describe("suggestNominations", () => {
 
   it("fills the provincial flag only up to its quota of 3, the fifth Xuất sắc falling to the merit", () => {
     const input = demo({
-      classes: ["XUAT_SAC", "XUAT_SAC", "XUAT_SAC", "XUAT_SAC", "XUAT_SAC", "TOT", "TOT", "TOT", "TOT", "TOT"],
+      classes: [
+        "XUAT_SAC",
+        "XUAT_SAC",
+        "XUAT_SAC",
+        "XUAT_SAC",
+        "XUAT_SAC",
+        "TOT",
+        "TOT",
+        "TOT",
+        "TOT",
+        "TOT",
+      ],
       votes: { GOV_FLAG: ["a0"], PROVINCIAL_FLAG: ["a0", "a1", "a2", "a3", "a4"], PROVINCIAL_MERIT: ids },
     });
     const suggestions = suggestNominations(input);
-    expect(suggestions.filter((s) => s.awardCode === "PROVINCIAL_FLAG").map((s) => s.agencyId)).toEqual(["a1", "a2", "a3"]);
+    expect(suggestions.filter((s) => s.awardCode === "PROVINCIAL_FLAG").map((s) => s.agencyId)).toEqual([
+      "a1",
+      "a2",
+      "a3",
+    ]);
     expect(suggestions).toContainEqual({ agencyId: "a4", awardCode: "PROVINCIAL_MERIT" });
   });
 
   it("leaves out members below Tốt and members the vote did not pass", () => {
     const input = demo({
       classes: ["XUAT_SAC", "XUAT_SAC", "XUAT_SAC", "XUAT_SAC", "TOT", "TOT", "KHA", "TOT", "TOT", "TOT"],
-      votes: { GOV_FLAG: ["a0"], PROVINCIAL_FLAG: ["a0", "a1", "a2", "a3"], PROVINCIAL_MERIT: ids.filter((id) => id !== "a9") },
+      votes: {
+        GOV_FLAG: ["a0"],
+        PROVINCIAL_FLAG: ["a0", "a1", "a2", "a3"],
+        PROVINCIAL_MERIT: ids.filter((id) => id !== "a9"),
+      },
     });
     const suggested = suggestNominations(input).map((s) => s.agencyId);
     expect(suggested).not.toContain("a6");
@@ -217,12 +333,20 @@ describe("suggestNominations", () => {
   });
 
   it("respects nominations already made: nobody twice, quotas counted", () => {
-    const input = demo({ active: [{ agencyId: "a1", awardCode: "PROVINCIAL_FLAG" }, { agencyId: "a5", awardCode: "PROVINCIAL_MERIT" }] });
+    const input = demo({
+      active: [
+        { agencyId: "a1", awardCode: "PROVINCIAL_FLAG" },
+        { agencyId: "a5", awardCode: "PROVINCIAL_MERIT" },
+      ],
+    });
     const suggestions = suggestNominations(input);
     expect(suggestions.map((s) => s.agencyId)).not.toContain("a1");
     expect(suggestions.map((s) => s.agencyId)).not.toContain("a5");
     // Two more provincial flags fit the quota of 3.
-    expect(suggestions.filter((s) => s.awardCode === "PROVINCIAL_FLAG").map((s) => s.agencyId)).toEqual(["a2", "a3"]);
+    expect(suggestions.filter((s) => s.awardCode === "PROVINCIAL_FLAG").map((s) => s.agencyId)).toEqual([
+      "a2",
+      "a3",
+    ]);
     expect(suggestions).toHaveLength(8);
   });
 

@@ -6,7 +6,17 @@ import { awardQuota, type AwardRule, type YearRules } from "@/lib/years/rules";
 // the awards it excludes, and one award per member per year. Pure: the data layer feeds it the
 // published ranking, the closed vote sessions and the nominations already made; the unit tests pin it.
 
-export const NOMINATION_RULES = ["NOT_MEMBER", "NOT_RANKED", "ONE_AWARD_PER_YEAR", "EXCLUDED", "MIN_CLASSIFICATION", "MAX_RANK", "VOTE_REQUIRED", "VOTE_NOT_PASSED", "QUOTA"] as const;
+export const NOMINATION_RULES = [
+  "NOT_MEMBER",
+  "NOT_RANKED",
+  "ONE_AWARD_PER_YEAR",
+  "EXCLUDED",
+  "MIN_CLASSIFICATION",
+  "MAX_RANK",
+  "VOTE_REQUIRED",
+  "VOTE_NOT_PASSED",
+  "QUOTA",
+] as const;
 export type NominationRule = (typeof NOMINATION_RULES)[number];
 
 export interface Violation {
@@ -35,7 +45,8 @@ export interface EligibilityInput {
   active: ActiveNomination[];
 }
 
-const bandRank = (rules: EligibilityInput["rules"], code: string | null | undefined) => (code ? rules.classificationBands.findIndex((band) => band.code === code) : -1);
+const bandRank = (rules: EligibilityInput["rules"], code: string | null | undefined) =>
+  code ? rules.classificationBands.findIndex((band) => band.code === code) : -1;
 
 /** Everything that stops `agencyId` being proposed for `award` now (empty: it may be). */
 export function violationsOf(input: EligibilityInput, award: AwardRule, agencyId: string): Violation[] {
@@ -49,7 +60,10 @@ export function violationsOf(input: EligibilityInput, award: AwardRule, agencyId
   const own = input.active.filter((nomination) => nomination.agencyId === agencyId);
   if (own.length > 0) {
     const other = input.rules.awards.find((candidate) => candidate.code === own[0]!.awardCode);
-    found.push({ rule: "ONE_AWARD_PER_YEAR", params: { ...award_, other: other?.name ?? own[0]!.awardCode } });
+    found.push({
+      rule: "ONE_AWARD_PER_YEAR",
+      params: { ...award_, other: other?.name ?? own[0]!.awardCode },
+    });
   }
   // The awards it excludes, either way round.
   for (const nomination of input.active) {
@@ -64,17 +78,27 @@ export function violationsOf(input: EligibilityInput, award: AwardRule, agencyId
     const has = bandRank(input.rules, entry.classification?.code);
     if (has < 0 || has > needed) {
       const band = input.rules.classificationBands[needed];
-      found.push({ rule: "MIN_CLASSIFICATION", params: { ...award_, needed: band?.label ?? award.minClassification, actual: entry.classification?.label ?? "—" } });
+      found.push({
+        rule: "MIN_CLASSIFICATION",
+        params: {
+          ...award_,
+          needed: band?.label ?? award.minClassification,
+          actual: entry.classification?.label ?? "—",
+        },
+      });
     }
   }
-  if (award.maxRank !== null && entry.rank > award.maxRank) found.push({ rule: "MAX_RANK", params: { ...award_, maxRank: award.maxRank, rank: entry.rank } });
+  if (award.maxRank !== null && entry.rank > award.maxRank)
+    found.push({ rule: "MAX_RANK", params: { ...award_, maxRank: award.maxRank, rank: entry.rank } });
   if (award.requiresVote) {
     const vote = input.votes.get(award.code);
     if (!vote) found.push({ rule: "VOTE_REQUIRED", params: award_ });
     else if (!vote.passed.has(agencyId)) found.push({ rule: "VOTE_NOT_PASSED", params: award_ });
   }
   const quota = awardQuota(award, input.memberIds.size);
-  const taken = input.active.filter((nomination) => nomination.awardCode === award.code && nomination.agencyId !== agencyId).length;
+  const taken = input.active.filter(
+    (nomination) => nomination.awardCode === award.code && nomination.agencyId !== agencyId,
+  ).length;
   if (quota !== null && taken >= quota) found.push({ rule: "QUOTA", params: { ...award_, quota } });
   return found;
 }
@@ -92,7 +116,9 @@ export interface Suggestion {
 export function suggestNominations(input: EligibilityInput): Suggestion[] {
   const active = [...input.active];
   const suggestions: Suggestion[] = [];
-  const ranked = [...input.ranking].sort((a, b) => a.rank - b.rank || a.agency.name.localeCompare(b.agency.name, "vi"));
+  const ranked = [...input.ranking].sort(
+    (a, b) => a.rank - b.rank || a.agency.name.localeCompare(b.agency.name, "vi"),
+  );
   for (const award of input.rules.awards) {
     for (const entry of ranked) {
       if (active.some((nomination) => nomination.agencyId === entry.agency.id)) continue;

@@ -25,18 +25,38 @@ function toAwardDto(row: AwardRow): AwardDto {
     bloc: row.year.bloc,
     agency: row.agency,
     award: { code: row.awardCode, name: row.awardName },
-    decision: { number: row.decision!.number, signedOn: row.decision!.signedOn.toISOString().slice(0, 10), signerName: row.decision!.signerName, signerTitle: row.decision!.signerTitle },
+    decision: {
+      number: row.decision!.number,
+      signedOn: row.decision!.signedOn.toISOString().slice(0, 10),
+      signerName: row.decision!.signerName,
+      signerTitle: row.decision!.signerTitle,
+    },
   };
 }
 
-const ORDER: Prisma.NominationOrderByWithRelationInput[] = [{ year: { year: "desc" } }, { year: { bloc: { name: "asc" } } }, { awardCode: "asc" }, { agency: { name: "asc" } }];
+const ORDER: Prisma.NominationOrderByWithRelationInput[] = [
+  { year: { year: "desc" } },
+  { year: { bloc: { name: "asc" } } },
+  { awardCode: "asc" },
+  { agency: { name: "asc" } },
+];
 
 /** An agency's awards across the years, newest first. */
-export async function listAgencyAwards(actor: Actor, agencyCode: string): Promise<{ agency: { code: string; name: string }; awards: AwardDto[] }> {
+export async function listAgencyAwards(
+  actor: Actor,
+  agencyCode: string,
+): Promise<{ agency: { code: string; name: string }; awards: AwardDto[] }> {
   authorize(actor, "award.read");
-  const agency = await db.agency.findUnique({ where: { code: agencyCode.trim().toLowerCase() }, select: { id: true, code: true, name: true } });
+  const agency = await db.agency.findUnique({
+    where: { code: agencyCode.trim().toLowerCase() },
+    select: { id: true, code: true, name: true },
+  });
   if (!agency) throw notFound("errors.agency.notFound", { code: agencyCode });
-  const rows = await db.nomination.findMany({ where: { agencyId: agency.id, status: "AWARDED" }, select: awardSelect, orderBy: ORDER });
+  const rows = await db.nomination.findMany({
+    where: { agencyId: agency.id, status: "AWARDED" },
+    select: awardSelect,
+    orderBy: ORDER,
+  });
   return { agency: { code: agency.code, name: agency.name }, awards: rows.map(toAwardDto) };
 }
 
@@ -47,7 +67,17 @@ export async function searchAwards(actor: Actor, filters: unknown = {}, limit = 
   const rows = await db.nomination.findMany({
     where: {
       status: "AWARDED",
-      ...(q ? { agency: { OR: [{ name: { contains: q, mode: "insensitive" } }, { shortName: { contains: q, mode: "insensitive" } }, { code: { equals: q.toLowerCase() } }] } } : {}),
+      ...(q
+        ? {
+            agency: {
+              OR: [
+                { name: { contains: q, mode: "insensitive" } },
+                { shortName: { contains: q, mode: "insensitive" } },
+                { code: { equals: q.toLowerCase() } },
+              ],
+            },
+          }
+        : {}),
       ...(year || blocId ? { year: { ...(year ? { year } : {}), ...(blocId ? { blocId } : {}) } } : {}),
       ...(awardCode ? { awardCode } : {}),
     },
@@ -59,7 +89,9 @@ export async function searchAwards(actor: Actor, filters: unknown = {}, limit = 
 }
 
 /** The search's filter choices: every bloc and award that has an award decided. */
-export async function awardSearchFacets(actor: Actor): Promise<{ blocs: { id: string; name: string }[]; awards: { code: string; name: string }[] }> {
+export async function awardSearchFacets(
+  actor: Actor,
+): Promise<{ blocs: { id: string; name: string }[]; awards: { code: string; name: string }[] }> {
   authorize(actor, "award.read");
   const [blocs, awards] = await Promise.all([
     db.$queryRaw<{ id: string; name: string }[]>`

@@ -15,7 +15,6 @@ import type { NominationDto } from "./schemas";
 // Loading nominations with their year (what permissions are checked against), and the facts the
 // eligibility rules read: the published ranking, the closed proposal votes, the active nominations.
 
-
 /** Statuses that hold the member's one award of the year and count against quotas. */
 export const ACTIVE_STATUSES: NominationStatus[] = ["DRAFT", "SUBMITTED", "RETURNED", "APPROVED", "AWARDED"];
 /** Statuses the board has not decided yet. */
@@ -38,7 +37,11 @@ export const nominationSelect = {
   agency: { select: { code: true, name: true } },
   year: { select: { year: true, bloc: { select: { id: true, name: true } } } },
   decision: { select: { id: true, number: true, signedOn: true, signerName: true, signerTitle: true } },
-  reports: { select: { id: true, fileName: true, sizeBytes: true, mimeType: true, uploadedAt: true }, orderBy: { uploadedAt: "desc" }, take: 1 },
+  reports: {
+    select: { id: true, fileName: true, sizeBytes: true, mimeType: true, uploadedAt: true },
+    orderBy: { uploadedAt: "desc" },
+    take: 1,
+  },
 } as const satisfies Prisma.NominationSelect;
 
 export type NominationRow = Prisma.NominationGetPayload<{ select: typeof nominationSelect }>;
@@ -64,11 +67,31 @@ export function toNominationDto(row: NominationRow): NominationDto {
     status: row.status,
     round: row.round,
     version: row.version,
-    basis: { rank: basis.rank, total: basis.totalX100 / 100, classification: basis.classification, vote: basis.vote },
+    basis: {
+      rank: basis.rank,
+      total: basis.totalX100 / 100,
+      classification: basis.classification,
+      vote: basis.vote,
+    },
     note: row.note,
     withdrawReason: row.withdrawReason,
-    report: report ? { id: report.id, fileName: report.fileName, sizeBytes: report.sizeBytes, mimeType: report.mimeType, uploadedAt: report.uploadedAt.toISOString() } : null,
-    decision: row.decision ? { number: row.decision.number, signedOn: row.decision.signedOn.toISOString().slice(0, 10), signerName: row.decision.signerName, signerTitle: row.decision.signerTitle } : null,
+    report: report
+      ? {
+          id: report.id,
+          fileName: report.fileName,
+          sizeBytes: report.sizeBytes,
+          mimeType: report.mimeType,
+          uploadedAt: report.uploadedAt.toISOString(),
+        }
+      : null,
+    decision: row.decision
+      ? {
+          number: row.decision.number,
+          signedOn: row.decision.signedOn.toISOString().slice(0, 10),
+          signerName: row.decision.signerName,
+          signerTitle: row.decision.signerTitle,
+        }
+      : null,
     updatedAt: row.updatedAt.toISOString(),
   };
 }
@@ -78,7 +101,10 @@ export function toNominationDto(row: NominationRow): NominationDto {
  * their own agency's (loadYear with it: NOT_FOUND otherwise, so that the year's id reveals nothing).
  */
 export function readsNominations(actor: Actor, scope: ScopeContext): boolean {
-  const ownAgency = actor.agencyId !== null && (scope.year?.memberAgencyIds.includes(actor.agencyId) ?? false) ? actor.agencyId : null;
+  const ownAgency =
+    actor.agencyId !== null && (scope.year?.memberAgencyIds.includes(actor.agencyId) ?? false)
+      ? actor.agencyId
+      : null;
   return can(actor, "nomination.read", { ...scope, agencyId: ownAgency });
 }
 
@@ -93,12 +119,27 @@ export async function nominationForActor(client: Tx | typeof db, actor: Actor, n
   const id = idOrNotFound(nominationId, "errors.nomination.notFound");
   const row = await client.nomination.findUnique({ where: { id }, select: nominationSelect });
   if (!row) throw notFound("errors.nomination.notFound");
-  const year = await loadYear(client, actor, row.yearId, (who, scope) => can(who, "nomination.read", { ...scope, agencyId: row.agencyId }), "errors.nomination.notFound");
+  const year = await loadYear(
+    client,
+    actor,
+    row.yearId,
+    (who, scope) => can(who, "nomination.read", { ...scope, agencyId: row.agencyId }),
+    "errors.nomination.notFound",
+  );
   return { row, year };
 }
 
 /** What the eligibility rules read, as it stands in the database. */
-export async function eligibilityInputOf(client: Tx | typeof db, year: YearContext, options: { excludeNominationId?: string } = {}): Promise<EligibilityInput & { ranking: RankingEntry[]; voteSessions: Map<string, { id: string; results: SessionResult }> }> {
+export async function eligibilityInputOf(
+  client: Tx | typeof db,
+  year: YearContext,
+  options: { excludeNominationId?: string } = {},
+): Promise<
+  EligibilityInput & {
+    ranking: RankingEntry[];
+    voteSessions: Map<string, { id: string; results: SessionResult }>;
+  }
+> {
   const [publication, sessions, active] = await Promise.all([
     standingPublication(client, year.id),
     client.voteSession.findMany({
@@ -107,14 +148,34 @@ export async function eligibilityInputOf(client: Tx | typeof db, year: YearConte
       select: { id: true, awardCode: true, results: true },
     }),
     client.nomination.findMany({
-      where: { yearId: year.id, status: { in: ACTIVE_STATUSES }, ...(options.excludeNominationId ? { id: { not: options.excludeNominationId } } : {}) },
+      where: {
+        yearId: year.id,
+        status: { in: ACTIVE_STATUSES },
+        ...(options.excludeNominationId ? { id: { not: options.excludeNominationId } } : {}),
+      },
       select: { agencyId: true, awardCode: true },
     }),
   ]);
   const ranking = publication?.entries ?? [];
   // The latest closed session of each award decides (a later session re-votes a tie).
   const voteSessions = new Map<string, { id: string; results: SessionResult }>();
-  for (const session of sessions) voteSessions.set(session.awardCode!, { id: session.id, results: session.results as unknown as SessionResult });
-  const votes = new Map<string, AwardVote>([...voteSessions].map(([code, session]) => [code, { passed: new Set(session.results.candidates.filter((c) => c.passed).map((c) => c.agencyId)) }]));
-  return { rules: year.rules, memberIds: new Set(year.members.map((m) => m.agencyId)), ranking, votes, active, voteSessions };
+  for (const session of sessions)
+    voteSessions.set(session.awardCode!, {
+      id: session.id,
+      results: session.results as unknown as SessionResult,
+    });
+  const votes = new Map<string, AwardVote>(
+    [...voteSessions].map(([code, session]) => [
+      code,
+      { passed: new Set(session.results.candidates.filter((c) => c.passed).map((c) => c.agencyId)) },
+    ]),
+  );
+  return {
+    rules: year.rules,
+    memberIds: new Set(year.members.map((m) => m.agencyId)),
+    ranking,
+    votes,
+    active,
+    voteSessions,
+  };
 }

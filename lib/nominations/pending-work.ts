@@ -8,8 +8,13 @@ import { UNDECIDED_STATUSES } from "./load";
  * (sending it moves the year on by itself).
  */
 export async function unsubmittedDossierWork(tx: Tx, year: YearFacts): Promise<PendingItem[]> {
-  const [submissions, drafts] = await Promise.all([tx.dossierSubmission.count({ where: { yearId: year.id } }), tx.nomination.count({ where: { yearId: year.id, status: "DRAFT" } })]);
-  return submissions === 0 || drafts > 0 ? [{ message: "pendingWork.dossierNotSubmitted", params: { count: drafts } }] : [];
+  const [submissions, drafts] = await Promise.all([
+    tx.dossierSubmission.count({ where: { yearId: year.id } }),
+    tx.nomination.count({ where: { yearId: year.id, status: "DRAFT" } }),
+  ]);
+  return submissions === 0 || drafts > 0
+    ? [{ message: "pendingWork.dossierNotSubmitted", params: { count: drafts } }]
+    : [];
 }
 
 /** Leaving BOARD_REVIEW by hand: nominations the board has not decided (awarded or rejected). */
@@ -19,5 +24,8 @@ export async function undecidedNominationWork(tx: Tx, year: YearFacts): Promise<
     select: { awardName: true, agency: { select: { name: true } } },
     orderBy: [{ awardCode: "asc" }, { agency: { name: "asc" } }],
   });
-  return rows.map((row) => ({ message: "pendingWork.nominationUndecided", params: { agency: row.agency.name, award: row.awardName } }));
+  return rows.map((row) => ({
+    message: "pendingWork.nominationUndecided",
+    params: { agency: row.agency.name, award: row.awardName },
+  }));
 }

@@ -5,7 +5,10 @@ import { nextStatus, TRANSITIONS } from "./review";
 // The board's state machine: approve, return and reject only a SUBMITTED nomination; a decision awards
 // only an APPROVED one. Every other (status, action) pair is refused.
 
-const LEGAL: Record<keyof typeof TRANSITIONS, Partial<Record<(typeof NOMINATION_STATUSES)[number], string>>> = {
+const LEGAL: Record<
+  keyof typeof TRANSITIONS,
+  Partial<Record<(typeof NOMINATION_STATUSES)[number], string>>
+> = {
   approve: { SUBMITTED: "APPROVED" },
   return: { SUBMITTED: "RETURNED" },
   reject: { SUBMITTED: "REJECTED" },
@@ -13,7 +16,9 @@ const LEGAL: Record<keyof typeof TRANSITIONS, Partial<Record<(typeof NOMINATION_
 };
 
 describe("nextStatus", () => {
-  const cases = (Object.keys(LEGAL) as (keyof typeof TRANSITIONS)[]).flatMap((action) => NOMINATION_STATUSES.map((from) => [from, action, LEGAL[action][from] ?? null] as const));
+  const cases = (Object.keys(LEGAL) as (keyof typeof TRANSITIONS)[]).flatMap((action) =>
+    NOMINATION_STATUSES.map((from) => [from, action, LEGAL[action][from] ?? null] as const),
+  );
 
   it.each(cases)("%s --%s--> %s", (from, action, to) => {
     expect(nextStatus(from, action)).toBe(to);
@@ -26,7 +31,8 @@ describe("nextStatus", () => {
 
   it("never leaves a final status (awarded, rejected, withdrawn)", () => {
     for (const from of ["AWARDED", "REJECTED", "WITHDRAWN"] as const) {
-      for (const action of Object.keys(TRANSITIONS) as (keyof typeof TRANSITIONS)[]) expect(nextStatus(from, action)).toBeNull();
+      for (const action of Object.keys(TRANSITIONS) as (keyof typeof TRANSITIONS)[])
+        expect(nextStatus(from, action)).toBeNull();
     }
   });
 });

@@ -4,14 +4,26 @@ import { isoDay, optionalText, requiredText, uuid } from "@/lib/validation";
 
 // Inputs and outputs of nominations (đề nghị khen thưởng), the dossier and the board's review.
 
-export const NOMINATION_STATUSES = ["DRAFT", "SUBMITTED", "RETURNED", "APPROVED", "REJECTED", "AWARDED", "WITHDRAWN"] as const;
+export const NOMINATION_STATUSES = [
+  "DRAFT",
+  "SUBMITTED",
+  "RETURNED",
+  "APPROVED",
+  "REJECTED",
+  "AWARDED",
+  "WITHDRAWN",
+] as const;
 export const REVIEW_ACTIONS = ["approve", "return", "reject"] as const;
 
 const awardCodeSchema = z.string().trim().min(1, "validation.required").max(32, "validation.tooLong");
 
-export const createNominationSchema = z.object({ agencyCode: agencyCodeSchema, awardCode: awardCodeSchema, note: optionalText(2000) }).strict();
+export const createNominationSchema = z
+  .object({ agencyCode: agencyCodeSchema, awardCode: awardCodeSchema, note: optionalText(2000) })
+  .strict();
 
-export const updateNominationSchema = z.object({ note: optionalText(2000), version: z.number().int().positive().optional() }).strict();
+export const updateNominationSchema = z
+  .object({ note: optionalText(2000), version: z.number().int().positive().optional() })
+  .strict();
 
 export const withdrawNominationSchema = z.object({ reason: requiredText(1000) }).strict();
 
@@ -20,10 +32,16 @@ export const reviewNominationSchema = z
   .strict()
   .superRefine((input, ctx) => {
     // Returning says what to fix; rejecting says why.
-    if (input.action !== "approve" && !input.comment) ctx.addIssue({ code: "custom", path: ["comment"], message: "validation.nomination.commentRequired" });
+    if (input.action !== "approve" && !input.comment)
+      ctx.addIssue({ code: "custom", path: ["comment"], message: "validation.nomination.commentRequired" });
   });
 
-export const bulkApproveSchema = z.object({ nominationIds: z.array(uuid).min(1, "validation.tooFewItems").max(500), comment: optionalText(4000) }).strict();
+export const bulkApproveSchema = z
+  .object({
+    nominationIds: z.array(uuid).min(1, "validation.tooFewItems").max(500),
+    comment: optionalText(4000),
+  })
+  .strict();
 
 export const recordDecisionSchema = z
   .object({
@@ -76,8 +94,23 @@ export const nominationSchema = z.object({
   }),
   note: z.string().nullable(),
   withdrawReason: z.string().nullable(),
-  report: z.object({ id: z.uuid(), fileName: z.string(), sizeBytes: z.number().int(), mimeType: z.string(), uploadedAt: z.string() }).nullable(),
-  decision: z.object({ number: z.string(), signedOn: z.string(), signerName: z.string(), signerTitle: z.string().nullable() }).nullable(),
+  report: z
+    .object({
+      id: z.uuid(),
+      fileName: z.string(),
+      sizeBytes: z.number().int(),
+      mimeType: z.string(),
+      uploadedAt: z.string(),
+    })
+    .nullable(),
+  decision: z
+    .object({
+      number: z.string(),
+      signedOn: z.string(),
+      signerName: z.string(),
+      signerTitle: z.string().nullable(),
+    })
+    .nullable(),
   updatedAt: z.string(),
 });
 
@@ -96,7 +129,12 @@ export const awardSchema = z.object({
   bloc: z.object({ id: z.uuid(), name: z.string() }),
   agency: ref,
   award: ref,
-  decision: z.object({ number: z.string(), signedOn: z.string(), signerName: z.string(), signerTitle: z.string().nullable() }),
+  decision: z.object({
+    number: z.string(),
+    signedOn: z.string(),
+    signerName: z.string(),
+    signerTitle: z.string().nullable(),
+  }),
 });
 
 export type NominationDto = z.infer<typeof nominationSchema>;

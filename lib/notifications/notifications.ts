@@ -16,13 +16,24 @@ export interface NotificationDto {
 }
 
 /** The actor's own notifications, newest first. */
-export async function listNotifications(actor: Actor, options: { take?: number } = {}): Promise<NotificationDto[]> {
+export async function listNotifications(
+  actor: Actor,
+  options: { take?: number } = {},
+): Promise<NotificationDto[]> {
   authorize(actor, "notification.read", { userId: actor.id });
   const rows = await db.notification.findMany({
     where: { userId: actor.id },
     orderBy: { createdAt: "desc" },
     take: options.take ?? 100,
-    select: { id: true, kind: true, messageKey: true, params: true, href: true, createdAt: true, readAt: true },
+    select: {
+      id: true,
+      kind: true,
+      messageKey: true,
+      params: true,
+      href: true,
+      createdAt: true,
+      readAt: true,
+    },
   });
   return rows.map((row) => ({
     id: row.id,
@@ -44,13 +55,24 @@ export async function countUnreadNotifications(actor: Actor): Promise<number> {
 export async function markNotificationRead(actor: Actor, notificationId: string): Promise<void> {
   authorize(actor, "notification.read", { userId: actor.id });
   const id = idOrNotFound(notificationId, "errors.notification.notFound");
-  const updated = await db.notification.updateMany({ where: { id, userId: actor.id, readAt: null }, data: { readAt: new Date() } });
-  if (updated.count === 0 && !(await db.notification.findFirst({ where: { id, userId: actor.id }, select: { id: true } }))) {
+  const updated = await db.notification.updateMany({
+    where: { id, userId: actor.id, readAt: null },
+    data: { readAt: new Date() },
+  });
+  if (
+    updated.count === 0 &&
+    !(await db.notification.findFirst({ where: { id, userId: actor.id }, select: { id: true } }))
+  ) {
     throw notFound("errors.notification.notFound");
   }
 }
 
 export async function markAllNotificationsRead(actor: Actor): Promise<number> {
   authorize(actor, "notification.read", { userId: actor.id });
-  return (await db.notification.updateMany({ where: { userId: actor.id, readAt: null }, data: { readAt: new Date() } })).count;
+  return (
+    await db.notification.updateMany({
+      where: { userId: actor.id, readAt: null },
+      data: { readAt: new Date() },
+    })
+  ).count;
 }

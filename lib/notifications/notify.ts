@@ -34,7 +34,13 @@ export async function emailNotifications(ids: string[]): Promise<number> {
   const t = translatorFor("vi");
   const rows = await db.notification.findMany({
     where: { id: { in: ids }, emailedAt: null, user: { disabled: false } },
-    select: { id: true, messageKey: true, params: true, href: true, user: { select: { email: true, name: true } } },
+    select: {
+      id: true,
+      messageKey: true,
+      params: true,
+      href: true,
+      user: { select: { email: true, name: true } },
+    },
   });
   const base = getEnv().NEXTAUTH_URL.replace(/\/$/, "");
   let sent = 0;

@@ -45,7 +45,9 @@ const record: SignatureRecord = {
 
 describe("canonical JSON", () => {
   it("sorts keys at every level, keeps array order and has no whitespace", () => {
-    expect(canonicalJson({ b: 1, a: { d: [3, 1], c: null }, é: true })).toBe('{"a":{"c":null,"d":[3,1]},"b":1,"é":true}');
+    expect(canonicalJson({ b: 1, a: { d: [3, 1], c: null }, é: true })).toBe(
+      '{"a":{"c":null,"d":[3,1]},"b":1,"é":true}',
+    );
   });
 
   it("normalises strings to NFC, so the same Vietnamese text in another Unicode form hashes the same", () => {
@@ -62,7 +64,11 @@ describe("canonical JSON", () => {
 describe("the pledge's canonical form and hash", () => {
   it("is stable: a fixed document always gives the same bytes and the same SHA-256", () => {
     const canonical = canonicalPledge(document);
-    expect(canonical.startsWith('{"bloc":{"id":"0195f0a0-0000-7000-8000-000000000001","name":"Khối thi đua các cơ quan Đảng"},"commitments":"Cam kết thực hiện",')).toBe(true);
+    expect(
+      canonical.startsWith(
+        '{"bloc":{"id":"0195f0a0-0000-7000-8000-000000000001","name":"Khối thi đua các cơ quan Đảng"},"commitments":"Cam kết thực hiện",',
+      ),
+    ).toBe(true);
     expect(sha256Hex(canonical)).toBe(sha256Hex(canonicalPledge({ ...document })));
     expect(sha256Hex(canonical)).toMatch(/^[0-9a-f]{64}$/);
     // Pinned: changing the canonical form must be a deliberate new format, never an accident.
@@ -70,7 +76,12 @@ describe("the pledge's canonical form and hash", () => {
   });
 
   it("does not depend on member order, line endings or trailing spaces", () => {
-    const variant = { ...document, members: [...document.members].reverse(), preamble: `${document.preamble}  \r\n`, goals: document.goals.replace(/\n/g, "\r\n") };
+    const variant = {
+      ...document,
+      members: [...document.members].reverse(),
+      preamble: `${document.preamble}  \r\n`,
+      goals: document.goals.replace(/\n/g, "\r\n"),
+    };
     expect(canonicalPledge(variant)).toBe(canonicalPledge(document));
   });
 
@@ -78,7 +89,9 @@ describe("the pledge's canonical form and hash", () => {
     const base = sha256Hex(canonicalPledge(document));
     expect(sha256Hex(canonicalPledge({ ...document, targets: "99% chỉ tiêu" }))).not.toBe(base);
     expect(sha256Hex(canonicalPledge({ ...document, members: document.members.slice(1) }))).not.toBe(base);
-    expect(sha256Hex(canonicalPledge({ ...document, version: { ...document.version, number: 2 } }))).not.toBe(base);
+    expect(sha256Hex(canonicalPledge({ ...document, version: { ...document.version, number: 2 } }))).not.toBe(
+      base,
+    );
   });
 
   it("gives back its frame to rebuild the document from the stored columns", () => {
@@ -103,7 +116,9 @@ describe("signature seals", () => {
 
   it("detect any change of the record, another key, or a mangled seal", () => {
     const seal = sealSignature(record, key);
-    expect(sealMatches({ ...record, signer: { ...record.signer, name: "Người khác" } }, key, seal)).toBe(false);
+    expect(sealMatches({ ...record, signer: { ...record.signer, name: "Người khác" } }, key, seal)).toBe(
+      false,
+    );
     expect(sealMatches({ ...record, signedAt: "2022-03-02T03:04:05.679Z" }, key, seal)).toBe(false);
     expect(sealMatches({ ...record, documentSha256: "b".repeat(64) }, key, seal)).toBe(false);
     expect(sealMatches({ ...record, ip: null }, key, seal)).toBe(false);

@@ -67,7 +67,9 @@ export function canonicalPledge(document: PledgeDocument): string {
     bloc: { id: document.bloc.id, name: document.bloc.name },
     year: { id: document.year.id, year: document.year.year },
     version: { id: document.version.id, number: document.version.number },
-    members: [...document.members].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)).map((m) => ({ code: m.code, name: m.name })),
+    members: [...document.members]
+      .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
+      .map((m) => ({ code: m.code, name: m.name })),
     openedAt: document.openedAt,
     title: normalizeText(document.title),
     preamble: normalizeText(document.preamble),
@@ -83,7 +85,13 @@ export function canonicalPledge(document: PledgeDocument): string {
 export function documentFrame(canonical: string): Omit<PledgeDocument, keyof PledgeContent> {
   const parsed = JSON.parse(canonical) as PledgeDocument & { format: string };
   if (parsed.format !== PLEDGE_FORMAT) throw new Error(`Unknown pledge format ${parsed.format}`);
-  return { bloc: parsed.bloc, year: parsed.year, version: parsed.version, members: parsed.members, openedAt: parsed.openedAt };
+  return {
+    bloc: parsed.bloc,
+    year: parsed.year,
+    version: parsed.version,
+    members: parsed.members,
+    openedAt: parsed.openedAt,
+  };
 }
 
 export interface SignatureRecord {

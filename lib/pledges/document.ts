@@ -28,11 +28,17 @@ export async function getSignedDocument(actor: Actor, versionId: string): Promis
 
 /** The printed pledge of a version as it stands, read with `client` (for issuing it in a transaction). */
 export async function signedDocumentOf(client: Tx | typeof db, versionId: string): Promise<SignedDocument> {
-  const version = await client.pledgeVersion.findUnique({ where: { id: versionId }, select: { ...versionSelect, pledge: { select: { yearId: true } } } });
+  const version = await client.pledgeVersion.findUnique({
+    where: { id: versionId },
+    select: { ...versionSelect, pledge: { select: { yearId: true } } },
+  });
   if (!version) throw notFound("errors.pledge.versionNotFound");
   if (version.status === "DRAFT") throw conflict("errors.pledge.notOpen");
   const year = await readYear(client, version.pledge.yearId);
-  const signatures = await client.pledgeSignature.findMany({ where: { versionId: version.id }, select: signatureSelect });
+  const signatures = await client.pledgeSignature.findMany({
+    where: { versionId: version.id },
+    select: signatureSelect,
+  });
   const byCode = new Map(signatures.map((signature) => [signature.agencyCode, signature]));
   // The members bound by this version are those frozen into it (membership may have changed since).
   const { members: frozen } = documentFrame(version.canonicalContent ?? "");

@@ -4,7 +4,6 @@ import { db, type Prisma, type Tx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { loadYear } from "@/lib/years/context";
 
-
 // Loading a year or a pledge version together with what its permissions are checked against.
 
 export function assertPledgingPhase(year: { phase: string }): void {
@@ -36,8 +35,17 @@ export type VersionRow = Prisma.PledgeVersionGetPayload<{ select: typeof version
 
 /** A version and its year, if the actor may read the year's pledge (else NOT_FOUND). */
 export async function versionForActor(client: Tx | typeof db, actor: Actor, versionId: string) {
-  const version = await client.pledgeVersion.findUnique({ where: { id: versionId }, select: { ...versionSelect, pledge: { select: { yearId: true } } } });
+  const version = await client.pledgeVersion.findUnique({
+    where: { id: versionId },
+    select: { ...versionSelect, pledge: { select: { yearId: true } } },
+  });
   if (!version) throw notFound("errors.pledge.versionNotFound");
-  const year = await loadYear(client, actor, version.pledge.yearId, "pledge.read", "errors.pledge.versionNotFound");
+  const year = await loadYear(
+    client,
+    actor,
+    version.pledge.yearId,
+    "pledge.read",
+    "errors.pledge.versionNotFound",
+  );
   return { ...version, pledge: { year } };
 }

@@ -42,13 +42,22 @@ function inlines(tokens: Token[] | undefined, style: { bold?: boolean; italic?: 
         break;
       default:
         // codespan, html, image, del, ...: their plain text
-        out.push({ text: decode("text" in token && typeof token.text === "string" ? token.text : token.raw), ...style });
+        out.push({
+          text: decode("text" in token && typeof token.text === "string" ? token.text : token.raw),
+          ...style,
+        });
     }
   }
   return out.filter((inline) => inline.text !== "" || inline.br);
 }
 
-const ENTITIES: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'" };
+const ENTITIES: Record<string, string> = {
+  "&amp;": "&",
+  "&lt;": "<",
+  "&gt;": ">",
+  "&quot;": '"',
+  "&#39;": "'",
+};
 /** marked escapes some characters in text tokens; the tree holds plain text (React escapes it). */
 function decode(text: string): string {
   return text.replace(/&(amp|lt|gt|quot|#39);/g, (entity) => ENTITIES[entity] ?? entity);
@@ -72,7 +81,11 @@ function blocks(tokens: Token[]): Block[] {
           type: "list",
           ordered: list.ordered,
           start: typeof list.start === "number" ? list.start : 1,
-          items: list.items.map((item) => item.tokens.flatMap((child) => ("tokens" in child && child.tokens ? inlines(child.tokens) : inlines([child])))),
+          items: list.items.map((item) =>
+            item.tokens.flatMap((child) =>
+              "tokens" in child && child.tokens ? inlines(child.tokens) : inlines([child]),
+            ),
+          ),
         });
         break;
       }
@@ -149,7 +162,8 @@ function lineCounts(tree: Block[]): number[] {
 export function markdownProblem(markdown: string): MarkdownProblem | null {
   const { depth, breaksPerBlock, linesPerText } = MARKDOWN_LIMITS;
   const text = markdown.replace(/\r\n?/g, "\n");
-  if (text.split("\n").some((line) => markersAtLineStart(line) > depth)) return { message: "validation.markdown.tooDeep", params: { max: depth } };
+  if (text.split("\n").some((line) => markersAtLineStart(line) > depth))
+    return { message: "validation.markdown.tooDeep", params: { max: depth } };
   let tree: Block[];
   try {
     tree = parseSafeMarkdown(text);
@@ -160,9 +174,14 @@ export function markdownProblem(markdown: string): MarkdownProblem | null {
   if (quoteDepth(tree) > depth) return { message: "validation.markdown.tooDeep", params: { max: depth } };
   const breaks = lineCounts(tree);
   const crowded = breaks.findIndex((count) => count > breaksPerBlock);
-  if (crowded >= 0) return { message: "validation.markdown.tooManyBreaks", params: { max: breaksPerBlock, block: crowded + 1, count: breaks[crowded]! } };
+  if (crowded >= 0)
+    return {
+      message: "validation.markdown.tooManyBreaks",
+      params: { max: breaksPerBlock, block: crowded + 1, count: breaks[crowded]! },
+    };
   const lines = printedLines(tree);
-  if (lines > linesPerText) return { message: "validation.markdown.tooManyLines", params: { max: linesPerText, count: lines } };
+  if (lines > linesPerText)
+    return { message: "validation.markdown.tooManyLines", params: { max: linesPerText, count: lines } };
   return null;
 }
 
@@ -176,7 +195,10 @@ export function plainText(tree: Block[]): string {
   const line = (content: Inline[]) => content.map((inline) => inline.text + (inline.br ? "\n" : "")).join("");
   return tree
     .map((block) => {
-      if (block.type === "list") return block.items.map((item, i) => `${block.ordered ? `${block.start + i}.` : "-"} ${line(item)}`).join("\n");
+      if (block.type === "list")
+        return block.items
+          .map((item, i) => `${block.ordered ? `${block.start + i}.` : "-"} ${line(item)}`)
+          .join("\n");
       if (block.type === "quote") return plainText(block.blocks);
       return line(block.content);
     })

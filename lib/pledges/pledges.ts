@@ -22,7 +22,15 @@ import { loadYear, lockYearInPhase, yearScope, type YearContext } from "@/lib/ye
 // Drafting a pledge and opening a version for signing (the year's secretariat), and reading it
 // (every member, the board and the admin).
 
-export const CONTENT_FIELDS = ["title", "preamble", "goals", "targets", "movement", "commitments", "criteriaReference"] as const;
+export const CONTENT_FIELDS = [
+  "title",
+  "preamble",
+  "goals",
+  "targets",
+  "movement",
+  "commitments",
+  "criteriaReference",
+] as const;
 const MARKDOWN_FIELDS = ["preamble", "goals", "targets", "movement", "commitments"] as const;
 
 export interface PledgeVersionView {
@@ -41,14 +49,28 @@ export interface PledgeVersionView {
 
 export interface BoardRow {
   agency: { id: string; code: string; name: string };
-  signature: { id: string; signerName: string; signerTitle: string | null; signedAt: string; seal: string } | null;
+  signature: {
+    id: string;
+    signerName: string;
+    signerTitle: string | null;
+    signedAt: string;
+    seal: string;
+  } | null;
 }
 
 export interface PledgeOverview {
   year: { id: string; year: number; phase: Phase; blocName: string };
   open: PledgeVersionView | null;
   draft: PledgeVersionView | null;
-  history: { id: string; number: number; status: VersionRow["status"]; sha256: string | null; openedAt: string | null; supersededAt: string | null; signatureCount: number }[];
+  history: {
+    id: string;
+    number: number;
+    status: VersionRow["status"];
+    sha256: string | null;
+    openedAt: string | null;
+    supersededAt: string | null;
+    signatureCount: number;
+  }[];
   /** Who has signed the open version, member by member. */
   board: BoardRow[];
   mayDraft: boolean;
@@ -76,7 +98,9 @@ export function toVersionView(row: VersionRow): PledgeVersionView {
     number: row.number,
     status: row.status,
     content,
-    rendered: Object.fromEntries(MARKDOWN_FIELDS.map((field) => [field, parseSafeMarkdown(row[field])])) as PledgeVersionView["rendered"],
+    rendered: Object.fromEntries(
+      MARKDOWN_FIELDS.map((field) => [field, parseSafeMarkdown(row[field])]),
+    ) as PledgeVersionView["rendered"],
     sha256: row.sha256,
     openedAt: row.openedAt?.toISOString() ?? null,
     supersededAt: row.supersededAt?.toISOString() ?? null,
@@ -85,7 +109,11 @@ export function toVersionView(row: VersionRow): PledgeVersionView {
   };
 }
 
-export async function boardOf(client: Tx | typeof db, year: YearContext, versionId: string | null): Promise<BoardRow[]> {
+export async function boardOf(
+  client: Tx | typeof db,
+  year: YearContext,
+  versionId: string | null,
+): Promise<BoardRow[]> {
   const signatures = versionId
     ? await client.pledgeSignature.findMany({
         where: { versionId },
@@ -98,7 +126,13 @@ export async function boardOf(client: Tx | typeof db, year: YearContext, version
     return {
       agency,
       signature: signature
-        ? { id: signature.id, signerName: signature.signerName, signerTitle: signature.signerTitle, signedAt: signature.signedAt.toISOString(), seal: signature.seal }
+        ? {
+            id: signature.id,
+            signerName: signature.signerName,
+            signerTitle: signature.signerTitle,
+            signedAt: signature.signedAt.toISOString(),
+            seal: signature.seal,
+          }
         : null,
     };
   });
@@ -118,7 +152,9 @@ export async function getPledgeOverview(actor: Actor, yearId: string): Promise<P
   const ownSignature = board.find((row) => row.agency.id === actor.agencyId)?.signature ?? null;
   const signedBefore =
     openRow !== null && ownSignature === null && actor.agencyId !== null
-      ? (await db.pledgeSignature.count({ where: { agencyId: actor.agencyId, version: { pledge: { yearId: year.id }, status: "SUPERSEDED" } } })) > 0
+      ? (await db.pledgeSignature.count({
+          where: { agencyId: actor.agencyId, version: { pledge: { yearId: year.id }, status: "SUPERSEDED" } },
+        })) > 0
       : false;
   const scope = yearScope(year);
   return {
@@ -138,7 +174,11 @@ export async function getPledgeOverview(actor: Actor, yearId: string): Promise<P
       })),
     board,
     mayDraft: can(actor, "pledge.draft", scope) && year.phase === "PLEDGING",
-    maySign: can(actor, "pledge.sign", scope) && year.phase === "PLEDGING" && openRow !== null && ownSignature === null,
+    maySign:
+      can(actor, "pledge.sign", scope) &&
+      year.phase === "PLEDGING" &&
+      openRow !== null &&
+      ownSignature === null,
     ownSignature,
     mustSignAgain: signedBefore,
   };
@@ -148,7 +188,11 @@ export async function getPledgeOverview(actor: Actor, yearId: string): Promise<P
 export async function getPledgeEditor(actor: Actor, yearId: string): Promise<PledgeEditor> {
   const year = await loadYear(db, actor, idOrNotFound(yearId, "errors.year.notFound"));
   authorizeDrafting(actor, year);
-  const versions = await db.pledgeVersion.findMany({ where: { pledge: { yearId: year.id } }, orderBy: { number: "desc" }, select: versionSelect });
+  const versions = await db.pledgeVersion.findMany({
+    where: { pledge: { yearId: year.id } },
+    orderBy: { number: "desc" },
+    select: versionSelect,
+  });
   const draft = versions.find((version) => version.status === "DRAFT");
   const base = draft ?? versions[0];
   return {
@@ -190,7 +234,9 @@ async function lockPledge(tx: Tx, yearId: string): Promise<{ id: string }> {
   // INSERT … ON CONFLICT DO NOTHING: two first saves at once must not fail on the unique year (an
   // upsert here is not atomic).
   await tx.pledge.createMany({ data: [{ yearId }], skipDuplicates: true });
-  const [row] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Pledge" WHERE "yearId" = ${yearId}::uuid FOR UPDATE`;
+  const [row] = await tx.$queryRaw<
+    { id: string }[]
+  >`SELECT id FROM "Pledge" WHERE "yearId" = ${yearId}::uuid FOR UPDATE`;
   return row!;
 }
 
@@ -207,7 +253,11 @@ function contentOf(input: PledgeContent): PledgeContent {
  * Saves the draft, creating the next version when none is being drafted (editing an opened version
  * always starts a new one). Conditional on the revision the editor started from.
  */
-export async function savePledgeDraft(actor: Actor, yearId: string, input: unknown): Promise<PledgeVersionView> {
+export async function savePledgeDraft(
+  actor: Actor,
+  yearId: string,
+  input: unknown,
+): Promise<PledgeVersionView> {
   const id = idOrNotFound(yearId, "errors.year.notFound");
   const data = parseInput(saveDraftSchema, input);
   const content = contentOf(data);
@@ -215,10 +265,18 @@ export async function savePledgeDraft(actor: Actor, yearId: string, input: unkno
     const year = await loadYear(tx, actor, id);
     authorizeDrafting(actor, year);
     const pledge = await lockPledge(tx, year.id);
-    const draft = await tx.pledgeVersion.findFirst({ where: { pledgeId: pledge.id, status: "DRAFT" }, select: versionSelect });
+    const draft = await tx.pledgeVersion.findFirst({
+      where: { pledgeId: pledge.id, status: "DRAFT" },
+      select: versionSelect,
+    });
     if (draft) {
-      if (data.revision !== undefined && data.revision !== draft.revision) throw conflict("errors.pledge.draftStale");
-      const row = await tx.pledgeVersion.update({ where: { id: draft.id }, data: { ...content, revision: { increment: 1 } }, select: versionSelect });
+      if (data.revision !== undefined && data.revision !== draft.revision)
+        throw conflict("errors.pledge.draftStale");
+      const row = await tx.pledgeVersion.update({
+        where: { id: draft.id },
+        data: { ...content, revision: { increment: 1 } },
+        select: versionSelect,
+      });
       await recordAudit(tx, actor, {
         action: "pledge.draft.update",
         entity: "PledgeVersion",
@@ -250,17 +308,27 @@ export async function savePledgeDraft(actor: Actor, yearId: string, input: unkno
  * An open version it replaces is superseded: its signatures stay in history but no longer count, and
  * every member's leader is told to sign again.
  */
-export async function openPledgeForSigning(actor: Actor, yearId: string, input: unknown = {}): Promise<PledgeVersionView> {
+export async function openPledgeForSigning(
+  actor: Actor,
+  yearId: string,
+  input: unknown = {},
+): Promise<PledgeVersionView> {
   const id = idOrNotFound(yearId, "errors.year.notFound");
   const { revision } = parseInput(openPledgeSchema, input);
   const { view, notificationIds, supersededId } = await transaction(TRANSACTION.edit, async (tx) => {
     const year = await loadYear(tx, actor, id);
     authorizeDrafting(actor, year);
     const pledge = await lockPledge(tx, year.id);
-    const draft = await tx.pledgeVersion.findFirst({ where: { pledgeId: pledge.id, status: "DRAFT" }, select: versionSelect });
+    const draft = await tx.pledgeVersion.findFirst({
+      where: { pledgeId: pledge.id, status: "DRAFT" },
+      select: versionSelect,
+    });
     if (!draft) throw conflict("errors.pledge.noDraft");
     if (revision !== undefined && revision !== draft.revision) throw conflict("errors.pledge.draftStale");
-    const previous = await tx.pledgeVersion.findFirst({ where: { pledgeId: pledge.id, status: "OPEN" }, select: { id: true, number: true } });
+    const previous = await tx.pledgeVersion.findFirst({
+      where: { pledgeId: pledge.id, status: "OPEN" },
+      select: { id: true, number: true },
+    });
 
     const openedAt = now();
     const canonicalContent = canonicalPledge({
@@ -273,7 +341,10 @@ export async function openPledgeForSigning(actor: Actor, yearId: string, input: 
     });
     const sha256 = sha256Hex(canonicalContent);
     if (previous) {
-      await tx.pledgeVersion.update({ where: { id: previous.id }, data: { status: "SUPERSEDED", supersededAt: openedAt } });
+      await tx.pledgeVersion.update({
+        where: { id: previous.id },
+        data: { status: "SUPERSEDED", supersededAt: openedAt },
+      });
     }
     const row = await tx.pledgeVersion.update({
       where: { id: draft.id },
@@ -282,7 +353,11 @@ export async function openPledgeForSigning(actor: Actor, yearId: string, input: 
     });
 
     const leaders = await tx.user.findMany({
-      where: { role: "AGENCY_LEADER", disabled: false, agencyId: { in: year.members.map((member) => member.agencyId) } },
+      where: {
+        role: "AGENCY_LEADER",
+        disabled: false,
+        agencyId: { in: year.members.map((member) => member.agencyId) },
+      },
       select: { id: true },
     });
     const notificationIds = await notifyUsers(
@@ -300,7 +375,12 @@ export async function openPledgeForSigning(actor: Actor, yearId: string, input: 
       entity: "PledgeVersion",
       entityId: row.id,
       before: previous ? { open: previous.number } : undefined,
-      after: { open: row.number, sha256, superseded: previous?.number ?? null, notified: notificationIds.length },
+      after: {
+        open: row.number,
+        sha256,
+        superseded: previous?.number ?? null,
+        notified: notificationIds.length,
+      },
       blocId: year.blocId,
     });
     return { view: toVersionView(row), notificationIds, supersededId: previous?.id ?? null };

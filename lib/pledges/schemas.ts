@@ -30,10 +30,23 @@ export const pledgeContentSchema = z
   .strict()
   .superRefine((content, ctx) => {
     // zod runs this even when a field failed: a field past its own limits is reported there only.
-    if (MARKDOWN_FIELDS.some((field) => typeof content[field] !== "string" || markdownProblem(content[field]) !== null)) return;
-    const lines = MARKDOWN_FIELDS.reduce((sum, field) => sum + printedLines(parseSafeMarkdown(content[field])), 0);
+    if (
+      MARKDOWN_FIELDS.some(
+        (field) => typeof content[field] !== "string" || markdownProblem(content[field]) !== null,
+      )
+    )
+      return;
+    const lines = MARKDOWN_FIELDS.reduce(
+      (sum, field) => sum + printedLines(parseSafeMarkdown(content[field])),
+      0,
+    );
     if (lines > MARKDOWN_LIMITS.linesPerDocument) {
-      ctx.addIssue({ code: "custom", path: [], message: "validation.markdown.documentTooLong", params: { max: MARKDOWN_LIMITS.linesPerDocument, count: lines } });
+      ctx.addIssue({
+        code: "custom",
+        path: [],
+        message: "validation.markdown.documentTooLong",
+        params: { max: MARKDOWN_LIMITS.linesPerDocument, count: lines },
+      });
     }
   });
 
@@ -58,7 +71,14 @@ export const pledgeSummarySchema = z.object({
   version: z.number().int(),
   status: z.enum(PLEDGE_STATUSES),
   sha256: z.string().nullable(),
-  signatures: z.array(z.object({ agency: z.object({ code: z.string(), name: z.string() }), signerName: z.string(), signerTitle: z.string().nullable(), signedAt: z.string() })),
+  signatures: z.array(
+    z.object({
+      agency: z.object({ code: z.string(), name: z.string() }),
+      signerName: z.string(),
+      signerTitle: z.string().nullable(),
+      signedAt: z.string(),
+    }),
+  ),
   pending: z.array(z.string()).describe("codes of member agencies that have not signed this version"),
 });
 

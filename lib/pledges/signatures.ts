@@ -75,15 +75,21 @@ export function toSignatureDto(row: SignatureRow): SignatureDto {
  * per agency and version: the unique constraint with ON CONFLICT DO NOTHING lets a second or
  * concurrent request find the first one (`created: false`).
  */
-export async function signPledge(actor: Actor, versionId: string, input: unknown): Promise<{ signature: SignatureDto; created: boolean }> {
-  if (scopeOf(actor, "pledge.sign") === undefined || !actor.agencyId) throw forbidden("errors.pledge.onlyLeaders");
+export async function signPledge(
+  actor: Actor,
+  versionId: string,
+  input: unknown,
+): Promise<{ signature: SignatureDto; created: boolean }> {
+  if (scopeOf(actor, "pledge.sign") === undefined || !actor.agencyId)
+    throw forbidden("errors.pledge.onlyLeaders");
   const id = idOrNotFound(versionId, "errors.pledge.versionNotFound");
   const { password } = parseInput(signPledgeSchema, input);
   const version = await versionForActor(db, actor, id);
   const year = version.pledge.year;
   authorize(actor, "pledge.sign", yearScope(year));
   assertPledgingPhase(year);
-  if (version.status !== "OPEN") throw conflict(version.status === "SUPERSEDED" ? "errors.pledge.superseded" : "errors.pledge.notOpen");
+  if (version.status !== "OPEN")
+    throw conflict(version.status === "SUPERSEDED" ? "errors.pledge.superseded" : "errors.pledge.notOpen");
   const agency = year.members.find((member) => member.agencyId === actor.agencyId)!.agency;
 
   const authenticatedAt = await reauthenticate(actor, password, "pledge.sign");
@@ -95,11 +101,15 @@ export async function signPledge(actor: Actor, versionId: string, input: unknown
     const [locked] = await tx.$queryRaw<{ status: string; sha256: string }[]>`
       SELECT status, sha256 FROM "PledgeVersion" WHERE id = ${id}::uuid FOR SHARE`;
     if (locked?.status !== "OPEN") throw conflict("errors.pledge.superseded");
-    const existing = await tx.pledgeSignature.findUnique({ where: { versionId_agencyId: { versionId: id, agencyId: agency.id } }, select: signatureSelect });
+    const existing = await tx.pledgeSignature.findUnique({
+      where: { versionId_agencyId: { versionId: id, agencyId: agency.id } },
+      select: signatureSelect,
+    });
     if (existing) return { signature: toSignatureDto(existing), created: false };
 
     const signedAt = now();
-    if (signedAt.getTime() - authenticatedAt.getTime() > REAUTH_FRESH_MS) throw new AppError("CONFLICT", "errors.pledge.reauthExpired");
+    if (signedAt.getTime() - authenticatedAt.getTime() > REAUTH_FRESH_MS)
+      throw new AppError("CONFLICT", "errors.pledge.reauthExpired");
     const key = sealKey();
     const record: SignatureRecord = {
       versionId: id,
@@ -136,14 +146,23 @@ export async function signPledge(actor: Actor, versionId: string, input: unknown
       select: signatureSelect,
     });
     if (!inserted) {
-      const winner = await tx.pledgeSignature.findUniqueOrThrow({ where: { versionId_agencyId: { versionId: id, agencyId: agency.id } }, select: signatureSelect });
+      const winner = await tx.pledgeSignature.findUniqueOrThrow({
+        where: { versionId_agencyId: { versionId: id, agencyId: agency.id } },
+        select: signatureSelect,
+      });
       return { signature: toSignatureDto(winner), created: false };
     }
     await recordAudit(tx, actor, {
       action: "pledge.sign",
       entity: "PledgeSignature",
       entityId: inserted.id,
-      after: { version: version.number, versionId: id, agency: agency.code, documentSha256: locked.sha256, seal: inserted.seal },
+      after: {
+        version: version.number,
+        versionId: id,
+        agency: agency.code,
+        documentSha256: locked.sha256,
+        seal: inserted.seal,
+      },
       blocId: year.blocId,
     });
     return { signature: toSignatureDto(inserted), created: true };

@@ -17,13 +17,28 @@ import { recordOf, signatureSelect } from "./signatures";
 async function verify(versionId: string): Promise<Verification> {
   const version = await db.pledgeVersion.findUnique({
     where: { id: versionId },
-    select: { id: true, number: true, status: true, title: true, preamble: true, goals: true, targets: true, movement: true, commitments: true, criteriaReference: true, canonicalContent: true, sha256: true },
+    select: {
+      id: true,
+      number: true,
+      status: true,
+      title: true,
+      preamble: true,
+      goals: true,
+      targets: true,
+      movement: true,
+      commitments: true,
+      criteriaReference: true,
+      canonicalContent: true,
+      sha256: true,
+    },
   });
   if (!version || version.status === "DRAFT") throw notFound("errors.pledge.versionNotFound");
 
   let documentValid = false;
   try {
-    const content = Object.fromEntries(CONTENT_FIELDS.map((field) => [field, version[field]])) as PledgeContent;
+    const content = Object.fromEntries(
+      CONTENT_FIELDS.map((field) => [field, version[field]]),
+    ) as PledgeContent;
     const rebuilt = canonicalPledge({ ...documentFrame(version.canonicalContent ?? ""), ...content });
     documentValid = rebuilt === version.canonicalContent && sha256Hex(rebuilt) === version.sha256;
   } catch {
@@ -32,9 +47,20 @@ async function verify(versionId: string): Promise<Verification> {
 
   const key = sealKey();
   const keyId = sealKeyId(key);
-  const rows = await db.pledgeSignature.findMany({ where: { versionId: version.id }, select: signatureSelect, orderBy: { agencyName: "asc" } });
+  const rows = await db.pledgeSignature.findMany({
+    where: { versionId: version.id },
+    select: signatureSelect,
+    orderBy: { agencyName: "asc" },
+  });
   const signatures = rows.map((row) => {
-    const problem = row.documentSha256 !== version.sha256 ? "OTHER_DOCUMENT" : row.sealKeyId !== keyId ? "OTHER_KEY" : !sealMatches(recordOf(row), key, row.seal) ? "SEAL_MISMATCH" : null;
+    const problem =
+      row.documentSha256 !== version.sha256
+        ? "OTHER_DOCUMENT"
+        : row.sealKeyId !== keyId
+          ? "OTHER_KEY"
+          : !sealMatches(recordOf(row), key, row.seal)
+            ? "SEAL_MISMATCH"
+            : null;
     return {
       agency: { code: row.agencyCode, name: row.agencyName },
       signerName: row.signerName,

@@ -10,7 +10,8 @@ const criteria: RankCriterion[] = [
   { id: "vi1", kind: "DEDUCTION", maxX100: 500, groupCode: "VI", groupPosition: 6 },
 ];
 const agency = (id: string, name = id.toUpperCase()) => ({ id, code: id, name });
-const finals = (entries: Record<string, Record<string, number>>) => new Map(Object.entries(entries).map(([id, cells]) => [id, new Map(Object.entries(cells))]));
+const finals = (entries: Record<string, Record<string, number>>) =>
+  new Map(Object.entries(entries).map(([id, cells]) => [id, new Map(Object.entries(cells))]));
 
 describe("computeRanking", () => {
   it("adds base and bonus, subtracts deductions, capping every item at its maximum", () => {
@@ -20,7 +21,14 @@ describe("computeRanking", () => {
       finals: finals({ a: { i1: 2000, i2: 3000, ii1: 4000, v1: 900, vi1: 200 } }),
       rules: DEFAULT_RULES,
     });
-    expect(entry).toMatchObject({ baseX100: 1500 + 3000 + 4000, bonusX100: 500, deductionX100: 200, totalX100: 8500 + 500 - 200, rank: 1, tied: false });
+    expect(entry).toMatchObject({
+      baseX100: 1500 + 3000 + 4000,
+      bonusX100: 500,
+      deductionX100: 200,
+      totalX100: 8500 + 500 - 200,
+      rank: 1,
+      tied: false,
+    });
     expect(entry!.groups).toEqual([
       { code: "I", kind: "BASE", x100: 4500 },
       { code: "II", kind: "BASE", x100: 4000 },
@@ -31,7 +39,12 @@ describe("computeRanking", () => {
   });
 
   it("counts missing cells as zero and never lets a cell go negative", () => {
-    const [entry] = computeRanking({ criteria, agencies: [agency("a")], finals: finals({ a: { i1: -300 } }), rules: DEFAULT_RULES });
+    const [entry] = computeRanking({
+      criteria,
+      agencies: [agency("a")],
+      finals: finals({ a: { i1: -300 } }),
+      rules: DEFAULT_RULES,
+    });
     expect(entry).toMatchObject({ totalX100: 0, baseX100: 0, classification: { code: "YEU" } });
   });
 
@@ -86,7 +99,12 @@ describe("computeRanking", () => {
       rules: { ...DEFAULT_RULES, tieBreaks: ["TOTAL"] },
     });
     expect(ranking.map((entry) => entry.rank)).toEqual([1, 1]);
-    const withChain = computeRanking({ criteria, agencies: [agency("a"), agency("b")], finals: finals({ a: { i1: 1500, vi1: 100 }, b: { i1: 1400 } }), rules: DEFAULT_RULES });
+    const withChain = computeRanking({
+      criteria,
+      agencies: [agency("a"), agency("b")],
+      finals: finals({ a: { i1: 1500, vi1: 100 }, b: { i1: 1400 } }),
+      rules: DEFAULT_RULES,
+    });
     expect(withChain.map((entry) => [entry.agency.code, entry.rank])).toEqual([
       ["b", 1],
       ["a", 2],
@@ -98,7 +116,12 @@ describe("members not scored (“không chấm”)", () => {
   it("rank after every scored member, in one shared place, without points or classification, whatever their finals", () => {
     const ranking = computeRanking({
       criteria,
-      agencies: [{ ...agency("a"), notScoredReason: "Sáp nhập từ tháng 6" }, agency("b"), { ...agency("c"), notScoredReason: "Giải thể" }, agency("d")],
+      agencies: [
+        { ...agency("a"), notScoredReason: "Sáp nhập từ tháng 6" },
+        agency("b"),
+        { ...agency("c"), notScoredReason: "Giải thể" },
+        agency("d"),
+      ],
       finals: finals({ a: { i1: 1500, i2: 3500, ii1: 5000 }, b: { i1: 100 }, d: { i1: 200 } }),
       rules: DEFAULT_RULES,
     });
@@ -108,7 +131,12 @@ describe("members not scored (“không chấm”)", () => {
       ["a", 3, true],
       ["c", 3, true],
     ]);
-    expect(ranking[2]).toMatchObject({ notScored: "Sáp nhập từ tháng 6", totalX100: 0, baseX100: 0, classification: null });
+    expect(ranking[2]).toMatchObject({
+      notScored: "Sáp nhập từ tháng 6",
+      totalX100: 0,
+      baseX100: 0,
+      classification: null,
+    });
     expect(ranking[0]).toMatchObject({ notScored: null, classification: { code: "YEU" } });
     expect(ranking[0]!.agency).toEqual(agency("d"));
   });
@@ -123,7 +151,15 @@ describe("members without scores yet (a preview)", () => {
       finals: finals({ a: { v1: 500 }, d: { i1: 0 } }),
       rules: DEFAULT_RULES,
     });
-    expect(ranking.map((entry) => [entry.agency.code, entry.rank, entry.tied, entry.unscored ?? false, entry.classification?.code ?? null])).toEqual([
+    expect(
+      ranking.map((entry) => [
+        entry.agency.code,
+        entry.rank,
+        entry.tied,
+        entry.unscored ?? false,
+        entry.classification?.code ?? null,
+      ]),
+    ).toEqual([
       ["d", 1, false, false, "YEU"],
       ["a", 2, true, true, null],
       ["c", 2, true, true, null],
@@ -145,6 +181,12 @@ describe("unscoredMembers", () => {
 
   it("counts any criterion when the table has no base criteria", () => {
     const bonusOnly = [criteria[3]!];
-    expect(unscoredMembers({ criteria: bonusOnly, agencies: [agency("a"), agency("b")], finals: finals({ a: { v1: 100 } }) })).toEqual([agency("b")]);
+    expect(
+      unscoredMembers({
+        criteria: bonusOnly,
+        agencies: [agency("a"), agency("b")],
+        finals: finals({ a: { v1: 100 } }),
+      }),
+    ).toEqual([agency("b")]);
   });
 });

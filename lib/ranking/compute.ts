@@ -61,8 +61,13 @@ export interface RankingInput {
   rules: Pick<YearRules, "classificationBands" | "tieBreaks">;
 }
 
-export function classify(totalX100: number, bands: YearRules["classificationBands"]): { code: string; label: string } | null {
-  const band = [...bands].sort((a, b) => b.minTotal - a.minTotal).find((candidate) => totalX100 >= Math.round(candidate.minTotal * 100));
+export function classify(
+  totalX100: number,
+  bands: YearRules["classificationBands"],
+): { code: string; label: string } | null {
+  const band = [...bands]
+    .sort((a, b) => b.minTotal - a.minTotal)
+    .find((candidate) => totalX100 >= Math.round(candidate.minTotal * 100));
   return band ? { code: band.code, label: band.label } : null;
 }
 
@@ -74,9 +79,14 @@ const COMPARATORS: Record<YearRules["tieBreaks"][number], Comparator> = {
 };
 
 export function computeRanking(input: RankingInput): RankingEntry[] {
-  const groups = [...new Map(input.criteria.map((c) => [c.groupCode, { code: c.groupCode, kind: c.kind, position: c.groupPosition }])).values()].sort(
-    (a, b) => a.position - b.position,
-  );
+  const groups = [
+    ...new Map(
+      input.criteria.map((c) => [
+        c.groupCode,
+        { code: c.groupCode, kind: c.kind, position: c.groupPosition },
+      ]),
+    ).values(),
+  ].sort((a, b) => a.position - b.position);
   const firstBaseGroup = groups.find((group) => group.kind === "BASE")?.code;
   const unscored = new Set(unscoredMembers(input).map((agency) => agency.id));
 
@@ -103,15 +113,25 @@ export function computeRanking(input: RankingInput): RankingEntry[] {
       deductionX100,
       totalX100,
       firstGroupBaseX100: firstBaseGroup ? (perGroup.get(firstBaseGroup) ?? 0) : 0,
-      classification: notScoredReason === null && !unscored.has(agency.id) ? classify(totalX100, input.rules.classificationBands) : null,
-      groups: groups.map((group) => ({ code: group.code, kind: group.kind, x100: perGroup.get(group.code) ?? 0 })),
+      classification:
+        notScoredReason === null && !unscored.has(agency.id)
+          ? classify(totalX100, input.rules.classificationBands)
+          : null,
+      groups: groups.map((group) => ({
+        code: group.code,
+        kind: group.kind,
+        x100: perGroup.get(group.code) ?? 0,
+      })),
       notScored: notScoredReason,
       ...(unscored.has(agency.id) ? { unscored: true } : {}),
     };
   });
 
   // The total always decides first; the year's chain then breaks ties in its order.
-  const chain = [COMPARATORS.TOTAL, ...input.rules.tieBreaks.filter((rule) => rule !== "TOTAL").map((rule) => COMPARATORS[rule])];
+  const chain = [
+    COMPARATORS.TOTAL,
+    ...input.rules.tieBreaks.filter((rule) => rule !== "TOTAL").map((rule) => COMPARATORS[rule]),
+  ];
   const compare = (a: RankingEntry, b: RankingEntry) => {
     // Members without scores yet, then members not scored, come last, each among themselves in one
     // shared place.
@@ -129,7 +149,8 @@ export function computeRanking(input: RankingInput): RankingEntry[] {
     const previous = entries[index - 1];
     entry.rank = previous && compare(previous, entry) === 0 ? previous.rank : index + 1;
   });
-  for (const entry of entries) entry.tied = entries.some((other) => other !== entry && other.rank === entry.rank);
+  for (const entry of entries)
+    entry.tied = entries.some((other) => other !== entry && other.rank === entry.rank);
   return entries;
 }
 

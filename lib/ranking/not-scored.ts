@@ -17,7 +17,12 @@ import { loadYear, lockYearInPhase, yearScope } from "@/lib/years/context";
 
 const markSchema = z.object({ reason: requiredText(1000) }).strict();
 
-async function changeMark(actor: Actor, yearId: string, agencyCode: string, reason: string | null): Promise<void> {
+async function changeMark(
+  actor: Actor,
+  yearId: string,
+  agencyCode: string,
+  reason: string | null,
+): Promise<void> {
   await transaction(TRANSACTION.edit, async (tx) => {
     const year = await loadYear(tx, actor, yearId, "criteria.read");
     if (!can(actor, "ranking.publish", yearScope(year))) throw forbidden();
@@ -25,11 +30,18 @@ async function changeMark(actor: Actor, yearId: string, agencyCode: string, reas
     if (!member) throw notFound("errors.agency.notMember", { code: agencyCode });
     await lockYearInPhase(tx, year.id, ["REVIEW"], "errors.ranking.wrongPhase");
     if (await rankingPublished(tx, year.id)) throw new AppError("WRONG_PHASE", "errors.scores.locked");
-    const { notScoredReason: before } = await tx.yearMember.findUniqueOrThrow({ where: { yearId_agencyId: { yearId: year.id, agencyId: member.agencyId } }, select: { notScoredReason: true } });
-    if (reason === null && before === null) throw conflict("errors.ranking.notMarked", { agency: member.agency.name });
+    const { notScoredReason: before } = await tx.yearMember.findUniqueOrThrow({
+      where: { yearId_agencyId: { yearId: year.id, agencyId: member.agencyId } },
+      select: { notScoredReason: true },
+    });
+    if (reason === null && before === null)
+      throw conflict("errors.ranking.notMarked", { agency: member.agency.name });
     await tx.yearMember.update({
       where: { yearId_agencyId: { yearId: year.id, agencyId: member.agencyId } },
-      data: reason === null ? { notScoredReason: null, notScoredAt: null, notScoredById: null } : { notScoredReason: reason, notScoredAt: now(), notScoredById: actor.id },
+      data:
+        reason === null
+          ? { notScoredReason: null, notScoredAt: null, notScoredById: null }
+          : { notScoredReason: reason, notScoredAt: now(), notScoredById: actor.id },
     });
     await recordAudit(tx, actor, {
       action: reason === null ? "ranking.notScored.clear" : "ranking.notScored.mark",
@@ -44,7 +56,12 @@ async function changeMark(actor: Actor, yearId: string, agencyCode: string, reas
 }
 
 /** Marks a member "không chấm" with a reason (or changes the reason). */
-export async function markNotScored(actor: Actor, yearId: string, agencyCode: string, input: unknown): Promise<void> {
+export async function markNotScored(
+  actor: Actor,
+  yearId: string,
+  agencyCode: string,
+  input: unknown,
+): Promise<void> {
   const { reason } = parseInput(markSchema, input);
   await changeMark(actor, yearId, agencyCode, reason);
 }

@@ -12,7 +12,13 @@ import { can } from "@/lib/permissions";
 import { parseInput, requiredText } from "@/lib/validation";
 
 import { z } from "zod";
-import { computeRanking, unscoredMembers, type RankAgency, type RankCriterion, type RankingEntry } from "./compute";
+import {
+  computeRanking,
+  unscoredMembers,
+  type RankAgency,
+  type RankCriterion,
+  type RankingEntry,
+} from "./compute";
 import { loadYear, lockYearInPhase, readYear, yearScope, type YearContext } from "@/lib/years/context";
 
 // Xếp hạng: computed from the final scores and the year's rules; the secretariat publishes it (the
@@ -21,7 +27,9 @@ import { loadYear, lockYearInPhase, readYear, yearScope, type YearContext } from
 /** Criteria and final scores of a year, in two queries whatever its size. */
 export async function rankingInputOf(client: Tx | typeof db, year: YearContext) {
   const [criteria, finals] = await Promise.all([
-    client.$queryRaw<{ id: string; kind: RankCriterion["kind"]; maxX100: number; groupCode: string; groupPosition: number }[]>`
+    client.$queryRaw<
+      { id: string; kind: RankCriterion["kind"]; maxX100: number; groupCode: string; groupPosition: number }[]
+    >`
       SELECT c.id, c.kind, c."maxX100", g.code AS "groupCode", g.position AS "groupPosition"
       FROM "Criterion" c JOIN "CriteriaGroup" g ON g.id = c."groupId"
       WHERE c."yearId" = ${year.id}::uuid`,
@@ -31,10 +39,20 @@ export async function rankingInputOf(client: Tx | typeof db, year: YearContext) 
       FROM "Score" WHERE "yearId" = ${year.id}::uuid AND "finalX100" IS NOT NULL
       GROUP BY "agencyId"`,
   ]);
-  const byAgency = new Map(finals.map((row) => [row.agencyId, new Map(Object.entries(JSON.parse(row.finals) as Record<string, number>))]));
+  const byAgency = new Map(
+    finals.map((row) => [
+      row.agencyId,
+      new Map(Object.entries(JSON.parse(row.finals) as Record<string, number>)),
+    ]),
+  );
   return {
     criteria,
-    agencies: year.members.map(({ agency, notScoredReason }) => ({ id: agency.id, code: agency.code, name: agency.name, notScoredReason })),
+    agencies: year.members.map(({ agency, notScoredReason }) => ({
+      id: agency.id,
+      code: agency.code,
+      name: agency.name,
+      notScoredReason,
+    })),
     finals: byAgency,
     rules: year.rules,
   };
@@ -44,9 +62,18 @@ export async function rankingInputOf(client: Tx | typeof db, year: YearContext) 
  * The standing publication of a year's ranking: the latest one, unless it was reopened (then none
  * stands and the scores are unlocked). What votes, nominations and the dossier rest on.
  */
-export async function standingPublication(client: Tx | typeof db, yearId: string): Promise<{ id: string; publishedAt: Date; entries: RankingEntry[] } | null> {
-  const latest = await client.rankingPublication.findFirst({ where: { yearId }, orderBy: { publishedAt: "desc" }, select: { id: true, publishedAt: true, entries: true, reopenedAt: true } });
-  return latest && !latest.reopenedAt ? { id: latest.id, publishedAt: latest.publishedAt, entries: latest.entries as unknown as RankingEntry[] } : null;
+export async function standingPublication(
+  client: Tx | typeof db,
+  yearId: string,
+): Promise<{ id: string; publishedAt: Date; entries: RankingEntry[] } | null> {
+  const latest = await client.rankingPublication.findFirst({
+    where: { yearId },
+    orderBy: { publishedAt: "desc" },
+    select: { id: true, publishedAt: true, entries: true, reopenedAt: true },
+  });
+  return latest && !latest.reopenedAt
+    ? { id: latest.id, publishedAt: latest.publishedAt, entries: latest.entries as unknown as RankingEntry[] }
+    : null;
 }
 
 export async function computeYearRanking(client: Tx | typeof db, year: YearContext): Promise<RankingEntry[]> {
@@ -76,22 +103,40 @@ export async function getRanking(actor: Actor, yearId: string): Promise<RankingV
   const scope = yearScope(year);
   const mayPreview = can(actor, "ranking.preview", scope);
   if (!mayPreview && !can(actor, "ranking.read", scope)) throw forbidden();
-  const publications = await db.rankingPublication.findMany({ where: { yearId: year.id }, orderBy: { publishedAt: "desc" } });
+  const publications = await db.rankingPublication.findMany({
+    where: { yearId: year.id },
+    orderBy: { publishedAt: "desc" },
+  });
   const standing = publications[0] && publications[0].reopenedAt === null ? publications[0] : null;
   if (!mayPreview && !standing) throw new AppError("NOT_FOUND", "errors.ranking.notPublished");
   const input = mayPreview && !standing ? await rankingInputOf(db, year) : null;
   return {
     year: { id: year.id, year: year.year, phase: year.phase, blocName: year.bloc.name },
-    published: standing ? { id: standing.id, at: standing.publishedAt.toISOString(), entries: standing.entries as unknown as RankingEntry[] } : null,
+    published: standing
+      ? {
+          id: standing.id,
+          at: standing.publishedAt.toISOString(),
+          entries: standing.entries as unknown as RankingEntry[],
+        }
+      : null,
     preview: input ? computeRanking(input) : null,
     unscored: input ? unscoredMembers(input) : [],
-    notScored: input ? input.agencies.flatMap(({ notScoredReason, ...agency }) => (notScoredReason ? [{ ...agency, reason: notScoredReason }] : [])) : [],
+    notScored: input
+      ? input.agencies.flatMap(({ notScoredReason, ...agency }) =>
+          notScoredReason ? [{ ...agency, reason: notScoredReason }] : [],
+        )
+      : [],
     mayMarkNotScored: !standing && year.phase === "REVIEW" && can(actor, "ranking.publish", scope),
     bands: year.rules.classificationBands,
     mayPublish: !standing && year.phase === "REVIEW" && can(actor, "ranking.publish", scope),
     mayReopen: standing !== null && year.phase === "REVIEW" && can(actor, "ranking.reopen", scope),
     history: mayPreview
-      ? publications.map((p) => ({ id: p.id, at: p.publishedAt.toISOString(), reopenedAt: p.reopenedAt?.toISOString() ?? null, reopenReason: p.reopenReason }))
+      ? publications.map((p) => ({
+          id: p.id,
+          at: p.publishedAt.toISOString(),
+          reopenedAt: p.reopenedAt?.toISOString() ?? null,
+          reopenReason: p.reopenReason,
+        }))
       : [],
   };
 }
@@ -103,7 +148,10 @@ export async function getRankingEntries(actor: Actor, yearId: string): Promise<R
 }
 
 /** Publishes the ranking: a frozen snapshot; scores lock; every member's people are told. */
-export async function publishRanking(actor: Actor, yearId: string): Promise<{ id: string; entries: RankingEntry[] }> {
+export async function publishRanking(
+  actor: Actor,
+  yearId: string,
+): Promise<{ id: string; entries: RankingEntry[] }> {
   const { publication, notificationIds } = await transaction(TRANSACTION.edit, async (tx) => {
     const year = await loadYear(tx, actor, yearId, "criteria.read");
     if (!can(actor, "ranking.publish", yearScope(year))) throw forbidden();
@@ -116,26 +164,53 @@ export async function publishRanking(actor: Actor, yearId: string): Promise<{ id
     if (unscored.length > 0) {
       throw new AppError("VALIDATION", "errors.ranking.unscored", {
         params: { count: unscored.length },
-        items: unscored.map((agency) => ({ message: "errors.ranking.unscoredMember", params: { agency: agency.name } })),
+        items: unscored.map((agency) => ({
+          message: "errors.ranking.unscoredMember",
+          params: { agency: agency.name },
+        })),
         details: { unscored: unscored.map((agency) => agency.code) },
       });
     }
     const entries = computeRanking(input);
-    const publication = await tx.rankingPublication.create({ data: { yearId: year.id, publishedById: actor.id, publishedAt: now(), entries: entries as unknown as object } });
+    const publication = await tx.rankingPublication.create({
+      data: {
+        yearId: year.id,
+        publishedById: actor.id,
+        publishedAt: now(),
+        entries: entries as unknown as object,
+      },
+    });
     await recordAudit(tx, actor, {
       action: "ranking.publish",
       entity: "RankingPublication",
       entityId: publication.id,
-      after: entries.map((entry) => ({ rank: entry.rank, agency: entry.agency.code, total: entry.totalX100 / 100, classification: entry.classification?.code ?? null, ...(entry.notScored ? { notScored: entry.notScored } : {}) })),
+      after: entries.map((entry) => ({
+        rank: entry.rank,
+        agency: entry.agency.code,
+        total: entry.totalX100 / 100,
+        classification: entry.classification?.code ?? null,
+        ...(entry.notScored ? { notScored: entry.notScored } : {}),
+      })),
       blocId: year.blocId,
     });
-    const people = await tx.user.findMany({ where: { disabled: false, agencyId: { in: year.members.map((m) => m.agencyId) }, role: { in: ["AGENCY_LEADER", "AGENCY_STAFF", "SECRETARIAT"] } }, select: { id: true } });
-    const notificationIds = await notifyUsers(tx, people.map((person) => person.id), {
-      kind: "ranking.published",
-      messageKey: "notifications.rankingPublished",
-      params: { year: year.year, bloc: year.bloc.name },
-      href: `/years/${year.id}/ranking`,
+    const people = await tx.user.findMany({
+      where: {
+        disabled: false,
+        agencyId: { in: year.members.map((m) => m.agencyId) },
+        role: { in: ["AGENCY_LEADER", "AGENCY_STAFF", "SECRETARIAT"] },
+      },
+      select: { id: true },
     });
+    const notificationIds = await notifyUsers(
+      tx,
+      people.map((person) => person.id),
+      {
+        kind: "ranking.published",
+        messageKey: "notifications.rankingPublished",
+        params: { year: year.year, bloc: year.bloc.name },
+        href: `/years/${year.id}/ranking`,
+      },
+    );
     return { publication: { id: publication.id, entries }, notificationIds };
   });
   runAfterResponse(() => emailNotifications(notificationIds));
@@ -151,9 +226,21 @@ export async function reopenRanking(actor: Actor, yearId: string, input: unknown
     const year = await loadYear(tx, actor, yearId, "criteria.read");
     if (!can(actor, "ranking.reopen", yearScope(year))) throw forbidden();
     await lockYearInPhase(tx, year.id, ["REVIEW"], "errors.ranking.wrongPhase", { exclusive: true });
-    const standing = await tx.rankingPublication.findFirst({ where: { yearId: year.id }, orderBy: { publishedAt: "desc" } });
+    const standing = await tx.rankingPublication.findFirst({
+      where: { yearId: year.id },
+      orderBy: { publishedAt: "desc" },
+    });
     if (!standing || standing.reopenedAt) throw notFound("errors.ranking.notPublished");
-    await tx.rankingPublication.update({ where: { id: standing.id }, data: { reopenedAt: now(), reopenedById: actor.id, reopenReason: reason } });
-    await recordAudit(tx, actor, { action: "ranking.reopen", entity: "RankingPublication", entityId: standing.id, reason, blocId: year.blocId });
+    await tx.rankingPublication.update({
+      where: { id: standing.id },
+      data: { reopenedAt: now(), reopenedById: actor.id, reopenReason: reason },
+    });
+    await recordAudit(tx, actor, {
+      action: "ranking.reopen",
+      entity: "RankingPublication",
+      entityId: standing.id,
+      reason,
+      blocId: year.blocId,
+    });
   });
 }

@@ -4,8 +4,26 @@ import type { Actor } from "@/lib/auth/actor";
 import { rankingPublished } from "@/lib/assessments/load";
 import { criteriaEditable, readCriteriaTable } from "@/lib/criteria/criteria";
 import { db } from "@/lib/db";
-import { cellText, columnLetter, fileSlug, looseText, plainValue, readPoints, uploadName } from "@/lib/excel/cells";
-import { fill, FONT, newWorkbook, readWorkbook, sheetWithMarker, THIN_BORDER, workbookBytes, writeMeta, writeTitle } from "@/lib/excel/workbook";
+import {
+  cellText,
+  columnLetter,
+  fileSlug,
+  looseText,
+  plainValue,
+  readPoints,
+  uploadName,
+} from "@/lib/excel/cells";
+import {
+  fill,
+  FONT,
+  newWorkbook,
+  readWorkbook,
+  sheetWithMarker,
+  THIN_BORDER,
+  workbookBytes,
+  writeMeta,
+  writeTitle,
+} from "@/lib/excel/workbook";
 import { AppError, forbidden, type MessageParams } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
 import { translatorFor } from "@/lib/i18n/translate";
@@ -52,7 +70,12 @@ interface SheetLayout {
 }
 
 /** Writes the header rows and the criteria rows of a score sheet; returns the next free row. */
-function writeScoreGrid(sheet: ExcelJS.Worksheet, layout: SheetLayout, t: ReturnType<typeof translatorFor>, options: { validate: boolean }): number {
+function writeScoreGrid(
+  sheet: ExcelJS.Worksheet,
+  layout: SheetLayout,
+  t: ReturnType<typeof translatorFor>,
+  options: { validate: boolean },
+): number {
   const width = FIRST_AGENCY_COLUMN - 1 + layout.agencies.length;
   writeTitle(sheet, Math.max(width, FIRST_AGENCY_COLUMN), layout.title, layout.subtitle);
   sheet.getColumn(1).width = 9;
@@ -64,7 +87,12 @@ function writeScoreGrid(sheet: ExcelJS.Worksheet, layout: SheetLayout, t: Return
 
   const header = sheet.getRow(HEADER_ROW);
   const codes = sheet.getRow(CODES_ROW);
-  const headings = [t("excel.scores.code"), t("excel.scores.criterion"), t("excel.scores.max"), ...layout.agencies.map((agency) => agency.shortName)];
+  const headings = [
+    t("excel.scores.code"),
+    t("excel.scores.criterion"),
+    t("excel.scores.max"),
+    ...layout.agencies.map((agency) => agency.shortName),
+  ];
   header.height = 48;
   for (let column = 1; column <= width; column += 1) {
     const cell = header.getCell(column);
@@ -75,7 +103,12 @@ function writeScoreGrid(sheet: ExcelJS.Worksheet, layout: SheetLayout, t: Return
     cell.border = THIN_BORDER;
     // Visible but small: the agency codes the import reads.
     const code = codes.getCell(column);
-    code.value = column === 1 ? t("excel.scores.agencyCodes") : column >= FIRST_AGENCY_COLUMN ? layout.agencies[column - FIRST_AGENCY_COLUMN]!.code : null;
+    code.value =
+      column === 1
+        ? t("excel.scores.agencyCodes")
+        : column >= FIRST_AGENCY_COLUMN
+          ? layout.agencies[column - FIRST_AGENCY_COLUMN]!.code
+          : null;
     code.font = { name: FONT, size: 8, color: { argb: "FF64748B" } };
     code.alignment = { horizontal: column === 1 ? "left" : "center" };
     code.border = THIN_BORDER;
@@ -88,7 +121,9 @@ function writeScoreGrid(sheet: ExcelJS.Worksheet, layout: SheetLayout, t: Return
     row.getCell(2).value = group.title;
     row.getCell(3).value = fromX100(group.maxX100);
     layout.agencies.forEach((agency, index) => {
-      row.getCell(FIRST_AGENCY_COLUMN + index).value = fromX100(layout.groupCell?.(agency.id, group.code) ?? null);
+      row.getCell(FIRST_AGENCY_COLUMN + index).value = fromX100(
+        layout.groupCell?.(agency.id, group.code) ?? null,
+      );
     });
     for (let column = 1; column <= width; column += 1) {
       const cell = row.getCell(column);
@@ -131,18 +166,38 @@ function writeScoreGrid(sheet: ExcelJS.Worksheet, layout: SheetLayout, t: Return
       rowNumber += 1;
     }
   }
-  sheet.views = [{ state: "frozen", xSplit: 3, ySplit: CODES_ROW, activeCell: `${columnLetter(FIRST_AGENCY_COLUMN)}${CODES_ROW + 1}` }];
-  sheet.pageSetup = { orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${HEADER_ROW}:${CODES_ROW}` };
+  sheet.views = [
+    {
+      state: "frozen",
+      xSplit: 3,
+      ySplit: CODES_ROW,
+      activeCell: `${columnLetter(FIRST_AGENCY_COLUMN)}${CODES_ROW + 1}`,
+    },
+  ];
+  sheet.pageSetup = {
+    orientation: "landscape",
+    paperSize: 9,
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitlesRow: `${HEADER_ROW}:${CODES_ROW}`,
+  };
   return rowNumber;
 }
 
 /** The score table of a year as an XLSX workbook (the year's secretariat, the board, the admin). */
-export async function exportScoresXlsx(actor: Actor, yearId: string): Promise<{ fileName: string; bytes: Uint8Array }> {
+export async function exportScoresXlsx(
+  actor: Actor,
+  yearId: string,
+): Promise<{ fileName: string; bytes: Uint8Array }> {
   const year = await loadYear(db, actor, yearId, "criteria.read");
   if (!can(actor, "score.read", yearScope(year))) throw forbidden();
   const [groups, scores, entries, locked] = await Promise.all([
     readCriteriaTable(db, year.id),
-    db.score.findMany({ where: { yearId: year.id }, select: { agencyId: true, criterionId: true, selfX100: true, finalX100: true, version: true } }),
+    db.score.findMany({
+      where: { yearId: year.id },
+      select: { agencyId: true, criterionId: true, selfX100: true, finalX100: true, version: true },
+    }),
     computeYearRanking(db, year),
     rankingPublished(db, year.id),
   ]);
@@ -166,7 +221,8 @@ export async function exportScoresXlsx(actor: Actor, yearId: string): Promise<{ 
       agencies,
       groups,
       cell: (agencyId, criterionId) => byCell.get(`${agencyId}:${criterionId}`)?.finalX100 ?? null,
-      groupCell: (agencyId, groupCode) => entryOf.get(agencyId)?.groups.find((group) => group.code === groupCode)?.x100 ?? null,
+      groupCell: (agencyId, groupCode) =>
+        entryOf.get(agencyId)?.groups.find((group) => group.code === groupCode)?.x100 ?? null,
     },
     t,
     { validate: true },
@@ -185,13 +241,34 @@ export async function exportScoresXlsx(actor: Actor, yearId: string): Promise<{ 
     if (entry?.unscored) return t("excel.scores.unscored");
     return points(id, (scored) => scored.totalX100);
   };
-  const summary: { label: string; value: (agencyId: string) => number | string | null; numFmt?: string; bold?: boolean }[] = [
-    { label: t("excel.scores.base"), value: (id) => points(id, (entry) => entry.baseX100), numFmt: NUMBER_FORMAT },
-    { label: t("excel.scores.bonus"), value: (id) => points(id, (entry) => entry.bonusX100), numFmt: NUMBER_FORMAT },
-    { label: t("excel.scores.deduction"), value: (id) => points(id, (entry) => entry.deductionX100), numFmt: NUMBER_FORMAT },
+  const summary: {
+    label: string;
+    value: (agencyId: string) => number | string | null;
+    numFmt?: string;
+    bold?: boolean;
+  }[] = [
+    {
+      label: t("excel.scores.base"),
+      value: (id) => points(id, (entry) => entry.baseX100),
+      numFmt: NUMBER_FORMAT,
+    },
+    {
+      label: t("excel.scores.bonus"),
+      value: (id) => points(id, (entry) => entry.bonusX100),
+      numFmt: NUMBER_FORMAT,
+    },
+    {
+      label: t("excel.scores.deduction"),
+      value: (id) => points(id, (entry) => entry.deductionX100),
+      numFmt: NUMBER_FORMAT,
+    },
     { label: t("excel.scores.total"), value: totalOf, numFmt: NUMBER_FORMAT, bold: true },
     { label: t("excel.scores.rank"), value: (id) => entryOf.get(id)?.rank ?? null, numFmt: "0", bold: true },
-    { label: t("excel.scores.classification"), value: (id) => entryOf.get(id)?.classification?.label ?? "", bold: true },
+    {
+      label: t("excel.scores.classification"),
+      value: (id) => entryOf.get(id)?.classification?.label ?? "",
+      bold: true,
+    },
   ];
   for (const line of summary) {
     const row = sheet.getRow(rowNumber);
@@ -241,7 +318,10 @@ export async function exportScoresXlsx(actor: Actor, yearId: string): Promise<{ 
     }
   }
 
-  return { fileName: `bang-diem-thi-dua-${year.year}-${fileSlug(year.bloc.name) || "khoi"}.xlsx`, bytes: await workbookBytes(workbook) };
+  return {
+    fileName: `bang-diem-thi-dua-${year.year}-${fileSlug(year.bloc.name) || "khoi"}.xlsx`,
+    bytes: await workbookBytes(workbook),
+  };
 }
 
 interface Problem {
@@ -282,11 +362,14 @@ function readLayout(sheet: ExcelJS.Worksheet, metaRow: number, year: YearContext
     const cell = `${columnLetter(column)}${codesRow}`;
     const agency = agencyByCode.get(code);
     if (!agency) problems.push({ message: "errors.excel.unknownAgency", params: { cell, code } });
-    else if (columns.some((entry) => entry.agency.id === agency.id)) problems.push({ message: "errors.excel.duplicateAgency", params: { cell, code } });
+    else if (columns.some((entry) => entry.agency.id === agency.id))
+      problems.push({ message: "errors.excel.duplicateAgency", params: { cell, code } });
     else columns.push({ column, agency });
   }
 
-  const criterionByCode = new Map(groups.flatMap((group) => group.criteria.map((criterion) => [criterion.code, criterion] as const)));
+  const criterionByCode = new Map(
+    groups.flatMap((group) => group.criteria.map((criterion) => [criterion.code, criterion] as const)),
+  );
   const groupCodes = new Set(groups.map((group) => group.code));
   const seenGroups = new Set<string>();
   const rows: { row: number; criterion: Groups[number]["criteria"][number] }[] = [];
@@ -301,25 +384,38 @@ function readLayout(sheet: ExcelJS.Worksheet, metaRow: number, year: YearContext
     const criterion = criterionByCode.get(code);
     const cell = `A${r}`;
     if (!criterion) problems.push({ message: "errors.excel.unknownCriterion", params: { cell, code } });
-    else if (rows.some((entry) => entry.criterion.id === criterion.id)) problems.push({ message: "errors.excel.duplicateCriterion", params: { cell, code } });
+    else if (rows.some((entry) => entry.criterion.id === criterion.id))
+      problems.push({ message: "errors.excel.duplicateCriterion", params: { cell, code } });
     else rows.push({ row: r, criterion });
   }
   if (problems.length > 0) throw refuse("errors.excel.scoresInvalid", problems);
-  if (columns.length === 0 || rows.length === 0) throw new AppError("VALIDATION", "errors.excel.notScoresTemplate");
+  if (columns.length === 0 || rows.length === 0)
+    throw new AppError("VALIDATION", "errors.excel.notScoresTemplate");
   return { columns, rows };
 }
 
 /** The cells as exported (version and final score by "agencyCode:criterionCode"), if the file still has them. */
-function exportedCells(workbook: ExcelJS.Workbook, yearId: string): Map<string, { version: number; finalX100: number | null }> | null {
+function exportedCells(
+  workbook: ExcelJS.Workbook,
+  yearId: string,
+): Map<string, { version: number; finalX100: number | null }> | null {
   const sheet = workbook.getWorksheet(VERSIONS_SHEET);
-  if (!sheet || cellText(sheet.getCell(1, 1).value) !== VERSIONS_MARKER || cellText(sheet.getCell(1, 2).value) !== yearId) return null;
+  if (
+    !sheet ||
+    cellText(sheet.getCell(1, 1).value) !== VERSIONS_MARKER ||
+    cellText(sheet.getCell(1, 2).value) !== yearId
+  )
+    return null;
   const cells = new Map<string, { version: number; finalX100: number | null }>();
   for (let r = 2; r <= sheet.rowCount; r += 1) {
     const row = sheet.getRow(r);
     const version = Number(plainValue(row.getCell(3).value));
     const final = plainValue(row.getCell(4).value);
     if (!Number.isInteger(version)) continue;
-    cells.set(`${cellText(row.getCell(1).value)}:${cellText(row.getCell(2).value)}`, { version, finalX100: typeof final === "number" ? final : null });
+    cells.set(`${cellText(row.getCell(1).value)}:${cellText(row.getCell(2).value)}`, {
+      version,
+      finalX100: typeof final === "number" ? final : null,
+    });
   }
   return cells;
 }
@@ -347,14 +443,24 @@ export async function importScoresXlsx(
   const fileYearId = cellText(found.row.getCell(2).value);
   if (fileYearId !== year.id) {
     throw new AppError("VALIDATION", "errors.excel.wrongYear", {
-      params: { fileYear: cellText(found.row.getCell(3).value) || "?", fileBloc: cellText(found.row.getCell(4).value) || "?", year: year.year, bloc: year.bloc.name },
+      params: {
+        fileYear: cellText(found.row.getCell(3).value) || "?",
+        fileBloc: cellText(found.row.getCell(4).value) || "?",
+        year: year.year,
+        bloc: year.bloc.name,
+      },
     });
   }
 
   const groups = await readCriteriaTable(db, year.id);
   const { columns, rows } = readLayout(found.sheet, found.row.number, year, groups);
   const problems: Problem[] = [];
-  const readings: { agency: Agency; criterion: (typeof rows)[number]["criterion"]; x100: number; cell: string }[] = [];
+  const readings: {
+    agency: Agency;
+    criterion: (typeof rows)[number]["criterion"];
+    x100: number;
+    cell: string;
+  }[] = [];
   for (const { row, criterion } of rows) {
     const line = found.sheet.getRow(row);
     for (const { column, agency } of columns) {
@@ -368,14 +474,20 @@ export async function importScoresXlsx(
           decimals: "errors.excel.cellDecimals",
           aboveMax: "errors.excel.cellAboveMax",
         }[reading.problem];
-        problems.push({ message, params: { cell, value: reading.text, max: fromX100(criterion.maxX100)!, criterion: criterion.code } });
+        problems.push({
+          message,
+          params: { cell, value: reading.text, max: fromX100(criterion.maxX100)!, criterion: criterion.code },
+        });
       }
     }
   }
   if (problems.length > 0) throw refuse("errors.excel.scoresInvalid", problems);
 
   const exported = exportedCells(workbook, year.id);
-  const current = await db.score.findMany({ where: { yearId: year.id }, select: { agencyId: true, criterionId: true, finalX100: true, version: true } });
+  const current = await db.score.findMany({
+    where: { yearId: year.id },
+    select: { agencyId: true, criterionId: true, finalX100: true, version: true },
+  });
   const byCell = new Map(current.map((score) => [`${score.agencyId}:${score.criterionId}`, score]));
   const cells: { agencyCode: string; criterionCode: string; points: number; version: number }[] = [];
   const stale: Problem[] = [];
@@ -386,18 +498,32 @@ export async function importScoresXlsx(
     if ((then && then.finalX100 === x100) || (now?.finalX100 ?? null) === x100) continue;
     const version = then ? then.version : (now?.version ?? 0);
     if ((now?.version ?? 0) !== version) {
-      stale.push({ message: "errors.excel.cellStale", params: { cell, current: now?.finalX100 === null || now?.finalX100 === undefined ? "—" : formatX100(now.finalX100) } });
+      stale.push({
+        message: "errors.excel.cellStale",
+        params: {
+          cell,
+          current: now?.finalX100 === null || now?.finalX100 === undefined ? "—" : formatX100(now.finalX100),
+        },
+      });
       continue;
     }
     cells.push({ agencyCode: agency.code, criterionCode: criterion.code, points: x100 / 100, version });
   }
   if (stale.length > 0) {
     const error = refuse("errors.excel.scoresStale", stale);
-    throw new AppError("CONFLICT", error.messageKey, { params: error.params, items: error.items, details: error.details });
+    throw new AppError("CONFLICT", error.messageKey, {
+      params: error.params,
+      items: error.items,
+      details: error.details,
+    });
   }
   if (cells.length === 0) return { changed: 0 };
 
-  const reason = input.reason?.trim() || translatorFor("vi")("excel.scores.importReason", { fileName: uploadName(input.fileName) || "bang-diem.xlsx" });
+  const reason =
+    input.reason?.trim() ||
+    translatorFor("vi")("excel.scores.importReason", {
+      fileName: uploadName(input.fileName) || "bang-diem.xlsx",
+    });
   const saved = await saveFinalScores(actor, year.id, cells, { reason: reason.slice(0, 1000) });
   return { changed: saved.length };
 }
@@ -409,7 +535,10 @@ export async function getExcelOptions(actor: Actor, yearId: string) {
   const locked = await rankingPublished(db, year.id);
   return {
     year: { id: year.id, year: year.year, phase: year.phase, blocName: year.bloc.name },
-    scores: { read: can(actor, "score.read", scope), import: can(actor, "score.review", scope) && year.phase === "REVIEW" && !locked },
+    scores: {
+      read: can(actor, "score.read", scope),
+      import: can(actor, "score.review", scope) && year.phase === "REVIEW" && !locked,
+    },
     criteria: { import: can(actor, "criteria.manage", scope) && criteriaEditable(year.phase) },
   };
 }

@@ -22,7 +22,10 @@ describe("packCells", () => {
   });
 
   it("leaves out scores of agencies or criteria that are not in the grid", () => {
-    const cells = packCells(criteria, agencies, [["gone", "c1", 100, 100, 1, null, null], ["a1", "gone", 100, 100, 1, "x", null]]);
+    const cells = packCells(criteria, agencies, [
+      ["gone", "c1", 100, 100, 1, null, null],
+      ["a1", "gone", 100, 100, 1, "x", null],
+    ]);
     expect(cells.rows.flat().every((cell) => cell === 0)).toBe(true);
     expect(cells.texts).toEqual({});
   });
@@ -30,7 +33,10 @@ describe("packCells", () => {
 
 describe("unpackCells", () => {
   it("gives whole cells back by row and column, undefined where never saved", () => {
-    const cells = packCells(criteria, agencies, [["a2", "c2", 300, 150, 2, "Trừ điểm", null], ["a1", "c1", 100, null, 1, null, null]]);
+    const cells = packCells(criteria, agencies, [
+      ["a2", "c2", 300, 150, 2, "Trừ điểm", null],
+      ["a1", "c1", 100, null, 1, null, null],
+    ]);
     expect(unpackCells(JSON.parse(JSON.stringify(cells)))).toEqual([
       [{ self: 1, final: null, version: 1, reason: null, note: null }, undefined, undefined],
       [undefined, { self: 3, final: 1.5, version: 2, reason: "Trừ điểm", note: null }, undefined],

@@ -21,10 +21,22 @@ export interface GridCells {
 }
 
 /** One saved score as the data layer reads it: ids, points in hundredths, version, reason, note. */
-export type ScoreTuple = readonly [agencyId: string, criterionId: string, selfX100: number | null, finalX100: number | null, version: number, reason: string | null, note: string | null];
+export type ScoreTuple = readonly [
+  agencyId: string,
+  criterionId: string,
+  selfX100: number | null,
+  finalX100: number | null,
+  version: number,
+  reason: string | null,
+  note: string | null,
+];
 
 /** Lays the scores out in the order of the criteria (rows) and the agencies (columns); others are left out. */
-export function packCells(criteria: readonly { id: string }[], agencies: readonly { id: string }[], scores: readonly ScoreTuple[]): GridCells {
+export function packCells(
+  criteria: readonly { id: string }[],
+  agencies: readonly { id: string }[],
+  scores: readonly ScoreTuple[],
+): GridCells {
   const rowOf = new Map(criteria.map((criterion, row) => [criterion.id, row]));
   const colOf = new Map(agencies.map((agency, col) => [agency.id, col]));
   const rows: GridCells["rows"] = criteria.map(() => new Array<0>(agencies.length).fill(0));
@@ -41,7 +53,13 @@ export function packCells(criteria: readonly { id: string }[], agencies: readonl
 
 /** Back to whole cells, by row and column (undefined: never saved). */
 export function unpackCells(cells: GridCells): (GridCell | undefined)[][] {
-  const unpacked = cells.rows.map((row) => row.map((values) => (values ? { self: values[0], final: values[1], version: values[2], note: null, reason: null } : undefined)));
+  const unpacked = cells.rows.map((row) =>
+    row.map((values) =>
+      values
+        ? { self: values[0], final: values[1], version: values[2], note: null, reason: null }
+        : undefined,
+    ),
+  );
   for (const [at, [note, reason]] of Object.entries(cells.texts)) {
     const [row, col] = at.split(":").map(Number);
     const cell = unpacked[row!]?.[col!];

@@ -41,7 +41,14 @@ export async function getReviewGrid(actor: Actor, yearId: string): Promise<Revie
     db.criterion.findMany({
       where: { yearId: year.id },
       orderBy: [{ group: { position: "asc" } }, { position: "asc" }],
-      select: { id: true, code: true, title: true, kind: true, maxX100: true, group: { select: { code: true, title: true } } },
+      select: {
+        id: true,
+        code: true,
+        title: true,
+        kind: true,
+        maxX100: true,
+        group: { select: { code: true, title: true } },
+      },
     }),
     db.assessment.findMany({ where: { yearId: year.id }, select: { agencyId: true, status: true } }),
     db.$queryRaw<{ cells: string | null }[]>`
@@ -50,12 +57,29 @@ export async function getReviewGrid(actor: Actor, yearId: string): Promise<Revie
     rankingPublished(db, year.id),
   ]);
   const status = new Map(assessments.map((a) => [a.agencyId, a.status]));
-  const agencies = year.members.map(({ agency }) => ({ ...agency, status: status.get(agency.id) ?? "DRAFT" }));
+  const agencies = year.members.map(({ agency }) => ({
+    ...agency,
+    status: status.get(agency.id) ?? "DRAFT",
+  }));
   return {
     year: { id: year.id, year: year.year, phase: year.phase, blocName: year.bloc.name },
     agencies,
-    criteria: criteria.map((criterion) => ({ id: criterion.id, code: criterion.code, title: criterion.title, kind: criterion.kind, max: fromX100(criterion.maxX100)!, groupCode: criterion.group.code })),
-    groups: [...new Map(criteria.map((criterion) => [criterion.group.code, { code: criterion.group.code, title: criterion.group.title }])).values()],
+    criteria: criteria.map((criterion) => ({
+      id: criterion.id,
+      code: criterion.code,
+      title: criterion.title,
+      kind: criterion.kind,
+      max: fromX100(criterion.maxX100)!,
+      groupCode: criterion.group.code,
+    })),
+    groups: [
+      ...new Map(
+        criteria.map((criterion) => [
+          criterion.group.code,
+          { code: criterion.group.code, title: criterion.group.title },
+        ]),
+      ).values(),
+    ],
     cells: packCells(criteria, agencies, JSON.parse(packed[0]?.cells ?? "[]") as ScoreTuple[]),
     editable: reviewEditable(year, locked) && can(actor, "score.review", yearScope(year)),
     locked,
@@ -67,19 +91,38 @@ export async function listScores(actor: Actor, yearId: string, filters: unknown 
   const { agency: agencyCode } = parseInput(scoreFiltersSchema, filters);
   const year = await loadYear(db, actor, yearId, "criteria.read");
   const seesAll = can(actor, "score.read", yearScope(year));
-  const agencies = year.members.map((member) => member.agency).filter((agency) => !agencyCode || agency.code === agencyCode);
-  const visible = agencies.filter((agency) => seesAll || can(actor, "assessment.read", { ...yearScope(year), agencyId: agency.id }));
+  const agencies = year.members
+    .map((member) => member.agency)
+    .filter((agency) => !agencyCode || agency.code === agencyCode);
+  const visible = agencies.filter(
+    (agency) => seesAll || can(actor, "assessment.read", { ...yearScope(year), agencyId: agency.id }),
+  );
   if (agencyCode && visible.length === 0) {
     if (agencies.length === 0) return [];
     authorizeAgency(actor, "assessment.read", year, agencies[0]!.id);
   }
   const scores = await db.score.findMany({
     where: { yearId: year.id, agencyId: { in: visible.map((agency) => agency.id) } },
-    select: { agencyId: true, selfX100: true, selfNote: true, finalX100: true, finalReason: true, version: true, criterion: { select: { code: true, position: true, group: { select: { position: true } } } } },
+    select: {
+      agencyId: true,
+      selfX100: true,
+      selfNote: true,
+      finalX100: true,
+      finalReason: true,
+      version: true,
+      criterion: { select: { code: true, position: true, group: { select: { position: true } } } },
+    },
   });
   const codeOf = new Map(visible.map((agency) => [agency.id, agency.code]));
   return scores
-    .sort((a, b) => (codeOf.get(a.agencyId)! < codeOf.get(b.agencyId)! ? -1 : codeOf.get(a.agencyId)! > codeOf.get(b.agencyId)! ? 1 : a.criterion.group.position - b.criterion.group.position || a.criterion.position - b.criterion.position))
+    .sort((a, b) =>
+      codeOf.get(a.agencyId)! < codeOf.get(b.agencyId)!
+        ? -1
+        : codeOf.get(a.agencyId)! > codeOf.get(b.agencyId)!
+          ? 1
+          : a.criterion.group.position - b.criterion.group.position ||
+            a.criterion.position - b.criterion.position,
+    )
     .map((score) => ({
       agencyCode: codeOf.get(score.agencyId)!,
       criterionCode: score.criterion.code,
@@ -92,14 +135,33 @@ export async function listScores(actor: Actor, yearId: string, filters: unknown 
 }
 
 /** The history of one cell (self and final changes), for the grid's side panel. */
-export async function getCellHistory(actor: Actor, yearId: string, agencyCode: string, criterionCode: string) {
+export async function getCellHistory(
+  actor: Actor,
+  yearId: string,
+  agencyCode: string,
+  criterionCode: string,
+) {
   const year = await loadYear(db, actor, yearId, "criteria.read");
   if (!can(actor, "score.read", yearScope(year))) throw forbidden();
   const agency = year.members.find((member) => member.agency.code === agencyCode)?.agency;
   const score = agency
-    ? await db.score.findFirst({ where: { yearId: year.id, agencyId: agency.id, criterion: { code: criterionCode } }, select: { id: true } })
+    ? await db.score.findFirst({
+        where: { yearId: year.id, agencyId: agency.id, criterion: { code: criterionCode } },
+        select: { id: true },
+      })
     : null;
   if (!score) return [];
-  const rows = await db.scoreHistory.findMany({ where: { scoreId: score.id }, orderBy: { at: "desc" }, take: 100 });
-  return rows.map((row) => ({ field: row.field as "SELF" | "FINAL", from: fromX100(row.fromX100), to: fromX100(row.toX100), note: row.note, by: row.actorName, at: row.at.toISOString() }));
+  const rows = await db.scoreHistory.findMany({
+    where: { scoreId: score.id },
+    orderBy: { at: "desc" },
+    take: 100,
+  });
+  return rows.map((row) => ({
+    field: row.field as "SELF" | "FINAL",
+    from: fromX100(row.fromX100),
+    to: fromX100(row.toX100),
+    note: row.note,
+    by: row.actorName,
+    at: row.at.toISOString(),
+  }));
 }

@@ -54,7 +54,11 @@ const cellKey = (agencyId: string, criterionId: string) => `${agencyId}:${criter
  * saves of overlapping cells queue instead of deadlocking). One statement. A cell another save changed
  * while this one waited for its lock is read as that save left it.
  */
-async function lockCells(tx: Tx, yearId: string, cells: { agencyId: string; criterionId: string }[]): Promise<Map<string, StoredCell>> {
+async function lockCells(
+  tx: Tx,
+  yearId: string,
+  cells: { agencyId: string; criterionId: string }[],
+): Promise<Map<string, StoredCell>> {
   const rows = await tx.$queryRaw<StoredCell[]>`
     SELECT s.id, s."agencyId", s."criterionId", s."selfX100", s."finalX100", s.version, s."finalUpdatedAt", s."finalUpdatedById"
     FROM "Score" s
@@ -82,7 +86,12 @@ export interface FinalChange {
  * and new version, or the cells another transaction created first (nothing of theirs is written; the
  * caller refuses the save).
  */
-async function writeFinals(tx: Tx, actor: Actor, yearId: string, changes: FinalChange[]): Promise<{ written: Map<string, { id: string; version: number }>; raced: FinalChange[] }> {
+async function writeFinals(
+  tx: Tx,
+  actor: Actor,
+  yearId: string,
+  changes: FinalChange[],
+): Promise<{ written: Map<string, { id: string; version: number }>; raced: FinalChange[] }> {
   const at = clockNow();
   const updates = changes.filter((change) => change.stored);
   const creates = changes.filter((change) => !change.stored).map((change) => ({ ...change, id: uuidv7() }));
@@ -95,7 +104,11 @@ async function writeFinals(tx: Tx, actor: Actor, yearId: string, changes: FinalC
       FROM unnest(${updates.map((change) => change.stored!.id)}::uuid[], ${updates.map((change) => change.finalX100)}::int[], ${updates.map((change) => change.reason)}::text[])
         AS c(id, "finalX100", reason)
       WHERE s.id = c.id`;
-    for (const change of updates) written.set(cellKey(change.agencyId, change.criterionId), { id: change.stored!.id, version: change.stored!.version + 1 });
+    for (const change of updates)
+      written.set(cellKey(change.agencyId, change.criterionId), {
+        id: change.stored!.id,
+        version: change.stored!.version + 1,
+      });
   }
   let raced: FinalChange[] = [];
   if (creates.length > 0) {
@@ -110,7 +123,9 @@ async function writeFinals(tx: Tx, actor: Actor, yearId: string, changes: FinalC
       RETURNING id`;
     const ids = new Set(inserted.map((row) => row.id));
     raced = creates.filter((change) => !ids.has(change.id));
-    for (const change of creates) if (ids.has(change.id)) written.set(cellKey(change.agencyId, change.criterionId), { id: change.id, version: 1 });
+    for (const change of creates)
+      if (ids.has(change.id))
+        written.set(cellKey(change.agencyId, change.criterionId), { id: change.id, version: 1 });
   }
   if (raced.length > 0) return { written, raced };
 
@@ -134,8 +149,13 @@ interface StaleCell {
 
 /** The CONFLICT of a save with stale cells: each with its value now, version, and who saved it when (one query for the names). */
 async function staleError(tx: Tx, cells: StaleCell[]): Promise<AppError> {
-  const userIds = [...new Set(cells.flatMap(({ stored }) => (stored?.finalUpdatedById ? [stored.finalUpdatedById] : [])))];
-  const users = userIds.length > 0 ? await tx.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } }) : [];
+  const userIds = [
+    ...new Set(cells.flatMap(({ stored }) => (stored?.finalUpdatedById ? [stored.finalUpdatedById] : []))),
+  ];
+  const users =
+    userIds.length > 0
+      ? await tx.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } })
+      : [];
   const nameOf = new Map(users.map((user) => [user.id, user.name]));
   const conflicts: CellConflict[] = cells.map(({ agency, criterion, yours, stored }) => ({
     agencyCode: agency.code,
@@ -149,9 +169,17 @@ async function staleError(tx: Tx, cells: StaleCell[]): Promise<AppError> {
   return new AppError("CONFLICT", "errors.scores.stale", { details: { conflicts } });
 }
 
-async function saveCells(tx: Tx, actor: Actor, year: YearContext, cells: FinalScoreCell[]): Promise<SavedCell[]> {
+async function saveCells(
+  tx: Tx,
+  actor: Actor,
+  year: YearContext,
+  cells: FinalScoreCell[],
+): Promise<SavedCell[]> {
   const agencyByCode = new Map(year.members.map(({ agency }) => [agency.code, agency]));
-  const criteria = await tx.criterion.findMany({ where: { yearId: year.id, code: { in: [...new Set(cells.map((cell) => cell.criterionCode))] } }, select: { id: true, code: true, maxX100: true } });
+  const criteria = await tx.criterion.findMany({
+    where: { yearId: year.id, code: { in: [...new Set(cells.map((cell) => cell.criterionCode))] } },
+    select: { id: true, code: true, maxX100: true },
+  });
   const criterionByCode = new Map(criteria.map((criterion) => [criterion.code, criterion]));
 
   const issues: FieldIssue[] = [];
@@ -159,27 +187,55 @@ async function saveCells(tx: Tx, actor: Actor, year: YearContext, cells: FinalSc
   const resolved = cells.map((cell, index) => {
     const agency = agencyByCode.get(cell.agencyCode);
     const criterion = criterionByCode.get(cell.criterionCode);
-    if (!agency) issues.push({ path: `${index}.agencyCode`, message: "validation.unknownAgencies", params: { codes: cell.agencyCode } });
-    if (!criterion) issues.push({ path: `${index}.criterionCode`, message: "validation.unknownCriterion", params: { code: cell.criterionCode } });
+    if (!agency)
+      issues.push({
+        path: `${index}.agencyCode`,
+        message: "validation.unknownAgencies",
+        params: { codes: cell.agencyCode },
+      });
+    if (!criterion)
+      issues.push({
+        path: `${index}.criterionCode`,
+        message: "validation.unknownCriterion",
+        params: { code: cell.criterionCode },
+      });
     const finalX100 = cell.points === null ? null : toX100(cell.points);
     if (criterion && finalX100 !== null && finalX100 > criterion.maxX100) {
-      issues.push({ path: `${index}.points`, message: "validation.pointsAboveMax", params: { max: criterion.maxX100 / 100 } });
+      issues.push({
+        path: `${index}.points`,
+        message: "validation.pointsAboveMax",
+        params: { max: criterion.maxX100 / 100 },
+      });
     }
     const key = `${cell.agencyCode}:${cell.criterionCode}`;
-    if (seen.has(key)) issues.push({ path: `${index}.criterionCode`, message: "validation.duplicateCell", params: { agency: cell.agencyCode, code: cell.criterionCode } });
+    if (seen.has(key))
+      issues.push({
+        path: `${index}.criterionCode`,
+        message: "validation.duplicateCell",
+        params: { agency: cell.agencyCode, code: cell.criterionCode },
+      });
     seen.add(key);
     return { cell, agency: agency!, criterion: criterion!, finalX100 };
   });
   if (issues.length > 0) throw invalid(issues);
 
-  const stored = await lockCells(tx, year.id, resolved.map(({ agency, criterion }) => ({ agencyId: agency.id, criterionId: criterion.id })));
+  const stored = await lockCells(
+    tx,
+    year.id,
+    resolved.map(({ agency, criterion }) => ({ agencyId: agency.id, criterionId: criterion.id })),
+  );
   const stale: StaleCell[] = [];
   const reasonIssues: FieldIssue[] = [];
   for (const [index, { cell, agency, criterion, finalX100 }] of resolved.entries()) {
     const score = stored.get(cellKey(agency.id, criterion.id));
-    if ((score?.version ?? 0) !== cell.version) stale.push({ agency, criterion, yours: cell.points, stored: score });
+    if ((score?.version ?? 0) !== cell.version)
+      stale.push({ agency, criterion, yours: cell.points, stored: score });
     if (finalX100 !== null && finalX100 !== (score?.selfX100 ?? null) && !cell.reason) {
-      reasonIssues.push({ path: `${index}.reason`, message: "validation.reasonForChange", params: { self: fromX100(score?.selfX100) ?? "—" } });
+      reasonIssues.push({
+        path: `${index}.reason`,
+        message: "validation.reasonForChange",
+        params: { self: fromX100(score?.selfX100) ?? "—" },
+      });
     }
   }
   if (stale.length > 0) throw await staleError(tx, stale);
@@ -189,7 +245,13 @@ async function saveCells(tx: Tx, actor: Actor, year: YearContext, cells: FinalSc
     tx,
     actor,
     year.id,
-    resolved.map(({ cell, agency, criterion, finalX100 }) => ({ agencyId: agency.id, criterionId: criterion.id, stored: stored.get(cellKey(agency.id, criterion.id)), finalX100, reason: cell.reason })),
+    resolved.map(({ cell, agency, criterion, finalX100 }) => ({
+      agencyId: agency.id,
+      criterionId: criterion.id,
+      stored: stored.get(cellKey(agency.id, criterion.id)),
+      finalX100,
+      reason: cell.reason,
+    })),
   );
   if (raced.length > 0) {
     // Cells created by a save that committed first: shown with its values (read afresh, now visible).
@@ -199,7 +261,12 @@ async function saveCells(tx: Tx, actor: Actor, year: YearContext, cells: FinalSc
       tx,
       raced.map((change) => {
         const entry = byKey.get(cellKey(change.agencyId, change.criterionId))!;
-        return { agency: entry.agency, criterion: entry.criterion, yours: entry.cell.points, stored: winners.get(cellKey(change.agencyId, change.criterionId)) };
+        return {
+          agency: entry.agency,
+          criterion: entry.criterion,
+          yours: entry.cell.points,
+          stored: winners.get(cellKey(change.agencyId, change.criterionId)),
+        };
       }),
     );
   }
@@ -207,16 +274,31 @@ async function saveCells(tx: Tx, actor: Actor, year: YearContext, cells: FinalSc
     action: "score.final.save",
     entity: "EmulationYear",
     entityId: year.id,
-    after: { cells: resolved.map(({ cell }) => ({ agency: cell.agencyCode, criterion: cell.criterionCode, points: cell.points, reason: cell.reason })) },
+    after: {
+      cells: resolved.map(({ cell }) => ({
+        agency: cell.agencyCode,
+        criterion: cell.criterionCode,
+        points: cell.points,
+        reason: cell.reason,
+      })),
+    },
     blocId: year.blocId,
   });
-  return resolved.map(({ agency, criterion, finalX100 }) => ({ agencyCode: agency.code, criterionCode: criterion.code, final: fromX100(finalX100), version: written.get(cellKey(agency.id, criterion.id))!.version }));
+  return resolved.map(({ agency, criterion, finalX100 }) => ({
+    agencyCode: agency.code,
+    criterionCode: criterion.code,
+    final: fromX100(finalX100),
+    version: written.get(cellKey(agency.id, criterion.id))!.version,
+  }));
 }
 
 /** Over the limit of one save: TOO_LARGE (413) naming the limit, before anything is parsed or read. */
 function assertWithinCellLimit(input: unknown): void {
   if (Array.isArray(input) && input.length > MAX_CELLS_PER_SAVE) {
-    throw new AppError("TOO_LARGE", "errors.scores.tooManyCells", { params: { max: MAX_CELLS_PER_SAVE, count: input.length }, details: { maxCells: MAX_CELLS_PER_SAVE } });
+    throw new AppError("TOO_LARGE", "errors.scores.tooManyCells", {
+      params: { max: MAX_CELLS_PER_SAVE, count: input.length },
+      details: { maxCells: MAX_CELLS_PER_SAVE },
+    });
   }
 }
 
@@ -225,7 +307,12 @@ function assertWithinCellLimit(input: unknown): void {
  * refused with their place; any stale version is a CONFLICT naming every stale cell with its current
  * value, version, and who saved it when.
  */
-export async function saveFinalScores(actor: Actor, yearId: string, input: unknown, options: { reason?: string } = {}): Promise<SavedCell[]> {
+export async function saveFinalScores(
+  actor: Actor,
+  yearId: string,
+  input: unknown,
+  options: { reason?: string } = {},
+): Promise<SavedCell[]> {
   assertWithinCellLimit(input);
   const cells = parseInput(finalScoresSchema, input);
   return transaction(TRANSACTION.bulk, async (tx) => {
@@ -233,7 +320,12 @@ export async function saveFinalScores(actor: Actor, yearId: string, input: unkno
     if (!can(actor, "score.review", yearScope(year))) throw forbidden();
     await lockYearInPhase(tx, year.id, ["REVIEW"], "errors.scores.wrongPhase");
     if (await rankingPublished(tx, year.id)) throw new AppError("WRONG_PHASE", "errors.scores.locked");
-    return saveCells(tx, actor, year, options.reason ? cells.map((cell) => ({ ...cell, reason: cell.reason ?? options.reason! })) : cells);
+    return saveCells(
+      tx,
+      actor,
+      year,
+      options.reason ? cells.map((cell) => ({ ...cell, reason: cell.reason ?? options.reason! })) : cells,
+    );
   });
 }
 
@@ -242,7 +334,13 @@ export async function saveFinalScores(actor: Actor, yearId: string, input: unkno
  * agency and criterion id, with `reason`: every cell whose value changes, in the same fixed number of
  * statements. The caller holds the year's lock. Returns how many cells changed.
  */
-export async function setComputedFinals(tx: Tx, actor: Actor, yearId: string, cells: { agencyId: string; criterionId: string; finalX100: number | null }[], reason: string): Promise<number> {
+export async function setComputedFinals(
+  tx: Tx,
+  actor: Actor,
+  yearId: string,
+  cells: { agencyId: string; criterionId: string; finalX100: number | null }[],
+  reason: string,
+): Promise<number> {
   if (cells.length === 0) return 0;
   const stored = await lockCells(tx, yearId, cells);
   const changes = cells

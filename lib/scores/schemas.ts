@@ -20,7 +20,10 @@ export const finalScoreCellSchema = z
 /** Cells one save may carry (a whole grid of 30 members × 80 criteria is 2,400). */
 export const MAX_CELLS_PER_SAVE = 5000;
 
-export const finalScoresSchema = z.array(finalScoreCellSchema).min(1, "validation.tooFewItems").max(MAX_CELLS_PER_SAVE, "validation.tooManyItems");
+export const finalScoresSchema = z
+  .array(finalScoreCellSchema)
+  .min(1, "validation.tooFewItems")
+  .max(MAX_CELLS_PER_SAVE, "validation.tooManyItems");
 
 export const scoreFiltersSchema = z.object({ agency: agencyCodeSchema.optional() }).strict();
 

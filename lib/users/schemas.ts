@@ -7,18 +7,29 @@ import { optionalText, requiredText } from "@/lib/validation";
 export const roleSchema = z.enum(ROLES, "validation.role");
 export const AGENCY_ROLES = ["SECRETARIAT", "AGENCY_LEADER", "AGENCY_STAFF"] as const;
 
-const email = z.string().trim().toLowerCase().max(254, "validation.tooLong").pipe(z.email("validation.invalidEmail"));
+const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254, "validation.tooLong")
+  .pipe(z.email("validation.invalidEmail"));
 
 /**
  * Agency roles need an agency; ADMIN and BOARD act for the province and have none. On an update an
  * absent agencyCode keeps the user's current agency, which the data layer checks against the role.
  */
-function roleMatchesAgency(input: { role?: string; agencyCode?: string | null }, ctx: z.RefinementCtx, keepsAgency: boolean): void {
+function roleMatchesAgency(
+  input: { role?: string; agencyCode?: string | null },
+  ctx: z.RefinementCtx,
+  keepsAgency: boolean,
+): void {
   if (input.role === undefined) return;
   const needsAgency = (AGENCY_ROLES as readonly string[]).includes(input.role);
   const missing = keepsAgency ? input.agencyCode === null : !input.agencyCode;
-  if (needsAgency && missing) ctx.addIssue({ code: "custom", path: ["agencyCode"], message: "validation.agencyRequiredForRole" });
-  if (!needsAgency && input.agencyCode) ctx.addIssue({ code: "custom", path: ["agencyCode"], message: "validation.noAgencyForRole" });
+  if (needsAgency && missing)
+    ctx.addIssue({ code: "custom", path: ["agencyCode"], message: "validation.agencyRequiredForRole" });
+  if (!needsAgency && input.agencyCode)
+    ctx.addIssue({ code: "custom", path: ["agencyCode"], message: "validation.noAgencyForRole" });
 }
 
 const optionalAgencyCode = z.preprocess((value) => (value === "" ? null : value), agencyCodeSchema.nullish());
@@ -53,7 +64,10 @@ export const userFiltersSchema = z.object({
   q: z.string().trim().max(100).optional(),
   role: roleSchema.optional(),
   agencyCode: agencyCodeSchema.optional(),
-  disabled: z.enum(["true", "false"]).transform((value) => value === "true").optional(),
+  disabled: z
+    .enum(["true", "false"])
+    .transform((value) => value === "true")
+    .optional(),
 });
 
 export const userSchema = z.object({

@@ -8,7 +8,14 @@ import { uniqueViolation } from "@/lib/db/errors";
 import { conflict, invalid, notFound } from "@/lib/errors";
 import { authorize } from "@/lib/permissions";
 import { idOrNotFound, parseInput } from "@/lib/validation";
-import { AGENCY_ROLES, createUserSchema, resetPasswordSchema, updateUserSchema, userFiltersSchema, type UserDto } from "./schemas";
+import {
+  AGENCY_ROLES,
+  createUserSchema,
+  resetPasswordSchema,
+  updateUserSchema,
+  userFiltersSchema,
+  type UserDto,
+} from "./schemas";
 
 // Accounts (admin). No function here returns a password hash: DTOs only.
 
@@ -32,7 +39,14 @@ function toDto(row: UserRow): UserDto {
 
 /** What the audit trail keeps of an account: never the hash. */
 function auditView(row: UserRow) {
-  return { email: row.email, name: row.name, title: row.title, role: row.role, agency: row.agency?.code ?? null, disabled: row.disabled };
+  return {
+    email: row.email,
+    name: row.name,
+    title: row.title,
+    role: row.role,
+    agency: row.agency?.code ?? null,
+    disabled: row.disabled,
+  };
 }
 
 export async function listUsers(actor: Actor, filters: unknown = {}): Promise<UserDto[]> {
@@ -43,7 +57,14 @@ export async function listUsers(actor: Actor, filters: unknown = {}): Promise<Us
       ...(role ? { role } : {}),
       ...(agencyCode ? { agency: { code: agencyCode } } : {}),
       ...(disabled !== undefined ? { disabled } : {}),
-      ...(q ? { OR: [{ email: { contains: q, mode: "insensitive" } }, { name: { contains: q, mode: "insensitive" } }] } : {}),
+      ...(q
+        ? {
+            OR: [
+              { email: { contains: q, mode: "insensitive" } },
+              { name: { contains: q, mode: "insensitive" } },
+            ],
+          }
+        : {}),
     },
     select: userSelect,
     orderBy: [{ agency: { name: "asc" } }, { email: "asc" }],
@@ -54,7 +75,10 @@ export async function listUsers(actor: Actor, filters: unknown = {}): Promise<Us
 
 export async function getUser(actor: Actor, userId: string): Promise<UserDto> {
   authorize(actor, "user.read");
-  const row = await db.user.findUnique({ where: { id: idOrNotFound(userId, "errors.user.notFound") }, select: userSelect });
+  const row = await db.user.findUnique({
+    where: { id: idOrNotFound(userId, "errors.user.notFound") },
+    select: userSelect,
+  });
   if (!row) throw notFound("errors.user.notFound");
   return toDto(row);
 }
@@ -62,7 +86,8 @@ export async function getUser(actor: Actor, userId: string): Promise<UserDto> {
 async function agencyIdOf(tx: Tx, code: string | null | undefined): Promise<string | null> {
   if (!code) return null;
   const agency = await tx.agency.findUnique({ where: { code }, select: { id: true } });
-  if (!agency) throw invalid([{ path: "agencyCode", message: "validation.unknownAgencies", params: { codes: code } }]);
+  if (!agency)
+    throw invalid([{ path: "agencyCode", message: "validation.unknownAgencies", params: { codes: code } }]);
   return agency.id;
 }
 
@@ -84,7 +109,12 @@ export async function createUser(actor: Actor, input: unknown): Promise<UserDto>
         },
         select: userSelect,
       });
-      await recordAudit(tx, actor, { action: "user.create", entity: "User", entityId: row.id, after: auditView(row) });
+      await recordAudit(tx, actor, {
+        action: "user.create",
+        entity: "User",
+        entityId: row.id,
+        after: auditView(row),
+      });
       return toDto(row);
     });
   } catch (error) {
@@ -105,13 +135,16 @@ export async function updateUser(actor: Actor, userId: string, input: unknown): 
     const before = await tx.user.findUnique({ where: { id }, select: { ...userSelect, agencyId: true } });
     if (!before) throw notFound("errors.user.notFound");
     const role = data.role ?? before.role;
-    const agencyCode = data.agencyCode !== undefined ? data.agencyCode : before.agency?.code ?? null;
+    const agencyCode = data.agencyCode !== undefined ? data.agencyCode : (before.agency?.code ?? null);
     const needsAgency = (AGENCY_ROLES as readonly string[]).includes(role);
-    if (needsAgency && !agencyCode) throw invalid([{ path: "agencyCode", message: "validation.agencyRequiredForRole" }]);
+    if (needsAgency && !agencyCode)
+      throw invalid([{ path: "agencyCode", message: "validation.agencyRequiredForRole" }]);
     const agencyId = needsAgency ? await agencyIdOf(tx, agencyCode) : null;
-    if (id === actor.id && (data.disabled === true || role !== "ADMIN")) throw conflict("errors.user.cannotLockOutSelf");
+    if (id === actor.id && (data.disabled === true || role !== "ADMIN"))
+      throw conflict("errors.user.cannotLockOutSelf");
 
-    const rightsChanged = role !== before.role || agencyId !== before.agencyId || (data.disabled === true && !before.disabled);
+    const rightsChanged =
+      role !== before.role || agencyId !== before.agencyId || (data.disabled === true && !before.disabled);
     const row = await tx.user.update({
       where: { id },
       data: {
@@ -124,8 +157,19 @@ export async function updateUser(actor: Actor, userId: string, input: unknown): 
       },
       select: userSelect,
     });
-    const action = data.disabled === true && !before.disabled ? "user.disable" : data.disabled === false && before.disabled ? "user.enable" : "user.update";
-    await recordAudit(tx, actor, { action, entity: "User", entityId: id, before: auditView(before), after: auditView(row) });
+    const action =
+      data.disabled === true && !before.disabled
+        ? "user.disable"
+        : data.disabled === false && before.disabled
+          ? "user.enable"
+          : "user.update";
+    await recordAudit(tx, actor, {
+      action,
+      entity: "User",
+      entityId: id,
+      before: auditView(before),
+      after: auditView(row),
+    });
     return toDto(row);
   });
 }
@@ -141,7 +185,12 @@ export async function resetUserPassword(actor: Actor, userId: string, input: unk
     if (!exists) throw notFound("errors.user.notFound");
     const row = await tx.user.update({
       where: { id },
-      data: { passwordHash, mustChangePassword: id !== actor.id, passwordChangedAt: new Date(), tokenVersion: { increment: 1 } },
+      data: {
+        passwordHash,
+        mustChangePassword: id !== actor.id,
+        passwordChangedAt: new Date(),
+        tokenVersion: { increment: 1 },
+      },
       select: userSelect,
     });
     await recordAudit(tx, actor, { action: "user.password.reset", entity: "User", entityId: id });

@@ -8,9 +8,23 @@ import { conflict, forbidden, invalid, isAppError } from "@/lib/errors";
 import { can, scopeOf } from "@/lib/permissions";
 import { parseInput } from "@/lib/validation";
 
-import { assertAcceptsBallots, assertVotingPhase, candidatesOf, rollOf, rulesOfSession, sessionForActor, type SessionRow } from "./load";
+import {
+  assertAcceptsBallots,
+  assertVotingPhase,
+  candidatesOf,
+  rollOf,
+  rulesOfSession,
+  sessionForActor,
+  type SessionRow,
+} from "./load";
 import { newReceipt, normalizeReceipt, receiptHash } from "./receipts";
-import { approvalChoicesSchema, castBallotSchema, electionChoicesSchema, pickChoicesSchema, receiptCheckSchema } from "./schemas";
+import {
+  approvalChoicesSchema,
+  castBallotSchema,
+  electionChoicesSchema,
+  pickChoicesSchema,
+  receiptCheckSchema,
+} from "./schemas";
 import { APPROVAL_CHOICES, POSTS, type BallotChoices, type Candidate } from "./tally";
 import { lockYearInPhase, yearScope } from "@/lib/years/context";
 
@@ -20,10 +34,14 @@ import { lockYearInPhase, yearScope } from "@/lib/years/context";
 // logged: the audit trail says only "agency X voted in session S" (docs/ballots.md).
 
 /** The choices of a request, checked against the session's method and candidates, keyed by agency id. */
-export function ballotChoicesOf(session: Pick<SessionRow, "method" | "candidates" | "roll" | "rules">, choices: unknown): BallotChoices {
+export function ballotChoicesOf(
+  session: Pick<SessionRow, "method" | "candidates" | "roll" | "rules">,
+  choices: unknown,
+): BallotChoices {
   const candidates = candidatesOf(session);
   const byCode = new Map(candidates.map((candidate) => [candidate.code, candidate]));
-  const unknown = (code: string) => invalid([{ path: "choices", message: "validation.vote.notCandidate", params: { code } }]);
+  const unknown = (code: string) =>
+    invalid([{ path: "choices", message: "validation.vote.notCandidate", params: { code } }]);
   const idOf = (code: string): string => {
     const candidate = byCode.get(code);
     if (!candidate) throw unknown(code);
@@ -32,12 +50,25 @@ export function ballotChoicesOf(session: Pick<SessionRow, "method" | "candidates
 
   if (session.method === "APPROVAL") {
     const parsed = approvalChoicesSchema.safeParse(choices);
-    if (!parsed.success || Array.isArray(choices)) throw invalid([{ path: "choices", message: "validation.vote.choices" }]);
+    if (!parsed.success || Array.isArray(choices))
+      throw invalid([{ path: "choices", message: "validation.vote.choices" }]);
     const result: BallotChoices = {};
     for (const [code, choice] of Object.entries(parsed.data)) result[idOf(code)] = choice;
     const missing = candidates.filter((candidate) => !(candidate.agencyId in result));
-    if (missing.length > 0) throw invalid([{ path: "choices", message: "validation.vote.everyCandidate", params: { missing: missing.map((m) => m.name).join(", ") } }]);
-    if (Object.values(result).some((choice) => !APPROVAL_CHOICES.includes(choice as (typeof APPROVAL_CHOICES)[number]))) throw invalid([{ path: "choices", message: "validation.vote.choices" }]);
+    if (missing.length > 0)
+      throw invalid([
+        {
+          path: "choices",
+          message: "validation.vote.everyCandidate",
+          params: { missing: missing.map((m) => m.name).join(", ") },
+        },
+      ]);
+    if (
+      Object.values(result).some(
+        (choice) => !APPROVAL_CHOICES.includes(choice as (typeof APPROVAL_CHOICES)[number]),
+      )
+    )
+      throw invalid([{ path: "choices", message: "validation.vote.choices" }]);
     return result;
   }
 
@@ -45,9 +76,11 @@ export function ballotChoicesOf(session: Pick<SessionRow, "method" | "candidates
     const parsed = pickChoicesSchema.safeParse(choices);
     if (!parsed.success) throw invalid([{ path: "choices", message: "validation.vote.choices" }]);
     const picks = new Set(parsed.data.map(idOf));
-    if (picks.size !== parsed.data.length) throw invalid([{ path: "choices", message: "validation.vote.duplicatePick" }]);
+    if (picks.size !== parsed.data.length)
+      throw invalid([{ path: "choices", message: "validation.vote.duplicatePick" }]);
     const quota = rulesOfSession(session).quota ?? candidates.length;
-    if (picks.size > quota) throw invalid([{ path: "choices", message: "validation.vote.tooManyPicks", params: { max: quota } }]);
+    if (picks.size > quota)
+      throw invalid([{ path: "choices", message: "validation.vote.tooManyPicks", params: { max: quota } }]);
     return Object.fromEntries([...picks].map((id) => [id, "FOR"]));
   }
 
@@ -55,7 +88,8 @@ export function ballotChoicesOf(session: Pick<SessionRow, "method" | "candidates
   if (!parsed.success) throw invalid([{ path: "choices", message: "validation.vote.choices" }]);
   const result: BallotChoices = {};
   for (const post of POSTS) result[post] = parsed.data[post] === null ? null : idOf(parsed.data[post]);
-  if (result.LEADER && result.LEADER === result.DEPUTY) throw invalid([{ path: "choices.DEPUTY", message: "validation.vote.samePostTwice" }]);
+  if (result.LEADER && result.LEADER === result.DEPUTY)
+    throw invalid([{ path: "choices.DEPUTY", message: "validation.vote.samePostTwice" }]);
   return result;
 }
 
@@ -63,8 +97,13 @@ export function ballotChoicesOf(session: Pick<SessionRow, "method" | "candidates
  * Casts the actor's agency's ballot, after the leader re-enters their password. Returns the receipt,
  * shown once and never stored (only its hash is).
  */
-export async function castBallot(actor: Actor, sessionId: string, input: unknown): Promise<{ receipt: string }> {
-  if (scopeOf(actor, "vote.cast") === undefined || !actor.agencyId) throw forbidden("errors.vote.onlyLeaders");
+export async function castBallot(
+  actor: Actor,
+  sessionId: string,
+  input: unknown,
+): Promise<{ receipt: string }> {
+  if (scopeOf(actor, "vote.cast") === undefined || !actor.agencyId)
+    throw forbidden("errors.vote.onlyLeaders");
   const { password, choices } = parseInput(castBallotSchema, input);
   const { session, year } = await sessionForActor(db, actor, sessionId);
   if (!can(actor, "vote.cast", yearScope(year))) throw forbidden("errors.vote.onlyLeaders");
@@ -72,7 +111,8 @@ export async function castBallot(actor: Actor, sessionId: string, input: unknown
   if (!voter) throw forbidden("errors.vote.notOnRoll");
   assertVotingPhase(year);
   assertAcceptsBallots(session);
-  if (session.participations.some((p) => p.agencyId === voter.agencyId)) throw conflict("errors.vote.alreadyVoted");
+  if (session.participations.some((p) => p.agencyId === voter.agencyId))
+    throw conflict("errors.vote.alreadyVoted");
   const stored = ballotChoicesOf(session, choices);
 
   await reauthenticate(actor, password, "vote.cast");
@@ -80,7 +120,9 @@ export async function castBallot(actor: Actor, sessionId: string, input: unknown
   return transaction(TRANSACTION.edit, async (tx) => {
     await lockYearInPhase(tx, year.id, ["VOTING"], "errors.vote.wrongPhase");
     // Shares the lock that closing and cancelling take exclusively: a ballot is counted or refused.
-    const [locked] = await tx.$queryRaw<{ opensAt: Date; closesAt: Date; closedAt: Date | null; cancelledAt: Date | null }[]>`
+    const [locked] = await tx.$queryRaw<
+      { opensAt: Date; closesAt: Date; closedAt: Date | null; cancelledAt: Date | null }[]
+    >`
       SELECT "opensAt", "closesAt", "closedAt", "cancelledAt" FROM "VoteSession" WHERE id = ${session.id}::uuid FOR SHARE`;
     assertAcceptsBallots(locked!);
     const participation = await tx.$executeRaw`
@@ -98,19 +140,32 @@ export async function castBallot(actor: Actor, sessionId: string, input: unknown
       if (isAppError(error)) throw error;
       throw new Error("The ballot could not be stored (details withheld: ballots are secret).");
     }
-    await recordAudit(tx, actor, { action: "vote.cast", entity: "VoteSession", entityId: session.id, after: { agency: voter.code }, blocId: year.blocId });
+    await recordAudit(tx, actor, {
+      action: "vote.cast",
+      entity: "VoteSession",
+      entityId: session.id,
+      after: { agency: voter.code },
+      blocId: year.blocId,
+    });
     return { receipt };
   });
 }
 
 /** Whether a receipt is among the counted ballots of a closed session. */
-export async function checkReceipt(actor: Actor, sessionId: string, input: unknown): Promise<{ counted: boolean; receiptHash: string }> {
+export async function checkReceipt(
+  actor: Actor,
+  sessionId: string,
+  input: unknown,
+): Promise<{ counted: boolean; receiptHash: string }> {
   const { receipt } = parseInput(receiptCheckSchema, input);
   const { session } = await sessionForActor(db, actor, sessionId);
   if (!session.closedAt) throw conflict("errors.vote.resultsNotYet");
   const normalized = normalizeReceipt(receipt);
   if (!normalized) throw invalid([{ path: "receipt", message: "validation.vote.receiptFormat" }]);
   const hash = receiptHash(normalized);
-  const found = await db.ballot.findFirst({ where: { sessionId: session.id, receiptHash: hash }, select: { sessionId: true } });
+  const found = await db.ballot.findFirst({
+    where: { sessionId: session.id, receiptHash: hash },
+    select: { sessionId: true },
+  });
   return { counted: found !== null, receiptHash: hash };
 }

@@ -12,7 +12,6 @@ import type { Candidate, Method } from "./tally";
 // Loading a vote session with its year (what its permissions are checked against), and what a session
 // shows: never a ballot, only who has voted.
 
-
 export const sessionSelect = {
   id: true,
   yearId: true,
@@ -37,7 +36,11 @@ export const sessionSelect = {
 export type SessionRow = Prisma.VoteSessionGetPayload<{ select: typeof sessionSelect }>;
 
 /** A session and its year, if the actor may read the year's sessions (else NOT_FOUND). */
-export async function sessionForActor(client: Tx | typeof db, actor: Actor, sessionId: string): Promise<{ session: SessionRow; year: YearContext }> {
+export async function sessionForActor(
+  client: Tx | typeof db,
+  actor: Actor,
+  sessionId: string,
+): Promise<{ session: SessionRow; year: YearContext }> {
   const id = idOrNotFound(sessionId, "errors.vote.sessionNotFound");
   const session = await client.voteSession.findUnique({ where: { id }, select: sessionSelect });
   if (!session) throw notFound("errors.vote.sessionNotFound");
@@ -49,7 +52,10 @@ export function assertVotingPhase(year: { phase: string }): void {
   if (year.phase !== "VOTING") throw new AppError("WRONG_PHASE", "errors.vote.wrongPhase");
 }
 
-export function statusOf(session: Pick<SessionRow, "opensAt" | "closesAt" | "closedAt" | "cancelledAt">, now = clockNow()): SessionStatus {
+export function statusOf(
+  session: Pick<SessionRow, "opensAt" | "closesAt" | "closedAt" | "cancelledAt">,
+  now = clockNow(),
+): SessionStatus {
   if (session.cancelledAt) return "CANCELLED";
   if (session.closedAt) return "CLOSED";
   if (now < session.opensAt) return "SCHEDULED";
@@ -57,21 +63,32 @@ export function statusOf(session: Pick<SessionRow, "opensAt" | "closesAt" | "clo
   return "OPEN";
 }
 
-export const candidatesOf = (session: Pick<SessionRow, "candidates">) => session.candidates as unknown as Candidate[];
+export const candidatesOf = (session: Pick<SessionRow, "candidates">) =>
+  session.candidates as unknown as Candidate[];
 export const rollOf = (session: Pick<SessionRow, "roll">) => session.roll as unknown as Candidate[];
-export const rulesOfSession = (session: Pick<SessionRow, "rules">) => session.rules as unknown as SessionRulesDto;
+export const rulesOfSession = (session: Pick<SessionRow, "rules">) =>
+  session.rules as unknown as SessionRulesDto;
 
 /** The session may be closed: its window is over, or every voter on the roll has voted. */
 export function closable(session: SessionRow, now = clockNow()): boolean {
   const status = statusOf(session, now);
-  return status === "ENDED" || ((status === "OPEN" || status === "SCHEDULED") && session.participations.length >= rollOf(session).length);
+  return (
+    status === "ENDED" ||
+    ((status === "OPEN" || status === "SCHEDULED") && session.participations.length >= rollOf(session).length)
+  );
 }
 
-export function toSessionDto(session: SessionRow, year: YearContext, actor: Actor, now = clockNow()): SessionDto {
+export function toSessionDto(
+  session: SessionRow,
+  year: YearContext,
+  actor: Actor,
+  now = clockNow(),
+): SessionDto {
   const voted = new Set(session.participations.map((p) => p.agencyId));
   const scope = yearScope(year);
   const status = statusOf(session, now);
-  const onRoll = actor.agencyId !== null && rollOf(session).some((voter) => voter.agencyId === actor.agencyId);
+  const onRoll =
+    actor.agencyId !== null && rollOf(session).some((voter) => voter.agencyId === actor.agencyId);
   const hasVoted = actor.agencyId !== null && voted.has(actor.agencyId);
   const manages = can(actor, "vote.manage", scope) && year.phase === "VOTING";
   const ref = ({ code, name }: Candidate) => ({ code, name });
@@ -94,7 +111,8 @@ export function toSessionDto(session: SessionRow, year: YearContext, actor: Acto
     roll: rollOf(session).map((voter) => ({ ...ref(voter), voted: voted.has(voter.agencyId) })),
     votedCount: voted.size,
     you: {
-      mayVote: status === "OPEN" && year.phase === "VOTING" && onRoll && !hasVoted && can(actor, "vote.cast", scope),
+      mayVote:
+        status === "OPEN" && year.phase === "VOTING" && onRoll && !hasVoted && can(actor, "vote.cast", scope),
       hasVoted,
       mayClose: manages && closable(session, now),
       mayCancel: manages && (status === "SCHEDULED" || status === "OPEN" || status === "ENDED"),
@@ -106,6 +124,11 @@ export function toSessionDto(session: SessionRow, year: YearContext, actor: Acto
 export function assertAcceptsBallots(session: Parameters<typeof statusOf>[0], now = clockNow()): void {
   const status = statusOf(session, now);
   if (status === "OPEN") return;
-  const key = { SCHEDULED: "errors.vote.notOpenYet", ENDED: "errors.vote.windowOver", CLOSED: "errors.vote.alreadyClosed", CANCELLED: "errors.vote.cancelled" }[status];
+  const key = {
+    SCHEDULED: "errors.vote.notOpenYet",
+    ENDED: "errors.vote.windowOver",
+    CLOSED: "errors.vote.alreadyClosed",
+    CANCELLED: "errors.vote.cancelled",
+  }[status];
   throw new AppError("CONFLICT", key);
 }

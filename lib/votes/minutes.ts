@@ -78,7 +78,9 @@ async function voteMinutesOf(client: Tx | typeof db, year: YearContext): Promise
     .sort((a, b) => a.name.localeCompare(b.name, "vi"))
     .map((voter) => ({ code: voter.code, name: voter.name, present: present.has(voter.agencyId) }));
 
-  const person = (user: { name: string; title: string | null; agency: { name: string } | null } | null | undefined): MinutesPerson | null =>
+  const person = (
+    user: { name: string; title: string | null; agency: { name: string } | null } | null | undefined,
+  ): MinutesPerson | null =>
     user ? { name: user.name, title: user.title, agencyName: user.agency?.name ?? null } : null;
 
   let chair: VoteMinutes["chair"] = null;
@@ -87,16 +89,29 @@ async function voteMinutesOf(client: Tx | typeof db, year: YearContext): Promise
       where: { id: year.leaderAgencyId },
       select: {
         name: true,
-        users: { where: { role: "AGENCY_LEADER", disabled: false }, select: { name: true, title: true }, orderBy: { createdAt: "asc" }, take: 1 },
+        users: {
+          where: { role: "AGENCY_LEADER", disabled: false },
+          select: { name: true, title: true },
+          orderBy: { createdAt: "asc" },
+          take: 1,
+        },
       },
     });
     if (agency) {
       const leader = agency.users[0];
-      chair = { agencyName: agency.name, person: leader ? { name: leader.name, title: leader.title, agencyName: agency.name } : null };
+      chair = {
+        agencyName: agency.name,
+        person: leader ? { name: leader.name, title: leader.title, agencyName: agency.name } : null,
+      };
     }
   }
   const secretary = last.closedById
-    ? person(await client.user.findUnique({ where: { id: last.closedById }, select: { name: true, title: true, agency: { select: { name: true } } } }))
+    ? person(
+        await client.user.findUnique({
+          where: { id: last.closedById },
+          select: { name: true, title: true, agency: { select: { name: true } } },
+        }),
+      )
     : null;
 
   return {

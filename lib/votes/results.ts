@@ -11,7 +11,12 @@ import type { SessionResult } from "./tally";
 
 export function toResultsDto(session: SessionRow, receiptHashes: string[]): ResultsDto {
   const results = session.results as unknown as SessionResult;
-  const byId = new Map(candidatesOf(session).map((candidate) => [candidate.agencyId, { code: candidate.code, name: candidate.name }]));
+  const byId = new Map(
+    candidatesOf(session).map((candidate) => [
+      candidate.agencyId,
+      { code: candidate.code, name: candidate.name },
+    ]),
+  );
   const ref = (id: string | null) => (id ? (byId.get(id) ?? null) : null);
   return {
     sessionId: session.id,
@@ -26,7 +31,9 @@ export function toResultsDto(session: SessionRow, receiptHashes: string[]): Resu
     passBase: results.passBase,
     passRequired: results.passRequired,
     candidates: results.candidates.map(({ agencyId: _id, ...row }) => row),
-    elected: results.elected ? { LEADER: ref(results.elected.LEADER), DEPUTY: ref(results.elected.DEPUTY) } : null,
+    elected: results.elected
+      ? { LEADER: ref(results.elected.LEADER), DEPUTY: ref(results.elected.DEPUTY) }
+      : null,
     hasTies: results.hasTies,
     receiptHashes,
   };
@@ -36,6 +43,13 @@ export async function getVoteResults(actor: Actor, sessionId: string): Promise<R
   const { session } = await sessionForActor(db, actor, sessionId);
   if (session.cancelledAt) throw conflict("errors.vote.cancelled");
   if (!session.closedAt || !session.results) throw conflict("errors.vote.resultsNotYet");
-  const ballots = await db.ballot.findMany({ where: { sessionId: session.id }, select: { receiptHash: true }, orderBy: { receiptHash: "asc" } });
-  return toResultsDto(session, ballots.map((ballot) => ballot.receiptHash));
+  const ballots = await db.ballot.findMany({
+    where: { sessionId: session.id },
+    select: { receiptHash: true },
+    orderBy: { receiptHash: "asc" },
+  });
+  return toResultsDto(
+    session,
+    ballots.map((ballot) => ballot.receiptHash),
+  );
 }

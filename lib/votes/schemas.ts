@@ -12,7 +12,9 @@ export const SESSION_STATUSES = ["SCHEDULED", "OPEN", "ENDED", "CLOSED", "CANCEL
 export type SessionStatus = (typeof SESSION_STATUSES)[number];
 
 /** A moment with its offset (ISO 8601), as a datetime-local input sends it after the page adds +07:00. */
-const instant = z.iso.datetime({ offset: true, message: "validation.vote.dateTime" }).transform((value) => new Date(value));
+const instant = z.iso
+  .datetime({ offset: true, message: "validation.vote.dateTime" })
+  .transform((value) => new Date(value));
 
 /** A session's window may be at most this long. */
 export const MAX_WINDOW_DAYS = 31;
@@ -28,13 +30,25 @@ export const createSessionSchema = z
   })
   .strict()
   .superRefine((input, ctx) => {
-    if (input.kind === "AWARD_PROPOSAL" && !input.awardCode) ctx.addIssue({ code: "custom", path: ["awardCode"], message: "validation.required" });
-    if (input.kind === "LEADERSHIP_ELECTION" && input.awardCode) ctx.addIssue({ code: "custom", path: ["awardCode"], message: "validation.vote.noAwardForElection" });
+    if (input.kind === "AWARD_PROPOSAL" && !input.awardCode)
+      ctx.addIssue({ code: "custom", path: ["awardCode"], message: "validation.required" });
+    if (input.kind === "LEADERSHIP_ELECTION" && input.awardCode)
+      ctx.addIssue({ code: "custom", path: ["awardCode"], message: "validation.vote.noAwardForElection" });
   });
 
-export const approvalChoicesSchema = z.record(agencyCodeSchema, z.enum(APPROVAL_CHOICES, "validation.invalidOption"));
+export const approvalChoicesSchema = z.record(
+  agencyCodeSchema,
+  z.enum(APPROVAL_CHOICES, "validation.invalidOption"),
+);
 export const pickChoicesSchema = z.array(agencyCodeSchema).max(200);
-export const electionChoicesSchema = z.object(Object.fromEntries(POSTS.map((post) => [post, agencyCodeSchema.nullable()])) as Record<(typeof POSTS)[number], z.ZodNullable<typeof agencyCodeSchema>>).strict();
+export const electionChoicesSchema = z
+  .object(
+    Object.fromEntries(POSTS.map((post) => [post, agencyCodeSchema.nullable()])) as Record<
+      (typeof POSTS)[number],
+      z.ZodNullable<typeof agencyCodeSchema>
+    >,
+  )
+  .strict();
 
 export const castBallotSchema = z
   .object({
@@ -44,13 +58,20 @@ export const castBallotSchema = z
      * PICK_UP_TO_QUOTA: ["<candidate code>", ...], at most the quota (none: a blank ballot).
      * ELECTION: { "LEADER": "<member code>" | null, "DEPUTY": "<member code>" | null }.
      */
-    choices: z.union([pickChoicesSchema, electionChoicesSchema, approvalChoicesSchema], "validation.vote.choices"),
+    choices: z.union(
+      [pickChoicesSchema, electionChoicesSchema, approvalChoicesSchema],
+      "validation.vote.choices",
+    ),
   })
   .strict();
 
-export const cancelSessionSchema = z.object({ reason: z.string().trim().min(1, "validation.required").max(1000, "validation.tooLong") }).strict();
+export const cancelSessionSchema = z
+  .object({ reason: z.string().trim().min(1, "validation.required").max(1000, "validation.tooLong") })
+  .strict();
 
-export const receiptCheckSchema = z.object({ receipt: z.string().trim().min(1, "validation.required").max(64, "validation.tooLong") }).strict();
+export const receiptCheckSchema = z
+  .object({ receipt: z.string().trim().min(1, "validation.required").max(64, "validation.tooLong") })
+  .strict();
 
 const agencyRef = z.object({ code: z.string(), name: z.string() });
 
@@ -78,10 +99,17 @@ export const sessionSchema = z.object({
   cancelledAt: z.string().nullable(),
   cancelReason: z.string().nullable(),
   candidates: z.array(agencyRef),
-  roll: z.array(agencyRef.extend({ voted: z.boolean() })).describe("the voters frozen at opening, and who has voted (never how)"),
+  roll: z
+    .array(agencyRef.extend({ voted: z.boolean() }))
+    .describe("the voters frozen at opening, and who has voted (never how)"),
   votedCount: z.number().int(),
   /** What the asking user may do. */
-  you: z.object({ mayVote: z.boolean(), hasVoted: z.boolean(), mayClose: z.boolean(), mayCancel: z.boolean() }),
+  you: z.object({
+    mayVote: z.boolean(),
+    hasVoted: z.boolean(),
+    mayClose: z.boolean(),
+    mayCancel: z.boolean(),
+  }),
 });
 
 export const candidateResultSchema = agencyRef.extend({

@@ -16,7 +16,13 @@ import { parseInput } from "@/lib/validation";
 
 import { awardQuota, type AwardRule, type YearRules } from "@/lib/years/rules";
 import { closable, rollOf, sessionForActor, sessionSelect, statusOf, toSessionDto } from "./load";
-import { cancelSessionSchema, createSessionSchema, MAX_WINDOW_DAYS, type SessionDto, type SessionRulesDto } from "./schemas";
+import {
+  cancelSessionSchema,
+  createSessionSchema,
+  MAX_WINDOW_DAYS,
+  type SessionDto,
+  type SessionRulesDto,
+} from "./schemas";
 import { tally, type BallotChoices, type Candidate, type Method } from "./tally";
 import { loadYear, lockYearInPhase, yearScope, type YearContext } from "@/lib/years/context";
 
@@ -27,8 +33,14 @@ import { loadYear, lockYearInPhase, yearScope, type YearContext } from "@/lib/ye
 const DAY_MS = 86_400_000;
 
 /** Members eligible for an award under the year's rules and the published ranking, in rank order. */
-export function eligibleCandidates(award: AwardRule, entries: RankingEntry[], rules: YearRules, memberIds: Set<string>): Candidate[] {
-  const bandIndex = (code: string | null | undefined) => (code ? rules.classificationBands.findIndex((band) => band.code === code) : -1);
+export function eligibleCandidates(
+  award: AwardRule,
+  entries: RankingEntry[],
+  rules: YearRules,
+  memberIds: Set<string>,
+): Candidate[] {
+  const bandIndex = (code: string | null | undefined) =>
+    code ? rules.classificationBands.findIndex((band) => band.code === code) : -1;
   const worstBand = award.minClassification ? bandIndex(award.minClassification) : Infinity;
   return [...entries]
     .sort((a, b) => a.rank - b.rank || a.agency.name.localeCompare(b.agency.name, "vi"))
@@ -42,11 +54,19 @@ export function eligibleCandidates(award: AwardRule, entries: RankingEntry[], ru
     .map((entry) => ({ agencyId: entry.agency.id, code: entry.agency.code, name: entry.agency.name }));
 }
 
-const memberRef = (member: YearContext["members"][number]): Candidate => ({ agencyId: member.agency.id, code: member.agency.code, name: member.agency.name });
+const memberRef = (member: YearContext["members"][number]): Candidate => ({
+  agencyId: member.agency.id,
+  code: member.agency.code,
+  name: member.agency.name,
+});
 
 export async function listVoteSessions(actor: Actor, yearId: string): Promise<SessionDto[]> {
   const year = await loadYear(db, actor, yearId, "vote.read");
-  const sessions = await db.voteSession.findMany({ where: { yearId: year.id }, select: sessionSelect, orderBy: { createdAt: "asc" } });
+  const sessions = await db.voteSession.findMany({
+    where: { yearId: year.id },
+    select: sessionSelect,
+    orderBy: { createdAt: "asc" },
+  });
   const at = clockNow();
   return sessions.map((session) => toSessionDto(session, year, actor, at));
 }
@@ -64,8 +84,12 @@ export async function createVoteSession(actor: Actor, yearId: string, input: unk
   const { closesAt } = parsed;
   if (closesAt <= now) throw invalid([{ path: "closesAt", message: "validation.vote.closesInPast" }]);
   if (closesAt <= opensAt) throw invalid([{ path: "closesAt", message: "validation.vote.windowOrder" }]);
-  if (closesAt.getTime() - opensAt.getTime() > MAX_WINDOW_DAYS * DAY_MS) throw invalid([{ path: "closesAt", message: "validation.vote.windowTooLong", params: { days: MAX_WINDOW_DAYS } }]);
-  if (opensAt.getTime() < now.getTime() - 60_000) throw invalid([{ path: "opensAt", message: "validation.vote.opensInPast" }]);
+  if (closesAt.getTime() - opensAt.getTime() > MAX_WINDOW_DAYS * DAY_MS)
+    throw invalid([
+      { path: "closesAt", message: "validation.vote.windowTooLong", params: { days: MAX_WINDOW_DAYS } },
+    ]);
+  if (opensAt.getTime() < now.getTime() - 60_000)
+    throw invalid([{ path: "opensAt", message: "validation.vote.opensInPast" }]);
 
   const { session, year, notificationIds } = await transaction(TRANSACTION.edit, async (tx) => {
     const year = await loadYear(tx, actor, yearId, "vote.read");
@@ -96,7 +120,13 @@ export async function createVoteSession(actor: Actor, yearId: string, input: unk
       title = `Bầu Khối trưởng, Khối phó năm ${year.year + 1}`;
     }
     const running = await tx.voteSession.findFirst({
-      where: { yearId: year.id, kind: parsed.kind, awardCode: parsed.kind === "AWARD_PROPOSAL" ? parsed.awardCode! : null, closedAt: null, cancelledAt: null },
+      where: {
+        yearId: year.id,
+        kind: parsed.kind,
+        awardCode: parsed.kind === "AWARD_PROPOSAL" ? parsed.awardCode! : null,
+        closedAt: null,
+        cancelledAt: null,
+      },
       select: { title: true },
     });
     if (running) throw conflict("errors.vote.sessionRunning", { title: running.title });
@@ -122,16 +152,31 @@ export async function createVoteSession(actor: Actor, yearId: string, input: unk
       action: "vote.session.create",
       entity: "VoteSession",
       entityId: created.id,
-      after: { title, method, rules: sessionRules, candidates: candidates.map((c) => c.code), roll: roll.map((voter) => voter.code), opensAt, closesAt },
+      after: {
+        title,
+        method,
+        rules: sessionRules,
+        candidates: candidates.map((c) => c.code),
+        roll: roll.map((voter) => voter.code),
+        opensAt,
+        closesAt,
+      },
       blocId: year.blocId,
     });
-    const leaders = await tx.user.findMany({ where: { disabled: false, role: "AGENCY_LEADER", agencyId: { in: [...memberIds] } }, select: { id: true } });
-    const notificationIds = await notifyUsers(tx, leaders.map((leader) => leader.id), {
-      kind: "vote.opened",
-      messageKey: "notifications.voteOpened",
-      params: { title },
-      href: `/years/${year.id}/votes/${created.id}`,
+    const leaders = await tx.user.findMany({
+      where: { disabled: false, role: "AGENCY_LEADER", agencyId: { in: [...memberIds] } },
+      select: { id: true },
     });
+    const notificationIds = await notifyUsers(
+      tx,
+      leaders.map((leader) => leader.id),
+      {
+        kind: "vote.opened",
+        messageKey: "notifications.voteOpened",
+        params: { title },
+        href: `/years/${year.id}/votes/${created.id}`,
+      },
+    );
     return { session: created, year, notificationIds };
   });
   runAfterResponse(() => emailNotifications(notificationIds));
@@ -158,7 +203,11 @@ export async function closeVoteSession(actor: Actor, sessionId: string): Promise
   const { session, year, notificationIds } = await transaction(TRANSACTION.edit, async (tx) => {
     const { session, year } = await sessionToManage(tx, actor, sessionId);
     const now = clockNow();
-    if (!closable(session, now)) throw conflict("errors.vote.stillOpen", { voted: session.participations.length, roll: rollOf(session).length });
+    if (!closable(session, now))
+      throw conflict("errors.vote.stillOpen", {
+        voted: session.participations.length,
+        roll: rollOf(session).length,
+      });
     const ballots = await tx.ballot.findMany({ where: { sessionId: session.id }, select: { choices: true } });
     const results = tally({
       method: session.method as Method,
@@ -167,24 +216,43 @@ export async function closeVoteSession(actor: Actor, sessionId: string): Promise
       rollSize: rollOf(session).length,
       ballots: ballots.map((ballot) => ballot.choices as BallotChoices),
     });
-    const closed = await tx.voteSession.update({ where: { id: session.id }, data: { closedAt: now, closedById: actor.id, results: results as unknown as object }, select: sessionSelect });
+    const closed = await tx.voteSession.update({
+      where: { id: session.id },
+      data: { closedAt: now, closedById: actor.id, results: results as unknown as object },
+      select: sessionSelect,
+    });
     await recordAudit(tx, actor, {
       action: "vote.session.close",
       entity: "VoteSession",
       entityId: session.id,
-      after: { ballots: results.ballots, quorumMet: results.quorumMet, passed: results.candidates.filter((c) => c.passed).map((c) => (c.post ? `${c.post}:${c.code}` : c.code)), hasTies: results.hasTies },
+      after: {
+        ballots: results.ballots,
+        quorumMet: results.quorumMet,
+        passed: results.candidates
+          .filter((c) => c.passed)
+          .map((c) => (c.post ? `${c.post}:${c.code}` : c.code)),
+        hasTies: results.hasTies,
+      },
       blocId: year.blocId,
     });
     const people = await tx.user.findMany({
-      where: { disabled: false, agencyId: { in: year.members.map((m) => m.agencyId) }, role: { in: ["AGENCY_LEADER", "SECRETARIAT"] } },
+      where: {
+        disabled: false,
+        agencyId: { in: year.members.map((m) => m.agencyId) },
+        role: { in: ["AGENCY_LEADER", "SECRETARIAT"] },
+      },
       select: { id: true },
     });
-    const notificationIds = await notifyUsers(tx, people.map((person) => person.id), {
-      kind: "vote.closed",
-      messageKey: "notifications.voteClosed",
-      params: { title: session.title },
-      href: `/years/${year.id}/votes/${session.id}`,
-    });
+    const notificationIds = await notifyUsers(
+      tx,
+      people.map((person) => person.id),
+      {
+        kind: "vote.closed",
+        messageKey: "notifications.voteClosed",
+        params: { title: session.title },
+        href: `/years/${year.id}/votes/${session.id}`,
+      },
+    );
     return { session: closed, year, notificationIds };
   });
   runAfterResponse(() => emailNotifications(notificationIds));
@@ -194,12 +262,27 @@ export async function closeVoteSession(actor: Actor, sessionId: string): Promise
 }
 
 /** Cancels a session that is not closed, with a reason the audit trail keeps; its ballots are never counted. */
-export async function cancelVoteSession(actor: Actor, sessionId: string, input: unknown): Promise<SessionDto> {
+export async function cancelVoteSession(
+  actor: Actor,
+  sessionId: string,
+  input: unknown,
+): Promise<SessionDto> {
   const { reason } = parseInput(cancelSessionSchema, input);
   const { session, year } = await transaction(TRANSACTION.edit, async (tx) => {
     const { session, year } = await sessionToManage(tx, actor, sessionId);
-    const cancelled = await tx.voteSession.update({ where: { id: session.id }, data: { cancelledAt: clockNow(), cancelledById: actor.id, cancelReason: reason }, select: sessionSelect });
-    await recordAudit(tx, actor, { action: "vote.session.cancel", entity: "VoteSession", entityId: session.id, reason, after: { status: statusOf(session) }, blocId: year.blocId });
+    const cancelled = await tx.voteSession.update({
+      where: { id: session.id },
+      data: { cancelledAt: clockNow(), cancelledById: actor.id, cancelReason: reason },
+      select: sessionSelect,
+    });
+    await recordAudit(tx, actor, {
+      action: "vote.session.cancel",
+      entity: "VoteSession",
+      entityId: session.id,
+      reason,
+      after: { status: statusOf(session) },
+      blocId: year.blocId,
+    });
     return { session: cancelled, year };
   });
   return toSessionDto(session, year, actor);
@@ -207,6 +290,10 @@ export async function cancelVoteSession(actor: Actor, sessionId: string, input: 
 
 /** Sessions of the year not yet closed or cancelled (pending work when VOTING ends). */
 export async function runningSessionTitles(tx: Tx, yearId: string): Promise<string[]> {
-  const rows = await tx.voteSession.findMany({ where: { yearId, closedAt: null, cancelledAt: null }, select: { title: true }, orderBy: { createdAt: "asc" } });
+  const rows = await tx.voteSession.findMany({
+    where: { yearId, closedAt: null, cancelledAt: null },
+    select: { title: true },
+    orderBy: { createdAt: "asc" },
+  });
   return rows.map((row) => row.title);
 }

@@ -72,10 +72,18 @@ export interface SessionResult {
 /** The fewest of `base` that reach the fraction: ceil(n·base/d), or one more when strictly above. */
 export function thresholdCount(fraction: Fraction, base: number, strictlyAbove: boolean): number {
   const scaled = fraction.numerator * base;
-  return strictlyAbove ? Math.floor(scaled / fraction.denominator) + 1 : Math.ceil(scaled / fraction.denominator);
+  return strictlyAbove
+    ? Math.floor(scaled / fraction.denominator) + 1
+    : Math.ceil(scaled / fraction.denominator);
 }
 
-export function tally(input: { method: Method; rules: SessionRules; candidates: Candidate[]; rollSize: number; ballots: BallotChoices[] }): SessionResult {
+export function tally(input: {
+  method: Method;
+  rules: SessionRules;
+  candidates: Candidate[];
+  rollSize: number;
+  ballots: BallotChoices[];
+}): SessionResult {
   const { method, rules, candidates, rollSize, ballots } = input;
   const quorumRequired = Math.max(1, thresholdCount(rules.quorum, rollSize, false));
   const quorumMet = ballots.length >= quorumRequired;
@@ -117,9 +125,23 @@ export function tally(input: { method: Method; rules: SessionRules; candidates: 
   const rows: CandidateResult[] = candidates.map((candidate) => {
     const votes = ballots.map((ballot) => ballot[candidate.agencyId]);
     const votesFor = votes.filter((choice) => choice === "FOR").length;
-    const against = method === "APPROVAL" ? votes.filter((choice) => choice === "AGAINST").length : ballots.length - votesFor;
-    const abstain = method === "APPROVAL" ? votes.filter((choice) => choice === "ABSTAIN" || choice === undefined || choice === null).length : 0;
-    return { ...candidate, post: null, for: votesFor, against, abstain, passed: quorumMet && votesFor >= passRequired, tied: false };
+    const against =
+      method === "APPROVAL"
+        ? votes.filter((choice) => choice === "AGAINST").length
+        : ballots.length - votesFor;
+    const abstain =
+      method === "APPROVAL"
+        ? votes.filter((choice) => choice === "ABSTAIN" || choice === undefined || choice === null).length
+        : 0;
+    return {
+      ...candidate,
+      post: null,
+      for: votesFor,
+      against,
+      abstain,
+      passed: quorumMet && votesFor >= passRequired,
+      tied: false,
+    };
   });
 
   // More candidates passed than the quota allows: the most votes FOR keep their place; those tied
@@ -129,7 +151,8 @@ export function tally(input: { method: Method; rules: SessionRules; candidates: 
     const cutoff = rules.quota === 0 ? Infinity : passing[rules.quota - 1]!.for;
     const above = passing.filter((row) => row.for > cutoff);
     const atCutoff = passing.filter((row) => row.for === cutoff);
-    for (const row of passing) row.passed = row.for > cutoff || (row.for === cutoff && above.length + atCutoff.length <= rules.quota);
+    for (const row of passing)
+      row.passed = row.for > cutoff || (row.for === cutoff && above.length + atCutoff.length <= rules.quota);
     if (above.length + atCutoff.length > rules.quota) atCutoff.forEach((row) => (row.tied = true));
   }
   return { ...base, candidates: rows, elected: null, hasTies: rows.some((row) => row.tied) };

@@ -23,7 +23,14 @@ export const yearContextSelect = {
   leaderAgencyId: true,
   deputyAgencyId: true,
   bloc: { select: { id: true, name: true, place: true } },
-  members: { select: { agencyId: true, notScoredReason: true, agency: { select: { id: true, code: true, name: true, shortName: true } } }, orderBy: { agency: { name: "asc" } } },
+  members: {
+    select: {
+      agencyId: true,
+      notScoredReason: true,
+      agency: { select: { id: true, code: true, name: true, shortName: true } },
+    },
+    orderBy: { agency: { name: "asc" } },
+  },
 } as const satisfies Prisma.EmulationYearSelect;
 
 type YearRecord = Prisma.EmulationYearGetPayload<{ select: typeof yearContextSelect }>;
@@ -43,8 +50,16 @@ export function rulesOf(raw: unknown): YearRules {
 }
 
 /** The facts scoped permissions of a year are checked against. */
-export function yearScope(row: { leaderAgencyId: string | null; members: { agencyId: string }[] }): ScopeContext {
-  return { year: { leaderAgencyId: row.leaderAgencyId, memberAgencyIds: row.members.map((member) => member.agencyId) } };
+export function yearScope(row: {
+  leaderAgencyId: string | null;
+  members: { agencyId: string }[];
+}): ScopeContext {
+  return {
+    year: {
+      leaderAgencyId: row.leaderAgencyId,
+      memberAgencyIds: row.members.map((member) => member.agencyId),
+    },
+  };
 }
 
 function toContext(row: YearRecord): YearContext {
@@ -58,9 +73,22 @@ export type YearVisibility = Permission | ((actor: Actor, scope: ScopeContext) =
  * The year, if the actor may see it (`visibleBy`, "year.read" by default); else NOT_FOUND under
  * `notFoundKey`, so that an id reveals nothing. What the actor may do in it is checked on top.
  */
-export async function loadYear(client: Client, actor: Actor, yearId: string, visibleBy: YearVisibility = "year.read", notFoundKey = "errors.year.notFound"): Promise<YearContext> {
-  const row = await client.emulationYear.findUnique({ where: { id: idOrNotFound(yearId, notFoundKey) }, select: yearContextSelect });
-  const visible = row !== null && (typeof visibleBy === "function" ? visibleBy(actor, yearScope(row)) : can(actor, visibleBy, yearScope(row)));
+export async function loadYear(
+  client: Client,
+  actor: Actor,
+  yearId: string,
+  visibleBy: YearVisibility = "year.read",
+  notFoundKey = "errors.year.notFound",
+): Promise<YearContext> {
+  const row = await client.emulationYear.findUnique({
+    where: { id: idOrNotFound(yearId, notFoundKey) },
+    select: yearContextSelect,
+  });
+  const visible =
+    row !== null &&
+    (typeof visibleBy === "function"
+      ? visibleBy(actor, yearScope(row))
+      : can(actor, visibleBy, yearScope(row)));
   if (!visible) throw notFound(notFoundKey);
   return toContext(row);
 }
@@ -80,10 +108,20 @@ export async function readYear(client: Client, yearId: string): Promise<YearCont
  * year's row itself (its phase, its criteria revision) takes it FOR UPDATE (`exclusive`), so that two
  * of them cannot deadlock upgrading their locks.
  */
-export async function lockYearInPhase(tx: Tx, yearId: string, phases: readonly Phase[], wrongPhaseKey: string, options: { exclusive?: boolean } = {}): Promise<Phase> {
+export async function lockYearInPhase(
+  tx: Tx,
+  yearId: string,
+  phases: readonly Phase[],
+  wrongPhaseKey: string,
+  options: { exclusive?: boolean } = {},
+): Promise<Phase> {
   const rows = options.exclusive
-    ? await tx.$queryRaw<{ phase: Phase }[]>`SELECT phase FROM "EmulationYear" WHERE id = ${yearId}::uuid FOR UPDATE`
-    : await tx.$queryRaw<{ phase: Phase }[]>`SELECT phase FROM "EmulationYear" WHERE id = ${yearId}::uuid FOR SHARE`;
+    ? await tx.$queryRaw<
+        { phase: Phase }[]
+      >`SELECT phase FROM "EmulationYear" WHERE id = ${yearId}::uuid FOR UPDATE`
+    : await tx.$queryRaw<
+        { phase: Phase }[]
+      >`SELECT phase FROM "EmulationYear" WHERE id = ${yearId}::uuid FOR SHARE`;
   const phase = rows[0]?.phase;
   if (!phase) throw notFound("errors.year.notFound");
   if (!phases.includes(phase)) throw new AppError("WRONG_PHASE", wrongPhaseKey, { params: { phase } });

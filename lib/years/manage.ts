@@ -17,10 +17,14 @@ import { createYearSchema, setYearMembersSchema, updateYearSettingsSchema, type 
 /** Resolves agency codes to ids; unknown codes are a validation error on `path`. */
 async function agencyIdsByCode(tx: Tx, codes: string[], path: string): Promise<Map<string, string>> {
   const unique = [...new Set(codes)];
-  const rows = await tx.agency.findMany({ where: { code: { in: unique } }, select: { id: true, code: true } });
+  const rows = await tx.agency.findMany({
+    where: { code: { in: unique } },
+    select: { id: true, code: true },
+  });
   const byCode = new Map(rows.map((row) => [row.code, row.id]));
   const unknown = unique.filter((code) => !byCode.has(code));
-  if (unknown.length > 0) throw invalid([{ path, message: "validation.unknownAgencies", params: { codes: unknown.join(", ") } }]);
+  if (unknown.length > 0)
+    throw invalid([{ path, message: "validation.unknownAgencies", params: { codes: unknown.join(", ") } }]);
   return byCode;
 }
 
@@ -28,13 +32,24 @@ async function agencyIdsByCode(tx: Tx, codes: string[], path: string): Promise<M
  * The agencies elected Khối trưởng and Khối phó by the bloc's `year` (the latest closed, not cancelled
  * election session of that year), or null when it held none.
  */
-async function previousElection(tx: Tx, blocId: string, year: number): Promise<{ sessionId: string; LEADER: string | null; DEPUTY: string | null } | null> {
+async function previousElection(
+  tx: Tx,
+  blocId: string,
+  year: number,
+): Promise<{ sessionId: string; LEADER: string | null; DEPUTY: string | null } | null> {
   const session = await tx.voteSession.findFirst({
-    where: { kind: "LEADERSHIP_ELECTION", closedAt: { not: null }, cancelledAt: null, year: { blocId, year } },
+    where: {
+      kind: "LEADERSHIP_ELECTION",
+      closedAt: { not: null },
+      cancelledAt: null,
+      year: { blocId, year },
+    },
     orderBy: { closedAt: "desc" },
     select: { id: true, results: true },
   });
-  const elected = (session?.results as { elected?: Record<"LEADER" | "DEPUTY", string | null> | null } | null | undefined)?.elected;
+  const elected = (
+    session?.results as { elected?: Record<"LEADER" | "DEPUTY", string | null> | null } | null | undefined
+  )?.elected;
   if (!session || !elected) return null;
   return { sessionId: session.id, LEADER: elected.LEADER ?? null, DEPUTY: elected.DEPUTY ?? null };
 }
@@ -42,9 +57,12 @@ async function previousElection(tx: Tx, blocId: string, year: number): Promise<{
 /** Khối trưởng and Khối phó are two different members of the year. */
 function checkLeadership(memberIds: Set<string>, leaderId: string | null, deputyId: string | null): void {
   const issues = [];
-  if (leaderId && !memberIds.has(leaderId)) issues.push({ path: "leaderAgencyCode", message: "validation.leaderNotMember" });
-  if (deputyId && !memberIds.has(deputyId)) issues.push({ path: "deputyAgencyCode", message: "validation.deputyNotMember" });
-  if (leaderId && deputyId && leaderId === deputyId) issues.push({ path: "deputyAgencyCode", message: "validation.deputyIsLeader" });
+  if (leaderId && !memberIds.has(leaderId))
+    issues.push({ path: "leaderAgencyCode", message: "validation.leaderNotMember" });
+  if (deputyId && !memberIds.has(deputyId))
+    issues.push({ path: "deputyAgencyCode", message: "validation.deputyNotMember" });
+  if (leaderId && deputyId && leaderId === deputyId)
+    issues.push({ path: "deputyAgencyCode", message: "validation.deputyIsLeader" });
   if (issues.length > 0) throw invalid(issues);
 }
 
@@ -64,7 +82,8 @@ export async function createYear(actor: Actor, blocId: string, input: unknown): 
   const data = parseInput(createYearSchema, input);
   try {
     return await transaction(TRANSACTION.bulk, async (tx) => {
-      if (!(await tx.bloc.findUnique({ where: { id: bloc }, select: { id: true } }))) throw notFound("errors.bloc.notFound");
+      if (!(await tx.bloc.findUnique({ where: { id: bloc }, select: { id: true } })))
+        throw notFound("errors.bloc.notFound");
       const previous = await tx.emulationYear.findFirst({
         where: { blocId: bloc, year: { lt: data.year } },
         orderBy: { year: "desc" },
@@ -72,8 +91,10 @@ export async function createYear(actor: Actor, blocId: string, input: unknown): 
       });
 
       let memberIds: string[] = [];
-      if (data.memberCodes) memberIds = [...(await agencyIdsByCode(tx, data.memberCodes, "memberCodes")).values()];
-      else if (data.copyMembersFromPrevious && previous) memberIds = previous.members.map((member) => member.agencyId);
+      if (data.memberCodes)
+        memberIds = [...(await agencyIdsByCode(tx, data.memberCodes, "memberCodes")).values()];
+      else if (data.copyMembersFromPrevious && previous)
+        memberIds = previous.members.map((member) => member.agencyId);
       const leadership = await agencyIdsByCode(
         tx,
         [data.leaderAgencyCode, data.deputyAgencyCode].filter((code): code is string => !!code),
@@ -85,8 +106,12 @@ export async function createYear(actor: Actor, blocId: string, input: unknown): 
       // is a member of the new year (and does not hold the other post); a code given always wins.
       const memberSet = new Set(memberIds);
       const election = !leaderId || !deputyId ? await previousElection(tx, bloc, data.year - 1) : null;
-      const source = { leader: leaderId ? "REQUEST" : null, deputy: deputyId ? "REQUEST" : null } as Record<"leader" | "deputy", "REQUEST" | "ELECTION" | null>;
-      const elected = (id: string | null | undefined, other: string | null) => (id && memberSet.has(id) && id !== other ? id : null);
+      const source = { leader: leaderId ? "REQUEST" : null, deputy: deputyId ? "REQUEST" : null } as Record<
+        "leader" | "deputy",
+        "REQUEST" | "ELECTION" | null
+      >;
+      const elected = (id: string | null | undefined, other: string | null) =>
+        id && memberSet.has(id) && id !== other ? id : null;
       if (election && !leaderId) {
         leaderId = elected(election.LEADER, deputyId);
         if (leaderId) source.leader = "ELECTION";
@@ -112,10 +137,15 @@ export async function createYear(actor: Actor, blocId: string, input: unknown): 
         select: yearSelect,
       });
       // The criteria table carries over too (the secretariat edits it until self-assessment starts).
-      const criteria = data.copyCriteriaFromPrevious ? await previousCriteriaTable(tx, bloc, data.year) : null;
+      const criteria = data.copyCriteriaFromPrevious
+        ? await previousCriteriaTable(tx, bloc, data.year)
+        : null;
       if (criteria) {
         await writeCriteriaTable(tx, created.id, criteria.table);
-        await tx.emulationYear.update({ where: { id: created.id }, data: { criteriaRevision: { increment: 1 } } });
+        await tx.emulationYear.update({
+          where: { id: created.id },
+          data: { criteriaRevision: { increment: 1 } },
+        });
       }
       const dto = toYearDto(created);
       await recordAudit(tx, actor, {
@@ -130,7 +160,8 @@ export async function createYear(actor: Actor, blocId: string, input: unknown): 
           copiedFrom: !data.memberCodes && data.copyMembersFromPrevious ? (previous?.year ?? null) : null,
           leadershipSource: source,
           criteriaCopiedFrom: criteria?.year ?? null,
-          electionSession: source.leader === "ELECTION" || source.deputy === "ELECTION" ? election!.sessionId : null,
+          electionSession:
+            source.leader === "ELECTION" || source.deputy === "ELECTION" ? election!.sessionId : null,
         },
         blocId: bloc,
       });
@@ -149,7 +180,10 @@ export async function createYear(actor: Actor, blocId: string, input: unknown): 
  */
 export async function lockYear(tx: Tx, id: string, version: number | undefined) {
   await tx.$queryRaw`SELECT id FROM "EmulationYear" WHERE id = ${id}::uuid FOR UPDATE`;
-  const row = await tx.emulationYear.findUnique({ where: { id }, select: { ...yearSelect, deputyAgencyId: true } });
+  const row = await tx.emulationYear.findUnique({
+    where: { id },
+    select: { ...yearSelect, deputyAgencyId: true },
+  });
   if (!row) throw notFound("errors.year.notFound");
   if (version !== undefined && version !== row.version) throw conflict("errors.year.stale");
   return row;
@@ -168,8 +202,18 @@ export async function updateYearSettings(actor: Actor, yearId: string, input: un
     }
     const codes = [data.leaderAgencyCode, data.deputyAgencyCode].filter((code): code is string => !!code);
     const byCode = await agencyIdsByCode(tx, codes, "leaderAgencyCode");
-    const leaderId = data.leaderAgencyCode === undefined ? row.leaderAgencyId : data.leaderAgencyCode ? byCode.get(data.leaderAgencyCode)! : null;
-    const deputyId = data.deputyAgencyCode === undefined ? row.deputyAgencyId : data.deputyAgencyCode ? byCode.get(data.deputyAgencyCode)! : null;
+    const leaderId =
+      data.leaderAgencyCode === undefined
+        ? row.leaderAgencyId
+        : data.leaderAgencyCode
+          ? byCode.get(data.leaderAgencyCode)!
+          : null;
+    const deputyId =
+      data.deputyAgencyCode === undefined
+        ? row.deputyAgencyId
+        : data.deputyAgencyCode
+          ? byCode.get(data.deputyAgencyCode)!
+          : null;
     checkLeadership(new Set(row.members.map((member) => member.agencyId)), leaderId, deputyId);
 
     const updated = await tx.emulationYear.update({
@@ -189,8 +233,18 @@ export async function updateYearSettings(actor: Actor, yearId: string, input: un
       action: "year.settings.update",
       entity: "EmulationYear",
       entityId: id,
-      before: { leader: before.leaderAgency?.code ?? null, deputy: before.deputyAgency?.code ?? null, rules: data.rules ? before.rules : undefined, deadlines: data.deadlines ? before.deadlines : undefined },
-      after: { leader: after.leaderAgency?.code ?? null, deputy: after.deputyAgency?.code ?? null, rules: data.rules, deadlines: data.deadlines },
+      before: {
+        leader: before.leaderAgency?.code ?? null,
+        deputy: before.deputyAgency?.code ?? null,
+        rules: data.rules ? before.rules : undefined,
+        deadlines: data.deadlines ? before.deadlines : undefined,
+      },
+      after: {
+        leader: after.leaderAgency?.code ?? null,
+        deputy: after.deputyAgency?.code ?? null,
+        rules: data.rules,
+        deadlines: data.deadlines,
+      },
       blocId: row.blocId,
     });
     return after;
@@ -208,14 +262,20 @@ export async function setYearMembers(actor: Actor, yearId: string, input: unknow
     const byCode = await agencyIdsByCode(tx, data.agencyCodes, "agencyCodes");
     const wanted = new Set(byCode.values());
     const current = new Set(row.members.map((member) => member.agencyId));
-    if (row.leaderAgencyId && !wanted.has(row.leaderAgencyId)) throw invalid([{ path: "agencyCodes", message: "validation.leaderMustStay" }]);
-    if (row.deputyAgencyId && !wanted.has(row.deputyAgencyId)) throw invalid([{ path: "agencyCodes", message: "validation.deputyMustStay" }]);
+    if (row.leaderAgencyId && !wanted.has(row.leaderAgencyId))
+      throw invalid([{ path: "agencyCodes", message: "validation.leaderMustStay" }]);
+    if (row.deputyAgencyId && !wanted.has(row.deputyAgencyId))
+      throw invalid([{ path: "agencyCodes", message: "validation.deputyMustStay" }]);
 
     const removed = [...current].filter((agencyId) => !wanted.has(agencyId));
     const added = [...wanted].filter((agencyId) => !current.has(agencyId));
     await tx.yearMember.deleteMany({ where: { yearId: id, agencyId: { in: removed } } });
     await tx.yearMember.createMany({ data: added.map((agencyId) => ({ yearId: id, agencyId })) });
-    const updated = await tx.emulationYear.update({ where: { id }, data: { version: { increment: 1 } }, select: yearSelect });
+    const updated = await tx.emulationYear.update({
+      where: { id },
+      data: { version: { increment: 1 } },
+      select: yearSelect,
+    });
     await recordAudit(tx, actor, {
       action: "year.members.set",
       entity: "EmulationYear",

@@ -49,7 +49,10 @@ export async function moveYearPhase(actor: Actor, yearId: string, input: unknown
       if (blockers.length > 0) throw new AppError("CONFLICT", "errors.year.blocked", { items: blockers });
       const pending = await pendingWorkOf(tx, facts);
       if (pending.length > 0 && !reason) {
-        throw new AppError("CONFLICT", "errors.year.pendingWorkNeedsReason", { items: pending, params: { count: pending.length } });
+        throw new AppError("CONFLICT", "errors.year.pendingWorkNeedsReason", {
+          items: pending,
+          params: { count: pending.length },
+        });
       }
     }
 

@@ -1,9 +1,26 @@
 import { describe, expect, it } from "vitest";
-import { PHASES, classifyMove, membersEditable, nextPhase, phaseIndex, rulesEditable, type Phase } from "./phases";
+import {
+  PHASES,
+  classifyMove,
+  membersEditable,
+  nextPhase,
+  phaseIndex,
+  rulesEditable,
+  type Phase,
+} from "./phases";
 
 describe("phases of a year", () => {
   it("run in the order of PRODUCT.md", () => {
-    expect(PHASES).toEqual(["SETUP", "PLEDGING", "SELF_ASSESSMENT", "REVIEW", "VOTING", "NOMINATION", "BOARD_REVIEW", "CLOSED"]);
+    expect(PHASES).toEqual([
+      "SETUP",
+      "PLEDGING",
+      "SELF_ASSESSMENT",
+      "REVIEW",
+      "VOTING",
+      "NOMINATION",
+      "BOARD_REVIEW",
+      "CLOSED",
+    ]);
     expect(PHASES.map(phaseIndex)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
   });
 
@@ -12,7 +29,8 @@ describe("phases of a year", () => {
     expect(nextPhase("REVIEW")).toBe("VOTING");
     expect(nextPhase("BOARD_REVIEW")).toBe("CLOSED");
     expect(nextPhase("CLOSED")).toBeNull();
-    for (const [index, phase] of PHASES.slice(0, -1).entries()) expect(nextPhase(phase)).toBe(PHASES[index + 1]);
+    for (const [index, phase] of PHASES.slice(0, -1).entries())
+      expect(nextPhase(phase)).toBe(PHASES[index + 1]);
   });
 });
 

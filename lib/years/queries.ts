@@ -22,7 +22,10 @@ export const yearSelect = {
   bloc: { select: { name: true } },
   leaderAgency: { select: agencyRefSelect },
   deputyAgency: { select: agencyRefSelect },
-  members: { select: { agencyId: true, agency: { select: agencyRefSelect } }, orderBy: { agency: { name: "asc" } } },
+  members: {
+    select: { agencyId: true, agency: { select: agencyRefSelect } },
+    orderBy: { agency: { name: "asc" } },
+  },
 } as const satisfies Prisma.EmulationYearSelect;
 
 export type YearRow = Prisma.EmulationYearGetPayload<{ select: typeof yearSelect }>;
@@ -65,7 +68,10 @@ export async function listYears(actor: Actor, blocId: string): Promise<YearDto[]
 /** One year; a year the actor may not read is NOT_FOUND, so its id reveals nothing. */
 export async function getYear(actor: Actor, yearId: string): Promise<YearDto> {
   const id = idOrNotFound(yearId, "errors.year.notFound");
-  const row = await db.emulationYear.findFirst({ where: { AND: [{ id }, visibleYearsWhere(actor)] }, select: yearSelect });
+  const row = await db.emulationYear.findFirst({
+    where: { AND: [{ id }, visibleYearsWhere(actor)] },
+    select: yearSelect,
+  });
   if (!row) throw notFound("errors.year.notFound");
   authorize(actor, "year.read", yearScope(row));
   return toYearDto(row);
@@ -75,7 +81,10 @@ export async function getYear(actor: Actor, yearId: string): Promise<YearDto> {
  * Years the actor's agency belongs to (all years for province-wide roles), newest first: the running
  * ones (not CLOSED), or the latest `take`.
  */
-export async function listMyYears(actor: Actor, options: { running: true } | { take: number }): Promise<YearDto[]> {
+export async function listMyYears(
+  actor: Actor,
+  options: { running: true } | { take: number },
+): Promise<YearDto[]> {
   const rows = await db.emulationYear.findMany({
     where: { AND: [visibleYearsWhere(actor), "running" in options ? { phase: { not: "CLOSED" } } : {}] },
     select: yearSelect,
@@ -88,7 +97,10 @@ export async function listMyYears(actor: Actor, options: { running: true } | { t
 /** Every year of every bloc, as the admin page manages them. */
 export async function listYearsToManage(actor: Actor): Promise<YearDto[]> {
   authorize(actor, "year.manage");
-  const rows = await db.emulationYear.findMany({ select: yearSelect, orderBy: [{ bloc: { name: "asc" } }, { year: "desc" }] });
+  const rows = await db.emulationYear.findMany({
+    select: yearSelect,
+    orderBy: [{ bloc: { name: "asc" } }, { year: "desc" }],
+  });
   return rows.map(toYearDto);
 }
 

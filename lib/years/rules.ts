@@ -5,7 +5,10 @@ import { isoDay, requiredText } from "@/lib/validation";
 // DEFAULT_RULES is only the starting point of a bloc's very first year; later years copy their
 // predecessor's rules.
 
-const codeSchema = z.string().trim().regex(/^[A-Z][A-Z0-9_]{1,31}$/, "validation.ruleCode");
+const codeSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Z][A-Z0-9_]{1,31}$/, "validation.ruleCode");
 
 /** A fraction such as 2/3, kept exact (quorum and pass thresholds are compared without rounding). */
 export const fractionSchema = z
@@ -46,7 +49,10 @@ export const awardRuleSchema = z.object({
 });
 
 /** The most members that may receive the award in a bloc of `memberCount` members (null: no cap). */
-export function awardQuota(award: Pick<AwardRule, "maxCount" | "maxPercent" | "rounding">, memberCount: number): number | null {
+export function awardQuota(
+  award: Pick<AwardRule, "maxCount" | "maxPercent" | "rounding">,
+  memberCount: number,
+): number | null {
   const caps: number[] = [];
   if (award.maxCount !== null) caps.push(award.maxCount);
   if (award.maxPercent !== null) {
@@ -54,7 +60,13 @@ export function awardQuota(award: Pick<AwardRule, "maxCount" | "maxPercent" | "r
     const hundredths = Math.round(award.maxPercent * 100) * memberCount;
     const whole = Math.floor(hundredths / 10_000);
     const remainder = hundredths % 10_000;
-    caps.push(award.rounding === "FLOOR" ? whole : award.rounding === "CEIL" ? whole + (remainder > 0 ? 1 : 0) : whole + (remainder >= 5_000 ? 1 : 0));
+    caps.push(
+      award.rounding === "FLOOR"
+        ? whole
+        : award.rounding === "CEIL"
+          ? whole + (remainder > 0 ? 1 : 0)
+          : whole + (remainder >= 5_000 ? 1 : 0),
+    );
   }
   return caps.length === 0 ? null : Math.min(...caps);
 }
@@ -82,23 +94,43 @@ export const yearRulesSchema = z
     const bands = rules.classificationBands;
     bands.forEach((band, index) => {
       if (index > 0 && band.minTotal >= bands[index - 1]!.minTotal) {
-        ctx.addIssue({ code: "custom", path: ["classificationBands", index, "minTotal"], message: "validation.bandsDescending" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["classificationBands", index, "minTotal"],
+          message: "validation.bandsDescending",
+        });
       }
       if (band.minTotal > rules.scale) {
-        ctx.addIssue({ code: "custom", path: ["classificationBands", index, "minTotal"], message: "validation.bandAboveScale" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["classificationBands", index, "minTotal"],
+          message: "validation.bandAboveScale",
+        });
       }
     });
     const bandCodes = new Set(bands.map((band) => band.code));
-    if (bandCodes.size !== bands.length) ctx.addIssue({ code: "custom", path: ["classificationBands"], message: "validation.duplicateCodes" });
-    if (new Set(rules.tieBreaks).size !== rules.tieBreaks.length) ctx.addIssue({ code: "custom", path: ["tieBreaks"], message: "validation.duplicateCodes" });
+    if (bandCodes.size !== bands.length)
+      ctx.addIssue({ code: "custom", path: ["classificationBands"], message: "validation.duplicateCodes" });
+    if (new Set(rules.tieBreaks).size !== rules.tieBreaks.length)
+      ctx.addIssue({ code: "custom", path: ["tieBreaks"], message: "validation.duplicateCodes" });
     const awardCodes = rules.awards.map((award) => award.code);
-    if (new Set(awardCodes).size !== awardCodes.length) ctx.addIssue({ code: "custom", path: ["awards"], message: "validation.duplicateCodes" });
+    if (new Set(awardCodes).size !== awardCodes.length)
+      ctx.addIssue({ code: "custom", path: ["awards"], message: "validation.duplicateCodes" });
     rules.awards.forEach((award, index) => {
       award.excludes.forEach((code, position) => {
-        if (code === award.code || !awardCodes.includes(code)) ctx.addIssue({ code: "custom", path: ["awards", index, "excludes", position], message: "validation.unknownAward" });
+        if (code === award.code || !awardCodes.includes(code))
+          ctx.addIssue({
+            code: "custom",
+            path: ["awards", index, "excludes", position],
+            message: "validation.unknownAward",
+          });
       });
       if (award.minClassification && !bandCodes.has(award.minClassification)) {
-        ctx.addIssue({ code: "custom", path: ["awards", index, "minClassification"], message: "validation.unknownBand" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["awards", index, "minClassification"],
+          message: "validation.unknownBand",
+        });
       }
     });
   });
@@ -124,26 +156,77 @@ export const DEFAULT_RULES: YearRules = {
     passBase: "MEMBERS",
   },
   awards: [
-    { code: "GOV_FLAG", name: "Cờ thi đua của Chính phủ", maxCount: 1, maxPercent: null, rounding: "FLOOR", minClassification: "XUAT_SAC", maxRank: 1, requiresVote: true, voteMethod: "APPROVAL", excludes: [] },
-    { code: "PROVINCIAL_FLAG", name: "Cờ thi đua của UBND tỉnh", maxCount: 3, maxPercent: null, rounding: "FLOOR", minClassification: "XUAT_SAC", maxRank: null, requiresVote: true, voteMethod: "APPROVAL", excludes: [] },
-    { code: "PROVINCIAL_MERIT", name: "Bằng khen của Chủ tịch UBND tỉnh", maxCount: null, maxPercent: null, rounding: "FLOOR", minClassification: "TOT", maxRank: null, requiresVote: true, voteMethod: "APPROVAL", excludes: [] },
+    {
+      code: "GOV_FLAG",
+      name: "Cờ thi đua của Chính phủ",
+      maxCount: 1,
+      maxPercent: null,
+      rounding: "FLOOR",
+      minClassification: "XUAT_SAC",
+      maxRank: 1,
+      requiresVote: true,
+      voteMethod: "APPROVAL",
+      excludes: [],
+    },
+    {
+      code: "PROVINCIAL_FLAG",
+      name: "Cờ thi đua của UBND tỉnh",
+      maxCount: 3,
+      maxPercent: null,
+      rounding: "FLOOR",
+      minClassification: "XUAT_SAC",
+      maxRank: null,
+      requiresVote: true,
+      voteMethod: "APPROVAL",
+      excludes: [],
+    },
+    {
+      code: "PROVINCIAL_MERIT",
+      name: "Bằng khen của Chủ tịch UBND tỉnh",
+      maxCount: null,
+      maxPercent: null,
+      rounding: "FLOOR",
+      minClassification: "TOT",
+      maxRank: null,
+      requiresVote: true,
+      voteMethod: "APPROVAL",
+      excludes: [],
+    },
   ],
 };
 
 /** Deadlines: the last day of each working phase (ISO dates, Asia/Ho_Chi_Minh). */
-export const DEADLINE_PHASES = ["PLEDGING", "SELF_ASSESSMENT", "REVIEW", "VOTING", "NOMINATION", "BOARD_REVIEW"] as const;
+export const DEADLINE_PHASES = [
+  "PLEDGING",
+  "SELF_ASSESSMENT",
+  "REVIEW",
+  "VOTING",
+  "NOMINATION",
+  "BOARD_REVIEW",
+] as const;
 type DeadlinePhase = (typeof DEADLINE_PHASES)[number];
 export const yearDeadlinesSchema = z
-  .object(Object.fromEntries(DEADLINE_PHASES.map((phase) => [phase, isoDay.nullish()])) as Record<DeadlinePhase, z.ZodOptional<z.ZodNullable<typeof isoDay>>>)
+  .object(
+    Object.fromEntries(DEADLINE_PHASES.map((phase) => [phase, isoDay.nullish()])) as Record<
+      DeadlinePhase,
+      z.ZodOptional<z.ZodNullable<typeof isoDay>>
+    >,
+  )
   .strict()
-  .transform((deadlines) => Object.fromEntries(Object.entries(deadlines).filter(([, value]) => value)) as Partial<Record<DeadlinePhase, string>>)
+  .transform(
+    (deadlines) =>
+      Object.fromEntries(Object.entries(deadlines).filter(([, value]) => value)) as Partial<
+        Record<DeadlinePhase, string>
+      >,
+  )
   .superRefine((deadlines, ctx) => {
     // Each phase ends no earlier than the one before it (ISO dates compare as strings).
     let previous = "";
     for (const phase of DEADLINE_PHASES) {
       const day = deadlines[phase];
       if (!day) continue;
-      if (day < previous) ctx.addIssue({ code: "custom", path: [phase], message: "validation.deadlinesOrder" });
+      if (day < previous)
+        ctx.addIssue({ code: "custom", path: [phase], message: "validation.deadlinesOrder" });
       previous = day;
     }
   });

@@ -6,7 +6,11 @@ import { yearDeadlinesSchema, yearRulesSchema } from "./rules";
 
 export const phaseSchema = z.enum(PHASES, "validation.phase");
 
-const yearNumber = z.coerce.number().int("validation.integer").min(2000, "validation.tooSmall").max(2100, "validation.tooBig");
+const yearNumber = z.coerce
+  .number()
+  .int("validation.integer")
+  .min(2000, "validation.tooSmall")
+  .max(2100, "validation.tooBig");
 
 export const createYearSchema = z
   .object({

@@ -52,24 +52,53 @@ export const DECISION_2021 = {
 export async function demoActor(email: string, ip = "127.0.0.1"): Promise<Actor> {
   const user = await db.user.findUniqueOrThrow({
     where: { email },
-    select: { id: true, email: true, name: true, title: true, role: true, agencyId: true, mustChangePassword: true, agency: { select: { id: true, code: true, name: true, shortName: true } } },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      title: true,
+      role: true,
+      agencyId: true,
+      mustChangePassword: true,
+      agency: { select: { id: true, code: true, name: true, shortName: true } },
+    },
   });
   return { ...user, request: { ip, userAgent: "khoi-thi-dua demo seed", requestId: `demo-seed-${email}` } };
 }
 
-const phaseOf = async (yearId: string) => (await db.emulationYear.findUniqueOrThrow({ where: { id: yearId }, select: { phase: true } })).phase;
+const phaseOf = async (yearId: string) =>
+  (await db.emulationYear.findUniqueOrThrow({ where: { id: yearId }, select: { phase: true } })).phase;
 
 /** REVIEW: final scores of every cell, then the ranking published; the year moves on to VOTING. */
 async function review(secretariat: Actor, yearId: string) {
-  const scores = await db.score.findMany({ where: { yearId }, select: { finalX100: true, version: true, agency: { select: { code: true } }, criterion: { select: { code: true } } } });
+  const scores = await db.score.findMany({
+    where: { yearId },
+    select: {
+      finalX100: true,
+      version: true,
+      agency: { select: { code: true } },
+      criterion: { select: { code: true } },
+    },
+  });
   if (scores.every((score) => score.finalX100 === null)) {
-    const versions = new Map(scores.map((score) => [`${score.agency.code}:${score.criterion.code}`, score.version]));
-    const criteria = await db.criterion.findMany({ where: { yearId }, select: { code: true, kind: true, maxX100: true } });
-    const cells = finalCells2021(criteria).map((cell) => ({ ...cell, version: versions.get(`${cell.agencyCode}:${cell.criterionCode}`) ?? 0 }));
+    const versions = new Map(
+      scores.map((score) => [`${score.agency.code}:${score.criterion.code}`, score.version]),
+    );
+    const criteria = await db.criterion.findMany({
+      where: { yearId },
+      select: { code: true, kind: true, maxX100: true },
+    });
+    const cells = finalCells2021(criteria).map((cell) => ({
+      ...cell,
+      version: versions.get(`${cell.agencyCode}:${cell.criterionCode}`) ?? 0,
+    }));
     await atTime(DEMO_2021_TIMELINE.review, () => saveFinalScores(secretariat, yearId, cells));
   }
   await atTime(DEMO_2021_TIMELINE.publish, async () => {
-    const published = await db.rankingPublication.findFirst({ where: { yearId, reopenedAt: null }, select: { id: true } });
+    const published = await db.rankingPublication.findFirst({
+      where: { yearId, reopenedAt: null },
+      select: { id: true },
+    });
     if (!published) await publishRanking(secretariat, yearId);
     await moveYearPhase(secretariat, yearId, { phase: "VOTING" });
   });
@@ -83,18 +112,33 @@ function deliberate(secretariat: Actor, yearId: string) {
 async function deliberateNow(secretariat: Actor, yearId: string) {
   const year = await db.emulationYear.findUniqueOrThrow({ where: { id: yearId }, select: { rules: true } });
   const awards = (year.rules as { awards: { code: string }[] }).awards.map((award) => award.code);
-  const leaders = await Promise.all(DEMO_AGENCIES.map((agency, index) => demoActor(leaderEmail(agency.code), `10.21.12.${index + 1}`)));
+  const leaders = await Promise.all(
+    DEMO_AGENCIES.map((agency, index) => demoActor(leaderEmail(agency.code), `10.21.12.${index + 1}`)),
+  );
   for (const awardCode of [...awards, null]) {
     let session = await db.voteSession.findFirst({
-      where: { yearId, kind: awardCode ? "AWARD_PROPOSAL" : "LEADERSHIP_ELECTION", awardCode, cancelledAt: null },
+      where: {
+        yearId,
+        kind: awardCode ? "AWARD_PROPOSAL" : "LEADERSHIP_ELECTION",
+        awardCode,
+        cancelledAt: null,
+      },
       select: { id: true, closedAt: true, candidates: true, participations: { select: { agencyId: true } } },
     });
     if (session?.closedAt) continue;
     if (!session) {
       const closesAt = new Date(now().getTime() + 2 * 3_600_000).toISOString();
-      const created = await createVoteSession(secretariat, yearId, awardCode ? { kind: "AWARD_PROPOSAL", awardCode, closesAt } : { kind: "LEADERSHIP_ELECTION", closesAt });
+      const created = await createVoteSession(
+        secretariat,
+        yearId,
+        awardCode
+          ? { kind: "AWARD_PROPOSAL", awardCode, closesAt }
+          : { kind: "LEADERSHIP_ELECTION", closesAt },
+      );
       session = { id: created.id, closedAt: null, candidates: [], participations: [] };
-      session.candidates = (await db.voteSession.findUniqueOrThrow({ where: { id: created.id }, select: { candidates: true } })).candidates;
+      session.candidates = (
+        await db.voteSession.findUniqueOrThrow({ where: { id: created.id }, select: { candidates: true } })
+      ).candidates;
     }
     const candidateCodes = (session.candidates as unknown as Candidate[]).map((candidate) => candidate.code);
     const voted = new Set(session.participations.map((p) => p.agencyId));
@@ -104,7 +148,10 @@ async function deliberateNow(secretariat: Actor, yearId: string) {
       leaders.map((leader, index) =>
         voted.has(leader.agencyId!)
           ? null
-          : castBallot(leader, sessionId, { password: DEMO_PASSWORD, choices: demoBallot2021(awardCode, candidateCodes, index, leaders.length) }),
+          : castBallot(leader, sessionId, {
+              password: DEMO_PASSWORD,
+              choices: demoBallot2021(awardCode, candidateCodes, index, leaders.length),
+            }),
       ),
     );
     await closeVoteSession(secretariat, sessionId);
@@ -133,7 +180,10 @@ async function attachReports(secretariat: Actor, yearId: string, renderReports: 
     where: { yearId, status: "DRAFT", reports: { none: {} } },
     select: { id: true, awardName: true, basis: true, agency: { select: { code: true, name: true } } },
   });
-  const publication = await db.rankingPublication.findFirstOrThrow({ where: { yearId, reopenedAt: null }, select: { entries: true } });
+  const publication = await db.rankingPublication.findFirstOrThrow({
+    where: { yearId, reopenedAt: null },
+    select: { entries: true },
+  });
   const entries = publication.entries as unknown as RankingEntry[];
   const reports = nominations.map((nomination) => {
     const demo = DEMO_AGENCIES.find((agency) => agency.code === nomination.agency.code)!;
@@ -153,22 +203,35 @@ async function attachReports(secretariat: Actor, yearId: string, renderReports: 
   const pdfs = reports.length > 0 ? await renderReports(reports) : [];
   for (const [index, nomination] of nominations.entries()) {
     const demo = DEMO_AGENCIES.find((agency) => agency.code === nomination.agency.code)!;
-    await uploadReport(secretariat, nomination.id, { fileName: `Bao cao thanh tich ${demo.shortName} 2021.pdf`, bytes: new Uint8Array(pdfs[index]!) });
+    await uploadReport(secretariat, nomination.id, {
+      fileName: `Bao cao thanh tich ${demo.shortName} 2021.pdf`,
+      bytes: new Uint8Array(pdfs[index]!),
+    });
   }
 }
 
 /** BOARD_REVIEW: the board approves every submitted nomination and records the decision (CLOSED). */
 async function decide(board: Actor, yearId: string) {
-  const submitted = await db.nomination.findMany({ where: { yearId, status: "SUBMITTED" }, select: { id: true } });
-  if (submitted.length > 0) await atTime(DEMO_2021_TIMELINE.approval, () => bulkApprove(board, { nominationIds: submitted.map((n) => n.id) }));
-  if ((await db.nomination.count({ where: { yearId, status: "APPROVED" } })) > 0) await atTime(DEMO_2021_TIMELINE.decision, () => recordDecision(board, yearId, { ...DECISION_2021 }));
+  const submitted = await db.nomination.findMany({
+    where: { yearId, status: "SUBMITTED" },
+    select: { id: true },
+  });
+  if (submitted.length > 0)
+    await atTime(DEMO_2021_TIMELINE.approval, () =>
+      bulkApprove(board, { nominationIds: submitted.map((n) => n.id) }),
+    );
+  if ((await db.nomination.count({ where: { yearId, status: "APPROVED" } })) > 0)
+    await atTime(DEMO_2021_TIMELINE.decision, () => recordDecision(board, yearId, { ...DECISION_2021 }));
 }
 
 /**
  * Plays 2021 on from wherever it stands (REVIEW after the base seed) to CLOSED. `renderReports` makes
  * the báo cáo thành tích PDFs (in this process by default).
  */
-export async function playDemo2021(yearId: string, renderReports: RenderReports = renderInProcess): Promise<void> {
+export async function playDemo2021(
+  yearId: string,
+  renderReports: RenderReports = renderInProcess,
+): Promise<void> {
   const secretariat = await demoActor(DEMO_SECRETARIES[0]!.email, "10.21.12.100");
   const board = await demoActor(DEMO_BOARD.email, "10.21.12.200");
   if ((await phaseOf(yearId)) === "REVIEW") await review(secretariat, yearId);

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { yearDeadlinesSchema } from "@/lib/years/rules";
-import { DEMO_AGENCIES, DEMO_PASSWORD, DEMO_SECRETARIES, DEMO_YEARS, demoAccountEmails, leaderEmail, staffEmail } from "./demo-data";
+import {
+  DEMO_AGENCIES,
+  DEMO_PASSWORD,
+  DEMO_SECRETARIES,
+  DEMO_YEARS,
+  demoAccountEmails,
+  leaderEmail,
+  staffEmail,
+} from "./demo-data";
 
 const CODES = ["btc", "ubkt", "bnc", "btg", "bdv", "bao", "vptu", "tct", "dukcq", "bbvsk"];
 
@@ -8,14 +16,24 @@ describe("demo data (PRODUCT.md)", () => {
   it("has the ten member agencies of the bloc with their codes", () => {
     expect(DEMO_AGENCIES.map((agency) => agency.code)).toEqual(CODES);
     const names = Object.fromEntries(DEMO_AGENCIES.map((agency) => [agency.code, agency.name]));
-    expect(names).toMatchObject({ btg: "Ban Tuyên giáo Tỉnh ủy", bdv: "Ban Dân vận Tỉnh ủy", bao: "Báo Nam Định", tct: "Trường Chính trị Trường Chinh" });
+    expect(names).toMatchObject({
+      btg: "Ban Tuyên giáo Tỉnh ủy",
+      bdv: "Ban Dân vận Tỉnh ủy",
+      bao: "Báo Nam Định",
+      tct: "Trường Chính trị Trường Chinh",
+    });
   });
 
   it("has 24 demo accounts: admin, board, two secretaries, and a leader and a staff member per agency", () => {
     const emails = demoAccountEmails();
     expect(emails).toHaveLength(24);
     expect(new Set(emails).size).toBe(24);
-    expect(emails.slice(0, 4)).toEqual(["admin@khoithidua.local", "board@khoithidua.local", "thuky.btg@khoithidua.local", "thuky.bdv@khoithidua.local"]);
+    expect(emails.slice(0, 4)).toEqual([
+      "admin@khoithidua.local",
+      "board@khoithidua.local",
+      "thuky.btg@khoithidua.local",
+      "thuky.bdv@khoithidua.local",
+    ]);
     for (const code of CODES) {
       expect(emails).toContain(`lanhdao.${code}@khoithidua.local`);
       expect(emails).toContain(`canbo.${code}@khoithidua.local`);

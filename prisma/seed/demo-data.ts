@@ -21,30 +21,134 @@ export interface DemoAgency {
 }
 
 export const DEMO_AGENCIES: DemoAgency[] = [
-  { code: "btc", name: "Ban Tổ chức Tỉnh ủy", shortName: "Ban Tổ chức", leader: { name: "Nguyễn Văn An", title: "Trưởng ban" }, staff: { name: "Trần Thị Bích", title: "Chuyên viên" } },
-  { code: "ubkt", name: "Ủy ban Kiểm tra Tỉnh ủy", shortName: "Ủy ban Kiểm tra", leader: { name: "Lê Minh Cường", title: "Chủ nhiệm" }, staff: { name: "Phạm Thu Dung", title: "Kiểm tra viên" } },
-  { code: "bnc", name: "Ban Nội chính Tỉnh ủy", shortName: "Ban Nội chính", leader: { name: "Hoàng Đức Em", title: "Trưởng ban" }, staff: { name: "Vũ Thị Giang", title: "Chuyên viên" } },
-  { code: "btg", name: "Ban Tuyên giáo Tỉnh ủy", shortName: "Ban Tuyên giáo", leader: { name: "Đặng Thị Hà", title: "Trưởng ban" }, staff: { name: "Bùi Văn Hùng", title: "Chuyên viên" } },
-  { code: "bdv", name: "Ban Dân vận Tỉnh ủy", shortName: "Ban Dân vận", leader: { name: "Đỗ Quang Khải", title: "Trưởng ban" }, staff: { name: "Ngô Thị Lan", title: "Chuyên viên" } },
-  { code: "bao", name: "Báo Nam Định", shortName: "Báo Nam Định", leader: { name: "Dương Văn Long", title: "Tổng Biên tập" }, staff: { name: "Lý Thị Mai", title: "Phóng viên" } },
-  { code: "vptu", name: "Văn phòng Tỉnh ủy", shortName: "Văn phòng Tỉnh ủy", leader: { name: "Phan Thanh Nam", title: "Chánh Văn phòng" }, staff: { name: "Trịnh Thị Oanh", title: "Chuyên viên" } },
-  { code: "tct", name: "Trường Chính trị Trường Chinh", shortName: "Trường Chính trị", leader: { name: "Vương Đình Phúc", title: "Hiệu trưởng" }, staff: { name: "Mai Thị Quỳnh", title: "Giảng viên" } },
-  { code: "dukcq", name: "Đảng ủy Khối các Cơ quan và Doanh nghiệp tỉnh", shortName: "Đảng ủy Khối CQ&DN", leader: { name: "Tạ Văn Sơn", title: "Bí thư Đảng ủy Khối" }, staff: { name: "Cao Thị Tâm", title: "Chuyên viên" } },
-  { code: "bbvsk", name: "Ban Bảo vệ chăm sóc sức khỏe cán bộ tỉnh", shortName: "Ban BVCSSK cán bộ", leader: { name: "Hồ Minh Tuấn", title: "Trưởng ban" }, staff: { name: "Kiều Thị Uyên", title: "Chuyên viên" } },
+  {
+    code: "btc",
+    name: "Ban Tổ chức Tỉnh ủy",
+    shortName: "Ban Tổ chức",
+    leader: { name: "Nguyễn Văn An", title: "Trưởng ban" },
+    staff: { name: "Trần Thị Bích", title: "Chuyên viên" },
+  },
+  {
+    code: "ubkt",
+    name: "Ủy ban Kiểm tra Tỉnh ủy",
+    shortName: "Ủy ban Kiểm tra",
+    leader: { name: "Lê Minh Cường", title: "Chủ nhiệm" },
+    staff: { name: "Phạm Thu Dung", title: "Kiểm tra viên" },
+  },
+  {
+    code: "bnc",
+    name: "Ban Nội chính Tỉnh ủy",
+    shortName: "Ban Nội chính",
+    leader: { name: "Hoàng Đức Em", title: "Trưởng ban" },
+    staff: { name: "Vũ Thị Giang", title: "Chuyên viên" },
+  },
+  {
+    code: "btg",
+    name: "Ban Tuyên giáo Tỉnh ủy",
+    shortName: "Ban Tuyên giáo",
+    leader: { name: "Đặng Thị Hà", title: "Trưởng ban" },
+    staff: { name: "Bùi Văn Hùng", title: "Chuyên viên" },
+  },
+  {
+    code: "bdv",
+    name: "Ban Dân vận Tỉnh ủy",
+    shortName: "Ban Dân vận",
+    leader: { name: "Đỗ Quang Khải", title: "Trưởng ban" },
+    staff: { name: "Ngô Thị Lan", title: "Chuyên viên" },
+  },
+  {
+    code: "bao",
+    name: "Báo Nam Định",
+    shortName: "Báo Nam Định",
+    leader: { name: "Dương Văn Long", title: "Tổng Biên tập" },
+    staff: { name: "Lý Thị Mai", title: "Phóng viên" },
+  },
+  {
+    code: "vptu",
+    name: "Văn phòng Tỉnh ủy",
+    shortName: "Văn phòng Tỉnh ủy",
+    leader: { name: "Phan Thanh Nam", title: "Chánh Văn phòng" },
+    staff: { name: "Trịnh Thị Oanh", title: "Chuyên viên" },
+  },
+  {
+    code: "tct",
+    name: "Trường Chính trị Trường Chinh",
+    shortName: "Trường Chính trị",
+    leader: { name: "Vương Đình Phúc", title: "Hiệu trưởng" },
+    staff: { name: "Mai Thị Quỳnh", title: "Giảng viên" },
+  },
+  {
+    code: "dukcq",
+    name: "Đảng ủy Khối các Cơ quan và Doanh nghiệp tỉnh",
+    shortName: "Đảng ủy Khối CQ&DN",
+    leader: { name: "Tạ Văn Sơn", title: "Bí thư Đảng ủy Khối" },
+    staff: { name: "Cao Thị Tâm", title: "Chuyên viên" },
+  },
+  {
+    code: "bbvsk",
+    name: "Ban Bảo vệ chăm sóc sức khỏe cán bộ tỉnh",
+    shortName: "Ban BVCSSK cán bộ",
+    leader: { name: "Hồ Minh Tuấn", title: "Trưởng ban" },
+    staff: { name: "Kiều Thị Uyên", title: "Chuyên viên" },
+  },
 ];
 
 /** Thư ký khối: staff of the leader agency of 2021 (btg) and of 2022 (bdv). */
 export const DEMO_SECRETARIES = [
-  { email: "thuky.btg@khoithidua.local", agencyCode: "btg", name: "Lưu Thị Vân", title: "Chuyên viên, Thư ký Khối năm 2021" },
-  { email: "thuky.bdv@khoithidua.local", agencyCode: "bdv", name: "Quách Văn Xuân", title: "Chuyên viên, Thư ký Khối năm 2022" },
+  {
+    email: "thuky.btg@khoithidua.local",
+    agencyCode: "btg",
+    name: "Lưu Thị Vân",
+    title: "Chuyên viên, Thư ký Khối năm 2021",
+  },
+  {
+    email: "thuky.bdv@khoithidua.local",
+    agencyCode: "bdv",
+    name: "Quách Văn Xuân",
+    title: "Chuyên viên, Thư ký Khối năm 2022",
+  },
 ];
 
-export const DEMO_ADMIN = { email: "admin@khoithidua.local", name: "Quản trị hệ thống", title: "Ban Thi đua – Khen thưởng tỉnh" };
-export const DEMO_BOARD = { email: "board@khoithidua.local", name: "Chuyên viên Ban Thi đua – Khen thưởng", title: "Chuyên viên" };
+export const DEMO_ADMIN = {
+  email: "admin@khoithidua.local",
+  name: "Quản trị hệ thống",
+  title: "Ban Thi đua – Khen thưởng tỉnh",
+};
+export const DEMO_BOARD = {
+  email: "board@khoithidua.local",
+  name: "Chuyên viên Ban Thi đua – Khen thưởng",
+  title: "Chuyên viên",
+};
 
 export const DEMO_YEARS = [
-  { year: 2021, phase: "CLOSED", leader: "btg", deputy: "bdv", deadlines: { PLEDGING: "2021-03-31", SELF_ASSESSMENT: "2021-11-30", REVIEW: "2021-12-15", VOTING: "2021-12-25", NOMINATION: "2022-01-10", BOARD_REVIEW: "2022-02-28" } },
-  { year: 2022, phase: "PLEDGING", leader: "bdv", deputy: "vptu", deadlines: { PLEDGING: "2022-03-31", SELF_ASSESSMENT: "2022-11-30", REVIEW: "2022-12-15", VOTING: "2022-12-25", NOMINATION: "2023-01-10", BOARD_REVIEW: "2023-02-28" } },
+  {
+    year: 2021,
+    phase: "CLOSED",
+    leader: "btg",
+    deputy: "bdv",
+    deadlines: {
+      PLEDGING: "2021-03-31",
+      SELF_ASSESSMENT: "2021-11-30",
+      REVIEW: "2021-12-15",
+      VOTING: "2021-12-25",
+      NOMINATION: "2022-01-10",
+      BOARD_REVIEW: "2022-02-28",
+    },
+  },
+  {
+    year: 2022,
+    phase: "PLEDGING",
+    leader: "bdv",
+    deputy: "vptu",
+    deadlines: {
+      PLEDGING: "2022-03-31",
+      SELF_ASSESSMENT: "2022-11-30",
+      REVIEW: "2022-12-15",
+      VOTING: "2022-12-25",
+      NOMINATION: "2023-01-10",
+      BOARD_REVIEW: "2023-02-28",
+    },
+  },
 ] as const;
 
 export const DEMO_CRITERIA = criteria;
@@ -71,5 +175,9 @@ export async function demoAlreadySeeded(db: PrismaClient): Promise<boolean> {
 
 /** Rules of the demo years: the defaults with the classification bands of the demo criteria table. */
 export function demoRules(): YearRules {
-  return yearRulesSchema.parse({ ...DEFAULT_RULES, scale: DEMO_CRITERIA.scale, classificationBands: DEMO_CRITERIA.classificationBands });
+  return yearRulesSchema.parse({
+    ...DEFAULT_RULES,
+    scale: DEMO_CRITERIA.scale,
+    classificationBands: DEMO_CRITERIA.classificationBands,
+  });
 }

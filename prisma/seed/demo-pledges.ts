@@ -41,10 +41,21 @@ const PLANS: Record<number, { openedAt: string; signers: string[] }> = {
  * The pledge of a demo year (2021 or 2022) with its signatures, unless the year has one. Returns the
  * version and when its last signature landed (the signed pledge is issued then).
  */
-export async function seedDemoPledge(tx: Prisma.TransactionClient, year: number, yearId: string, createdById: string, sealKey: string): Promise<{ versionId: string; lastSignedAt: Date } | null> {
+export async function seedDemoPledge(
+  tx: Prisma.TransactionClient,
+  year: number,
+  yearId: string,
+  createdById: string,
+  sealKey: string,
+): Promise<{ versionId: string; lastSignedAt: Date } | null> {
   const plan = PLANS[year]!;
   if (await tx.pledge.findUnique({ where: { yearId } })) return null;
-  const version = await makePledgeVersion(tx, { yearId, createdById, content: CONTENT(year), openedAt: new Date(plan.openedAt) });
+  const version = await makePledgeVersion(tx, {
+    yearId,
+    createdById,
+    content: CONTENT(year),
+    openedAt: new Date(plan.openedAt),
+  });
   let minute = 0;
   let lastSignedAt = new Date(plan.openedAt);
   for (const code of plan.signers) {

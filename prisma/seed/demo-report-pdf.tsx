@@ -5,7 +5,15 @@ import { Document, Page, StyleSheet, Text, View, renderToBuffer } from "@react-p
 import { DOCUMENT_FONT, registerFreshFonts } from "@/lib/documents/render/fonts";
 
 const styles = StyleSheet.create({
-  page: { fontFamily: DOCUMENT_FONT, fontSize: 13, lineHeight: 1.35, paddingTop: 57, paddingBottom: 57, paddingLeft: 85, paddingRight: 57 },
+  page: {
+    fontFamily: DOCUMENT_FONT,
+    fontSize: 13,
+    lineHeight: 1.35,
+    paddingTop: 57,
+    paddingBottom: 57,
+    paddingLeft: 85,
+    paddingRight: 57,
+  },
   headerRow: { flexDirection: "row", justifyContent: "space-between" },
   issuer: { width: "42%", alignItems: "center", textAlign: "center" },
   nation: { width: "58%", alignItems: "center", textAlign: "center" },
@@ -33,7 +41,11 @@ export interface DemoReport {
 
 function ReportDocument({ report }: { report: DemoReport }) {
   return (
-    <Document title={`Báo cáo thành tích năm ${report.year} — ${report.agencyName}`} author={report.agencyName} language="vi">
+    <Document
+      title={`Báo cáo thành tích năm ${report.year} — ${report.agencyName}`}
+      author={report.agencyName}
+      language="vi"
+    >
       <Page size="A4" style={styles.page}>
         <View style={styles.headerRow}>
           <View style={styles.issuer}>
@@ -46,30 +58,36 @@ function ReportDocument({ report }: { report: DemoReport }) {
             <Text style={{ fontWeight: 700 }}>Độc lập - Tự do - Hạnh phúc</Text>
             <View style={styles.rule} />
             <Text style={{ fontStyle: "italic" }}>
-              Nam Định, ngày {two(report.date.getUTCDate())} tháng {two(report.date.getUTCMonth() + 1)} năm {report.date.getUTCFullYear()}
+              Nam Định, ngày {two(report.date.getUTCDate())} tháng {two(report.date.getUTCMonth() + 1)} năm{" "}
+              {report.date.getUTCFullYear()}
             </Text>
           </View>
         </View>
         <Text style={styles.docType}>Báo cáo thành tích</Text>
         <Text style={styles.docTitle}>
-          Đề nghị tặng {report.awardName}{"\n"}năm {report.year}
+          Đề nghị tặng {report.awardName}
+          {"\n"}năm {report.year}
         </Text>
         <Text style={styles.heading}>I. Sơ lược đặc điểm, tình hình</Text>
         <Text style={styles.paragraph}>
-          {report.agencyName} là cơ quan thành viên Khối thi đua các cơ quan Đảng thuộc Tỉnh ủy Nam Định; thực hiện chức năng tham mưu,
-          giúp việc Ban Chấp hành, Ban Thường vụ Tỉnh ủy trong lĩnh vực được giao.
+          {report.agencyName} là cơ quan thành viên Khối thi đua các cơ quan Đảng thuộc Tỉnh ủy Nam Định; thực
+          hiện chức năng tham mưu, giúp việc Ban Chấp hành, Ban Thường vụ Tỉnh ủy trong lĩnh vực được giao.
         </Text>
         <Text style={styles.heading}>II. Thành tích đạt được</Text>
         <Text style={styles.paragraph}>
-          Năm {report.year}, cơ quan hoàn thành xuất sắc các nhiệm vụ chính trị được giao; chất lượng tham mưu được nâng lên; tổ chức cơ sở
-          đảng được xếp loại hoàn thành tốt nhiệm vụ trở lên; thực hiện nghiêm túc các nội dung giao ước thi đua của Khối.
+          Năm {report.year}, cơ quan hoàn thành xuất sắc các nhiệm vụ chính trị được giao; chất lượng tham mưu
+          được nâng lên; tổ chức cơ sở đảng được xếp loại hoàn thành tốt nhiệm vụ trở lên; thực hiện nghiêm
+          túc các nội dung giao ước thi đua của Khối.
         </Text>
         <Text style={styles.paragraph}>
-          Kết quả chấm điểm thi đua của Khối: {report.total.toLocaleString("vi-VN")} điểm, xếp thứ {report.rank}
+          Kết quả chấm điểm thi đua của Khối: {report.total.toLocaleString("vi-VN")} điểm, xếp thứ{" "}
+          {report.rank}
           {report.classification ? `, xếp loại ${report.classification}` : ""}.
         </Text>
         <Text style={styles.heading}>III. Các hình thức khen thưởng đã đạt được</Text>
-        <Text style={styles.paragraph}>Các năm trước liền kề: theo hồ sơ thi đua, khen thưởng của cơ quan.</Text>
+        <Text style={styles.paragraph}>
+          Các năm trước liền kề: theo hồ sơ thi đua, khen thưởng của cơ quan.
+        </Text>
         <View style={{ marginTop: 24, marginLeft: "50%", alignItems: "center" }}>
           <Text style={{ fontWeight: 700, textTransform: "uppercase" }}>{report.leaderTitle}</Text>
           <Text style={{ marginTop: 48, fontWeight: 700 }}>{report.leaderName}</Text>

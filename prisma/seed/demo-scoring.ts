@@ -8,17 +8,116 @@ import { DEMO_AGENCIES, DEMO_CRITERIA } from "./demo-data";
 import { makeCriteriaTable, type CriteriaTableData } from "./factories";
 
 /** Points below the maximum, per agency: [criterion code, points taken off][]; bonus and deductions given. */
-const OUTCOME_2021: Record<string, { off: [string, number][]; bonus: [string, number][]; deductions: [string, number][]; selfHigher?: [string, number][] }> = {
-  btg: { off: [["I.4", 1], ["III.3", 1], ["II.3", 2]], bonus: [["V.1", 2.5]], deductions: [] },
-  bdv: { off: [["I.2", 2], ["II.1", 2], ["IV.3", 1]], bonus: [["V.2", 2.5]], deductions: [], selfHigher: [["I.2", 2]] },
-  vptu: { off: [["I.1", 1], ["I.4", 1], ["III.1", 2]], bonus: [], deductions: [] },
-  bao: { off: [["I.3", 2], ["II.2", 1], ["IV.2", 1.5]], bonus: [], deductions: [] },
-  btc: { off: [["I.2", 2], ["I.3", 2], ["II.1", 2], ["IV.3", 1]], bonus: [["V.1", 2.5]], deductions: [["VI.2", 1]], selfHigher: [["II.1", 2]] },
-  ubkt: { off: [["I.1", 3], ["II.2", 2], ["III.2", 1], ["IV.1", 2]], bonus: [], deductions: [] },
-  bnc: { off: [["I.2", 4], ["II.3", 2], ["III.1", 1], ["IV.2", 2]], bonus: [], deductions: [["VI.2", 1]] },
-  tct: { off: [["I.1", 2], ["I.4", 2], ["II.1", 3], ["III.3", 1], ["IV.3", 2]], bonus: [], deductions: [] },
-  dukcq: { off: [["I.2", 4], ["I.3", 3], ["II.2", 2], ["III.1", 2]], bonus: [], deductions: [], selfHigher: [["I.3", 3]] },
-  bbvsk: { off: [["I.1", 4], ["I.2", 3], ["II.1", 3], ["III.2", 1], ["IV.1", 2]], bonus: [], deductions: [] },
+const OUTCOME_2021: Record<
+  string,
+  {
+    off: [string, number][];
+    bonus: [string, number][];
+    deductions: [string, number][];
+    selfHigher?: [string, number][];
+  }
+> = {
+  btg: {
+    off: [
+      ["I.4", 1],
+      ["III.3", 1],
+      ["II.3", 2],
+    ],
+    bonus: [["V.1", 2.5]],
+    deductions: [],
+  },
+  bdv: {
+    off: [
+      ["I.2", 2],
+      ["II.1", 2],
+      ["IV.3", 1],
+    ],
+    bonus: [["V.2", 2.5]],
+    deductions: [],
+    selfHigher: [["I.2", 2]],
+  },
+  vptu: {
+    off: [
+      ["I.1", 1],
+      ["I.4", 1],
+      ["III.1", 2],
+    ],
+    bonus: [],
+    deductions: [],
+  },
+  bao: {
+    off: [
+      ["I.3", 2],
+      ["II.2", 1],
+      ["IV.2", 1.5],
+    ],
+    bonus: [],
+    deductions: [],
+  },
+  btc: {
+    off: [
+      ["I.2", 2],
+      ["I.3", 2],
+      ["II.1", 2],
+      ["IV.3", 1],
+    ],
+    bonus: [["V.1", 2.5]],
+    deductions: [["VI.2", 1]],
+    selfHigher: [["II.1", 2]],
+  },
+  ubkt: {
+    off: [
+      ["I.1", 3],
+      ["II.2", 2],
+      ["III.2", 1],
+      ["IV.1", 2],
+    ],
+    bonus: [],
+    deductions: [],
+  },
+  bnc: {
+    off: [
+      ["I.2", 4],
+      ["II.3", 2],
+      ["III.1", 1],
+      ["IV.2", 2],
+    ],
+    bonus: [],
+    deductions: [["VI.2", 1]],
+  },
+  tct: {
+    off: [
+      ["I.1", 2],
+      ["I.4", 2],
+      ["II.1", 3],
+      ["III.3", 1],
+      ["IV.3", 2],
+    ],
+    bonus: [],
+    deductions: [],
+  },
+  dukcq: {
+    off: [
+      ["I.2", 4],
+      ["I.3", 3],
+      ["II.2", 2],
+      ["III.1", 2],
+    ],
+    bonus: [],
+    deductions: [],
+    selfHigher: [["I.3", 3]],
+  },
+  bbvsk: {
+    off: [
+      ["I.1", 4],
+      ["I.2", 3],
+      ["II.1", 3],
+      ["III.2", 1],
+      ["IV.1", 2],
+    ],
+    bonus: [],
+    deductions: [],
+  },
 };
 
 const REVIEW_REASON = "Điều chỉnh theo minh chứng: chưa đạt đủ mức điểm tự chấm.";
@@ -51,7 +150,10 @@ export async function seedDemoSelfAssessments(
   people: { staffOf: (code: string) => Promise<string>; leaderOf: (code: string) => Promise<string> },
 ): Promise<void> {
   if ((await tx.assessment.count({ where: { yearId } })) > 0) return;
-  const criteria = await tx.criterion.findMany({ where: { yearId }, select: { id: true, code: true, kind: true, maxX100: true } });
+  const criteria = await tx.criterion.findMany({
+    where: { yearId },
+    select: { id: true, code: true, kind: true, maxX100: true },
+  });
   for (const agency of DEMO_AGENCIES) {
     const agencyId = agencyIds.get(agency.code)!;
     const staffId = await people.staffOf(agency.code);
@@ -70,17 +172,31 @@ export async function seedDemoSelfAssessments(
       }),
     });
     await tx.assessment.create({
-      data: { yearId, agencyId, status: "SUBMITTED", submittedAt: new Date("2021-11-29T08:00:00.000Z"), submittedById: await people.leaderOf(agency.code), version: 2 },
+      data: {
+        yearId,
+        agencyId,
+        status: "SUBMITTED",
+        submittedAt: new Date("2021-11-29T08:00:00.000Z"),
+        submittedById: await people.leaderOf(agency.code),
+        version: 2,
+      },
     });
   }
 }
 
 /** The final scores the secretariat saves for 2021 (saveFinalScores cells, without versions). */
-export function finalCells2021(criteria: Criterion[]): { agencyCode: string; criterionCode: string; points: number; reason: string | null }[] {
+export function finalCells2021(
+  criteria: Criterion[],
+): { agencyCode: string; criterionCode: string; points: number; reason: string | null }[] {
   return DEMO_AGENCIES.flatMap((agency) =>
     criteria.map((criterion) => {
       const { finalX100, selfX100 } = cell2021(agency.code, criterion);
-      return { agencyCode: agency.code, criterionCode: criterion.code, points: finalX100 / 100, reason: finalX100 !== selfX100 ? REVIEW_REASON : null };
+      return {
+        agencyCode: agency.code,
+        criterionCode: criterion.code,
+        points: finalX100 / 100,
+        reason: finalX100 !== selfX100 ? REVIEW_REASON : null,
+      };
     }),
   );
 }

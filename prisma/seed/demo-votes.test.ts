@@ -8,8 +8,16 @@ import { demoBallot2021 } from "./demo-votes";
 // (tests/integration/demo-seed.test.ts checks the real sessions): the first for the Government's flag,
 // the four Xuất sắc for the provincial flag, all ten (Tốt or better) for the provincial merit.
 const ORDER = ["btg", "bdv", "vptu", "bao", "btc", "ubkt", "tct", "bnc", "dukcq", "bbvsk"];
-const CANDIDATES: Record<string, string[]> = { GOV_FLAG: ORDER.slice(0, 1), PROVINCIAL_FLAG: ORDER.slice(0, 4), PROVINCIAL_MERIT: ORDER };
-const candidate = (code: string): Candidate => ({ agencyId: `id-${code}`, code, name: DEMO_AGENCIES.find((a) => a.code === code)!.name });
+const CANDIDATES: Record<string, string[]> = {
+  GOV_FLAG: ORDER.slice(0, 1),
+  PROVINCIAL_FLAG: ORDER.slice(0, 4),
+  PROVINCIAL_MERIT: ORDER,
+};
+const candidate = (code: string): Candidate => ({
+  agencyId: `id-${code}`,
+  code,
+  name: DEMO_AGENCIES.find((a) => a.code === code)!.name,
+});
 const roll = DEMO_AGENCIES.map((a) => candidate(a.code));
 const total = DEMO_AGENCIES.length;
 
@@ -17,7 +25,11 @@ const total = DEMO_AGENCIES.length;
 function session(awardCode: string | null) {
   const codes = awardCode ? CANDIDATES[awardCode]! : roll.map((voter) => voter.code);
   const ballots: BallotChoices[] = DEMO_AGENCIES.map((_, index) =>
-    Object.fromEntries(Object.entries(demoBallot2021(awardCode, codes, index, total)).map(([key, value]) => (awardCode ? [`id-${key}`, value] : [key, value === null ? null : `id-${value}`]))),
+    Object.fromEntries(
+      Object.entries(demoBallot2021(awardCode, codes, index, total)).map(([key, value]) =>
+        awardCode ? [`id-${key}`, value] : [key, value === null ? null : `id-${value}`],
+      ),
+    ),
   );
   const results = tally({
     method: awardCode ? "APPROVAL" : "ELECTION",
@@ -40,19 +52,27 @@ describe("2021's demo ballots", () => {
     expect(passed("GOV_FLAG")).toEqual(["btg"]);
     expect(passed("PROVINCIAL_FLAG")).toEqual(["bao", "bdv", "vptu"]);
     expect(passed("PROVINCIAL_MERIT")).toEqual(["bbvsk", "bnc", "btc", "dukcq", "tct", "ubkt"]);
-    for (const awardCode of Object.keys(CANDIDATES)) expect(session(awardCode).results).toMatchObject({ rollSize: 10, ballots: 10, quorumMet: true, hasTies: false });
+    for (const awardCode of Object.keys(CANDIDATES))
+      expect(session(awardCode).results).toMatchObject({
+        rollSize: 10,
+        ballots: 10,
+        quorumMet: true,
+        hasTies: false,
+      });
   });
 
   it("elect bdv Khối trưởng and vptu Khối phó for 2022, with valid ballots (never one agency for both posts)", () => {
     const election = session(null);
     expect(election.results.elected).toEqual({ LEADER: "id-bdv", DEPUTY: "id-vptu" });
-    for (const ballot of election.ballots) expect(ballot.LEADER === null || ballot.LEADER !== ballot.DEPUTY).toBe(true);
+    for (const ballot of election.ballots)
+      expect(ballot.LEADER === null || ballot.LEADER !== ballot.DEPUTY).toBe(true);
   });
 
   it("give every approval ballot a choice for every candidate", () => {
     for (const awardCode of Object.keys(CANDIDATES)) {
       const { codes, ballots } = session(awardCode);
-      for (const ballot of ballots) expect(Object.keys(ballot).sort()).toEqual(codes.map((code) => `id-${code}`).sort());
+      for (const ballot of ballots)
+        expect(Object.keys(ballot).sort()).toEqual(codes.map((code) => `id-${code}`).sort());
     }
   });
 });

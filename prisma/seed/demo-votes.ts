@@ -49,9 +49,15 @@ export const ELECTION_VOTES_2021: Record<Post, [string, number][]> = {
  * candidate, the next `against` disapprove, the others abstain; in the election, the first voters name
  * the agencies of ELECTION_VOTES_2021 in turn, the others leave the post blank.
  */
-export function demoBallot2021(awardCode: string | null, candidateCodes: string[], index: number, total: number): Record<string, string | null> {
+export function demoBallot2021(
+  awardCode: string | null,
+  candidateCodes: string[],
+  index: number,
+  total: number,
+): Record<string, string | null> {
   if (awardCode === null) {
-    const column = (post: Post) => ELECTION_VOTES_2021[post].flatMap(([code, votes]) => Array<string>(votes).fill(code));
+    const column = (post: Post) =>
+      ELECTION_VOTES_2021[post].flatMap(([code, votes]) => Array<string>(votes).fill(code));
     return { LEADER: column("LEADER")[index] ?? null, DEPUTY: column("DEPUTY")[index] ?? null };
   }
   const votes = AWARD_VOTES_2021[awardCode] ?? {};

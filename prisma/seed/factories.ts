@@ -4,7 +4,13 @@ import { randomBytes } from "node:crypto";
 import { hashPassword } from "@/lib/auth/password";
 import type { Prisma } from "@/lib/db/client";
 import type { Phase, Role } from "@/lib/generated/prisma/enums";
-import { canonicalPledge, sealKeyId, sealSignature, sha256Hex, type SignatureRecord } from "@/lib/pledges/canonical";
+import {
+  canonicalPledge,
+  sealKeyId,
+  sealSignature,
+  sha256Hex,
+  type SignatureRecord,
+} from "@/lib/pledges/canonical";
 import type { PledgeContent } from "@/lib/pledges/schemas";
 import { pledgeTemplate } from "@/lib/pledges/template";
 import { DEFAULT_RULES, type YearRules } from "@/lib/years/rules";
@@ -28,7 +34,10 @@ export function passwordHashFor(password: string): Promise<string> {
   return hashes.get(password)!;
 }
 
-export async function makeAgency(db: Db, overrides: { code?: string; name?: string; shortName?: string } = {}) {
+export async function makeAgency(
+  db: Db,
+  overrides: { code?: string; name?: string; shortName?: string } = {},
+) {
   const token = uniqueToken();
   return db.agency.create({
     data: {
@@ -39,7 +48,10 @@ export async function makeAgency(db: Db, overrides: { code?: string; name?: stri
   });
 }
 
-export async function makeBloc(db: Db, overrides: { name?: string; shortName?: string | null; description?: string | null } = {}) {
+export async function makeBloc(
+  db: Db,
+  overrides: { name?: string; shortName?: string | null; description?: string | null } = {},
+) {
   const token = uniqueToken();
   return db.bloc.create({
     data: {
@@ -93,7 +105,9 @@ export async function makeUser(
   const token = uniqueToken();
   return db.user.create({
     data: {
-      email: (options.email ?? `${options.role.toLowerCase().replace(/_/g, "-")}.${token}@test.local`).toLowerCase(),
+      email: (
+        options.email ?? `${options.role.toLowerCase().replace(/_/g, "-")}.${token}@test.local`
+      ).toLowerCase(),
       name: options.name ?? `Người dùng ${token}`,
       title: options.title ?? null,
       role: options.role,
@@ -133,7 +147,16 @@ export async function makeBlocWithYear(
     staff.push(await makeUser(db, { role: "AGENCY_STAFF", agencyId: agency.id }));
   }
   const secretariat = await makeUser(db, { role: "SECRETARIAT", agencyId: leaderAgency!.id });
-  return { bloc, year, agencies, leaderAgency: leaderAgency!, deputyAgency: deputyAgency!, leaders, staff, secretariat };
+  return {
+    bloc,
+    year,
+    agencies,
+    leaderAgency: leaderAgency!,
+    deputyAgency: deputyAgency!,
+    leaders,
+    staff,
+    secretariat,
+  };
 }
 
 /**
@@ -142,19 +165,44 @@ export async function makeBlocWithYear(
  */
 export async function makePledgeVersion(
   db: Db,
-  options: { yearId: string; createdById: string; status?: "DRAFT" | "OPEN"; content?: Partial<PledgeContent>; openedAt?: Date },
+  options: {
+    yearId: string;
+    createdById: string;
+    status?: "DRAFT" | "OPEN";
+    content?: Partial<PledgeContent>;
+    openedAt?: Date;
+  },
 ) {
   const year = await db.emulationYear.findUniqueOrThrow({
     where: { id: options.yearId },
-    select: { id: true, year: true, bloc: { select: { id: true, name: true } }, members: { select: { agency: { select: { code: true, name: true } } } } },
+    select: {
+      id: true,
+      year: true,
+      bloc: { select: { id: true, name: true } },
+      members: { select: { agency: { select: { code: true, name: true } } } },
+    },
   });
-  const pledge = await db.pledge.upsert({ where: { yearId: year.id }, update: {}, create: { yearId: year.id } });
+  const pledge = await db.pledge.upsert({
+    where: { yearId: year.id },
+    update: {},
+    create: { yearId: year.id },
+  });
   const last = await db.pledgeVersion.aggregate({ where: { pledgeId: pledge.id }, _max: { number: true } });
   const content = { ...pledgeTemplate(year.year, year.bloc.name), ...options.content };
-  const draft = await db.pledgeVersion.create({ data: { pledgeId: pledge.id, number: (last._max.number ?? 0) + 1, ...content, createdById: options.createdById } });
+  const draft = await db.pledgeVersion.create({
+    data: {
+      pledgeId: pledge.id,
+      number: (last._max.number ?? 0) + 1,
+      ...content,
+      createdById: options.createdById,
+    },
+  });
   if (options.status === "DRAFT") return draft;
   const openedAt = options.openedAt ?? new Date();
-  await db.pledgeVersion.updateMany({ where: { pledgeId: pledge.id, status: "OPEN" }, data: { status: "SUPERSEDED", supersededAt: openedAt } });
+  await db.pledgeVersion.updateMany({
+    where: { pledgeId: pledge.id, status: "OPEN" },
+    data: { status: "SUPERSEDED", supersededAt: openedAt },
+  });
   const canonicalContent = canonicalPledge({
     bloc: year.bloc,
     year: { id: year.id, year: year.year },
@@ -165,17 +213,37 @@ export async function makePledgeVersion(
   });
   return db.pledgeVersion.update({
     where: { id: draft.id },
-    data: { status: "OPEN", canonicalContent, sha256: sha256Hex(canonicalContent), openedAt, openedById: options.createdById },
+    data: {
+      status: "OPEN",
+      canonicalContent,
+      sha256: sha256Hex(canonicalContent),
+      openedAt,
+      openedById: options.createdById,
+    },
   });
 }
 
 /** A sealed signature of an open version by a leader of one agency, as lib/pledges/signatures writes it. */
 export async function makePledgeSignature(
   db: Db,
-  options: { versionId: string; signerId: string; sealKey: string; signedAt?: Date; authMethod?: string; ip?: string | null; userAgent?: string | null },
+  options: {
+    versionId: string;
+    signerId: string;
+    sealKey: string;
+    signedAt?: Date;
+    authMethod?: string;
+    ip?: string | null;
+    userAgent?: string | null;
+  },
 ) {
-  const version = await db.pledgeVersion.findUniqueOrThrow({ where: { id: options.versionId }, select: { id: true, sha256: true } });
-  const signer = await db.user.findUniqueOrThrow({ where: { id: options.signerId }, select: { id: true, name: true, title: true, agency: { select: { id: true, code: true, name: true } } } });
+  const version = await db.pledgeVersion.findUniqueOrThrow({
+    where: { id: options.versionId },
+    select: { id: true, sha256: true },
+  });
+  const signer = await db.user.findUniqueOrThrow({
+    where: { id: options.signerId },
+    select: { id: true, name: true, title: true, agency: { select: { id: true, code: true, name: true } } },
+  });
   const signedAt = options.signedAt ?? new Date();
   const record: SignatureRecord = {
     versionId: version.id,
@@ -215,16 +283,35 @@ export interface CriteriaTableData {
     code: string;
     title: string;
     max: number;
-    criteria: { code: string; kind: "BASE" | "BONUS" | "DEDUCTION"; max: number; evidence?: boolean; title: string; guidance?: string }[];
+    criteria: {
+      code: string;
+      kind: "BASE" | "BONUS" | "DEDUCTION";
+      max: number;
+      evidence?: boolean;
+      title: string;
+      guidance?: string;
+    }[];
   }[];
 }
 
 /** Writes a year's criteria table; returns the criteria by code. */
 export async function makeCriteriaTable(db: Db, yearId: string, table: CriteriaTableData) {
-  const criteria = new Map<string, { id: string; code: string; kind: "BASE" | "BONUS" | "DEDUCTION"; maxX100: number }>();
+  const criteria = new Map<
+    string,
+    { id: string; code: string; kind: "BASE" | "BONUS" | "DEDUCTION"; maxX100: number }
+  >();
   for (const [g, group] of table.groups.entries()) {
     const kind = group.criteria[0]?.kind ?? "BASE";
-    const row = await db.criteriaGroup.create({ data: { yearId, code: group.code, title: group.title, kind, maxX100: Math.round(group.max * 100), position: g + 1 } });
+    const row = await db.criteriaGroup.create({
+      data: {
+        yearId,
+        code: group.code,
+        title: group.title,
+        kind,
+        maxX100: Math.round(group.max * 100),
+        position: g + 1,
+      },
+    });
     for (const [c, criterion] of group.criteria.entries()) {
       const created = await db.criterion.create({
         data: {
@@ -239,7 +326,12 @@ export async function makeCriteriaTable(db: Db, yearId: string, table: CriteriaT
           position: c + 1,
         },
       });
-      criteria.set(created.code, { id: created.id, code: created.code, kind: created.kind, maxX100: created.maxX100 });
+      criteria.set(created.code, {
+        id: created.id,
+        code: created.code,
+        kind: created.kind,
+        maxX100: created.maxX100,
+      });
     }
   }
   return criteria;
@@ -258,11 +350,29 @@ export function provinceCriteriaTable(): CriteriaTableData {
       code,
       title: `Nhóm ${code}`,
       max,
-      criteria: Array.from({ length: 11 }, (_, c) => ({ code: `${code}.${c + 1}`, kind: "BASE" as const, max: c < twos ? 2 : 1, title: `Tiêu chí ${code}.${c + 1}` })),
+      criteria: Array.from({ length: 11 }, (_, c) => ({
+        code: `${code}.${c + 1}`,
+        kind: "BASE" as const,
+        max: c < twos ? 2 : 1,
+        title: `Tiêu chí ${code}.${c + 1}`,
+      })),
     };
   });
-  for (const [code, kind] of [["VII", "BONUS"], ["VIII", "DEDUCTION"]] as const) {
-    groups.push({ code, title: `Nhóm ${code}`, max: 10, criteria: Array.from({ length: 7 }, (_, c) => ({ code: `${code}.${c + 1}`, kind, max: 1, title: `Tiêu chí ${code}.${c + 1}` })) });
+  for (const [code, kind] of [
+    ["VII", "BONUS"],
+    ["VIII", "DEDUCTION"],
+  ] as const) {
+    groups.push({
+      code,
+      title: `Nhóm ${code}`,
+      max: 10,
+      criteria: Array.from({ length: 7 }, (_, c) => ({
+        code: `${code}.${c + 1}`,
+        kind,
+        max: 1,
+        title: `Tiêu chí ${code}.${c + 1}`,
+      })),
+    });
   }
   return { groups };
 }
@@ -271,10 +381,33 @@ export function provinceCriteriaTable(): CriteriaTableData {
 export function smallCriteriaTable(): CriteriaTableData {
   return {
     groups: [
-      { code: "I", title: "Nhiệm vụ chính trị", max: 60, criteria: [{ code: "I.1", kind: "BASE", max: 30, evidence: true, title: "Tham mưu" }, { code: "I.2", kind: "BASE", max: 30, title: "Chỉ tiêu" }] },
-      { code: "II", title: "Xây dựng cơ quan", max: 40, criteria: [{ code: "II.1", kind: "BASE", max: 40, title: "Tổ chức đảng" }] },
-      { code: "V", title: "Điểm thưởng", max: 5, criteria: [{ code: "V.1", kind: "BONUS", max: 5, title: "Sáng kiến" }] },
-      { code: "VI", title: "Điểm trừ", max: 5, criteria: [{ code: "VI.1", kind: "DEDUCTION", max: 5, title: "Kỷ luật" }] },
+      {
+        code: "I",
+        title: "Nhiệm vụ chính trị",
+        max: 60,
+        criteria: [
+          { code: "I.1", kind: "BASE", max: 30, evidence: true, title: "Tham mưu" },
+          { code: "I.2", kind: "BASE", max: 30, title: "Chỉ tiêu" },
+        ],
+      },
+      {
+        code: "II",
+        title: "Xây dựng cơ quan",
+        max: 40,
+        criteria: [{ code: "II.1", kind: "BASE", max: 40, title: "Tổ chức đảng" }],
+      },
+      {
+        code: "V",
+        title: "Điểm thưởng",
+        max: 5,
+        criteria: [{ code: "V.1", kind: "BONUS", max: 5, title: "Sáng kiến" }],
+      },
+      {
+        code: "VI",
+        title: "Điểm trừ",
+        max: 5,
+        criteria: [{ code: "VI.1", kind: "DEDUCTION", max: 5, title: "Kỷ luật" }],
+      },
     ],
   };
 }

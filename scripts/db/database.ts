@@ -58,7 +58,9 @@ export function secrets(): { nextAuthSecret: string; sealKey: string } {
   const sealKey = process.env.SIGNATURE_SEAL_KEY ?? (external ? "" : demoSecret("signature-seal-key"));
   const missing = [!nextAuthSecret && "NEXTAUTH_SECRET", !sealKey && "SIGNATURE_SEAL_KEY"].filter(Boolean);
   if (missing.length > 0) {
-    throw new Error(`${missing.join(" and ")} required with DATABASE_URL (generate each with: openssl rand -base64 32).`);
+    throw new Error(
+      `${missing.join(" and ")} required with DATABASE_URL (generate each with: openssl rand -base64 32).`,
+    );
   }
   return { nextAuthSecret, sealKey };
 }
@@ -80,11 +82,20 @@ export function selfSignedCertificate(folder: string, label = "chế độ dùng
     const password = randomBytes(18).toString("base64url");
     const notAfter = new Date();
     notAfter.setUTCFullYear(notAfter.getUTCFullYear() + 10);
-    const p12 = createSelfSignedPkcs12({ commonName: `Khối thi đua (${label})`, organization: `Khối thi đua – ${label}`, password, notBefore: new Date("2020-01-01T00:00:00Z"), notAfter });
+    const p12 = createSelfSignedPkcs12({
+      commonName: `Khối thi đua (${label})`,
+      organization: `Khối thi đua – ${label}`,
+      password,
+      notBefore: new Date("2020-01-01T00:00:00Z"),
+      notAfter,
+    });
     writeFileSync(passwordFile, password, { mode: 0o600 });
     writeFileSync(file, p12, { mode: 0o600 });
   }
-  return { DOCUMENT_SIGNING_P12: file, DOCUMENT_SIGNING_P12_PASSWORD: readFileSync(passwordFile, "utf8").trim() };
+  return {
+    DOCUMENT_SIGNING_P12: file,
+    DOCUMENT_SIGNING_P12_PASSWORD: readFileSync(passwordFile, "utf8").trim(),
+  };
 }
 
 /**
@@ -92,9 +103,15 @@ export function selfSignedCertificate(folder: string, label = "chế độ dùng
  * ./.data.
  */
 export function signingCertificate(): SigningCertificate {
-  if (process.env.DOCUMENT_SIGNING_P12) return { DOCUMENT_SIGNING_P12: process.env.DOCUMENT_SIGNING_P12, DOCUMENT_SIGNING_P12_PASSWORD: process.env.DOCUMENT_SIGNING_P12_PASSWORD ?? "" };
+  if (process.env.DOCUMENT_SIGNING_P12)
+    return {
+      DOCUMENT_SIGNING_P12: process.env.DOCUMENT_SIGNING_P12,
+      DOCUMENT_SIGNING_P12_PASSWORD: process.env.DOCUMENT_SIGNING_P12_PASSWORD ?? "",
+    };
   if (process.env.DATABASE_URL) {
-    throw new Error("DOCUMENT_SIGNING_P12 (the organisation's document certificate, a .p12 file) and DOCUMENT_SIGNING_P12_PASSWORD are required with DATABASE_URL: issued documents are signed with it.");
+    throw new Error(
+      "DOCUMENT_SIGNING_P12 (the organisation's document certificate, a .p12 file) and DOCUMENT_SIGNING_P12_PASSWORD are required with DATABASE_URL: issued documents are signed with it.",
+    );
   }
   return selfSignedCertificate(DATA_DIR);
 }

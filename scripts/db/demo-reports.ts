@@ -9,7 +9,11 @@ const root = path.resolve(import.meta.dirname, "../..");
 
 /** Renders `reports` in a separate Node.js process (without the react-server condition). */
 export function renderDemoReportsApart(reports: DemoReport[]): Promise<Buffer[]> {
-  const child = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), import.meta.filename], { cwd: root, stdio: ["pipe", "pipe", "inherit"] });
+  const child = spawn(
+    process.execPath,
+    [path.join(root, "node_modules/tsx/dist/cli.mjs"), import.meta.filename],
+    { cwd: root, stdio: ["pipe", "pipe", "inherit"] },
+  );
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stdin.end(JSON.stringify(reports));
@@ -26,7 +30,10 @@ export function renderDemoReportsApart(reports: DemoReport[]): Promise<Buffer[]>
 async function main() {
   let input = "";
   for await (const chunk of process.stdin) input += String(chunk);
-  const reports = (JSON.parse(input) as (Omit<DemoReport, "date"> & { date: string })[]).map((report) => ({ ...report, date: new Date(report.date) }));
+  const reports = (JSON.parse(input) as (Omit<DemoReport, "date"> & { date: string })[]).map((report) => ({
+    ...report,
+    date: new Date(report.date),
+  }));
   const pdfs: string[] = [];
   for (const report of reports) pdfs.push((await renderDemoReportPdf(report)).toString("base64"));
   // Writes to a pipe are asynchronous: exiting before the callback would cut the output short.

@@ -20,11 +20,19 @@ export function runDemoSeed(env: DemoSeedEnv): Promise<{ created: boolean }> {
   const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env, LOG_LEVEL: "error", NODE_ENV: "development" };
   // Demo addresses never get mail, whatever the shell says.
   delete childEnv.SMTP_URL;
-  const child = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", path.join(root, "scripts/db/demo-seed-child.ts")], {
-    cwd: root,
-    env: childEnv,
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      path.join(root, "node_modules/tsx/dist/cli.mjs"),
+      "--conditions=react-server",
+      path.join(root, "scripts/db/demo-seed-child.ts"),
+    ],
+    {
+      cwd: root,
+      env: childEnv,
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   return new Promise((resolve, reject) => {

@@ -78,10 +78,18 @@ let wasmReady: Promise<void> | undefined;
 function loadWasm(): Promise<void> {
   wasmReady ??= (async () => {
     // The engine reports a Rust panic's message through this global before throwing.
-    const registry = { message: "", set_message(message: string) { registry.message = message; } };
+    const registry = {
+      message: "",
+      set_message(message: string) {
+        registry.message = message;
+      },
+    };
     (globalThis as { PRISMA_WASM_PANIC_REGISTRY?: typeof registry }).PRISMA_WASM_PANIC_REGISTRY = registry;
     const require = createRequire(import.meta.url);
-    const wasmPath = path.join(path.dirname(require.resolve("@prisma/schema-engine-wasm")), "schema_engine_bg.wasm");
+    const wasmPath = path.join(
+      path.dirname(require.resolve("@prisma/schema-engine-wasm")),
+      "schema_engine_bg.wasm",
+    );
     const bytes = await readFile(wasmPath);
     const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": engineGlue });
     engineGlue.__wbg_set_wasm(instance.exports);
@@ -102,7 +110,12 @@ export async function withSchemaEngine<T>(
   // Discrete settings rather than a pool or a connection string: the adapter opens its shadow database
   // by spreading this config and overriding `database` (a pool hides its password from the spread, a
   // connection string would win over the override).
-  const config = { ...toClientConfig(parseConnectionString(databaseUrl)), max: 2, allowExitOnIdle: true, idleTimeoutMillis: 1_000 };
+  const config = {
+    ...toClientConfig(parseConnectionString(databaseUrl)),
+    max: 2,
+    allowExitOnIdle: true,
+    idleTimeoutMillis: 1_000,
+  };
   const adapter = bindMigrationAwareSqlAdapterFactory(new SchemaEnginePrismaPg(config));
   const schema = await readFile(SCHEMA_PATH, "utf8");
   const engine = await (engineGlue.SchemaEngine as unknown as typeof SchemaEngine).new(
@@ -119,7 +132,10 @@ export async function withSchemaEngine<T>(
 
 export async function readMigrationList(): Promise<MigrationList> {
   const entries = await readdir(MIGRATIONS_DIR, { withFileTypes: true }).catch(() => []);
-  const dirs = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const dirs = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   const lockPath = path.join(MIGRATIONS_DIR, "migration_lock.toml");
   const lockContent = await readFile(lockPath, "utf8").catch(() => null);
   return {

@@ -18,14 +18,19 @@ test.describe("who may see and do what", () => {
     for (const path of ["/admin/users", "/admin/agencies", "/admin/years", "/admin/blocs", "/audit"]) {
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(403);
-      await expect(page.getByRole("heading", { name: "Bạn không có quyền truy cập trang này" })).toBeVisible();
+      await expect(
+        page.getByRole("heading", { name: "Bạn không có quyền truy cập trang này" }),
+      ).toBeVisible();
     }
     const create = await page.request.post("/api/v1/agencies", {
       headers: { origin: ORIGIN },
       data: { code: "xam-nhap", name: "Cơ quan xâm nhập", shortName: "XN" },
     });
     expect(create.status()).toBe(403);
-    expect((await create.json()).error).toMatchObject({ code: "FORBIDDEN", message: "Bạn không có quyền thực hiện thao tác này." });
+    expect((await create.json()).error).toMatchObject({
+      code: "FORBIDDEN",
+      message: "Bạn không có quyền thực hiện thao tác này.",
+    });
     expect((await page.request.get("/api/v1/users")).status()).toBe(403);
     expect((await page.request.get("/api/v1/audit")).status()).toBe(403);
   });
@@ -41,7 +46,9 @@ test.describe("who may see and do what", () => {
   test("an agency outside the bloc sees none of its years, whatever id it tries", async ({ page, db }) => {
     const outsider = await makeAgency(db);
     const user = await makeUser(db, { role: "AGENCY_LEADER", agencyId: outsider.id });
-    const bloc = await db.bloc.findFirstOrThrow({ where: { name: { startsWith: "Khối thi đua các cơ quan Đảng" } } });
+    const bloc = await db.bloc.findFirstOrThrow({
+      where: { name: { startsWith: "Khối thi đua các cơ quan Đảng" } },
+    });
     const year2022 = await db.emulationYear.findFirstOrThrow({ where: { blocId: bloc.id, year: 2022 } });
     await signIn(page, user.email, TEST_PASSWORD);
     expect(await (await page.request.get("/api/v1/blocs")).json()).toEqual({ data: [] });
@@ -51,13 +58,19 @@ test.describe("who may see and do what", () => {
     // A member's staff cannot move the phase either, even with a crafted request.
     await page.context().clearCookies();
     await signIn(page, "canbo.btg@khoithidua.local");
-    const move = await page.request.patch(`/api/v1/years/${year2022.id}`, { headers: { origin: ORIGIN }, data: { phase: "SELF_ASSESSMENT" } });
+    const move = await page.request.patch(`/api/v1/years/${year2022.id}`, {
+      headers: { origin: ORIGIN },
+      data: { phase: "SELF_ASSESSMENT" },
+    });
     expect(move.status()).toBe(403);
   });
 
   test("a state change with the session cookie from a foreign origin is refused", async ({ page }) => {
     await signIn(page, "admin@khoithidua.local");
-    const foreign = await page.request.post("/api/v1/blocs", { headers: { origin: "https://evil.example" }, data: { name: "Khối giả mạo" } });
+    const foreign = await page.request.post("/api/v1/blocs", {
+      headers: { origin: "https://evil.example" },
+      data: { name: "Khối giả mạo" },
+    });
     expect(foreign.status()).toBe(403);
     expect((await foreign.json()).error.code).toBe("FORBIDDEN");
     const blocs = (await (await page.request.get("/api/v1/blocs")).json()) as { data: { name: string }[] };

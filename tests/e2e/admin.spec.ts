@@ -5,7 +5,10 @@ test.describe("administration", () => {
   test("the admin creates an agency, and the audit trail records it", async ({ page }) => {
     const token = uniqueToken();
     await signIn(page, "admin@khoithidua.local");
-    await page.getByRole("navigation", { name: "Điều hướng chính" }).getByRole("link", { name: "Cơ quan", exact: true }).click();
+    await page
+      .getByRole("navigation", { name: "Điều hướng chính" })
+      .getByRole("link", { name: "Cơ quan", exact: true })
+      .click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Cơ quan, đơn vị");
 
     // A duplicate code is refused with a clear message and nothing is saved.
@@ -30,7 +33,11 @@ test.describe("administration", () => {
 
   test("the admin creates a bloc and a year, chooses members and the leader", async ({ page, db }) => {
     const token = uniqueToken();
-    const agencies = [await makeAgency(db, { name: `Sở A ${token}` }), await makeAgency(db, { name: `Sở B ${token}` }), await makeAgency(db, { name: `Sở C ${token}` })];
+    const agencies = [
+      await makeAgency(db, { name: `Sở A ${token}` }),
+      await makeAgency(db, { name: `Sở B ${token}` }),
+      await makeAgency(db, { name: `Sở C ${token}` }),
+    ];
     await signIn(page, "admin@khoithidua.local");
     await page.goto("/admin/blocs");
     await page.getByLabel("Tên khối").fill(`Khối thử nghiệm ${token}`);
@@ -64,7 +71,11 @@ test.describe("administration", () => {
 
   test("disabling a user ends the session they already have", async ({ browser, db }) => {
     const agency = await db.agency.findUniqueOrThrow({ where: { code: "ubkt" } });
-    const user = await makeUser(db, { role: "AGENCY_STAFF", agencyId: agency.id, name: `Cán bộ sẽ bị khóa ${uniqueToken()}` });
+    const user = await makeUser(db, {
+      role: "AGENCY_STAFF",
+      agencyId: agency.id,
+      name: `Cán bộ sẽ bị khóa ${uniqueToken()}`,
+    });
 
     const userContext = await browser.newContext();
     const userPage = await userContext.newPage();

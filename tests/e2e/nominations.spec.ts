@@ -18,7 +18,11 @@ const FLAG = "Cờ thi đua của UBND tỉnh";
 const RETURN_COMMENT = "Bổ sung số liệu thành tích giai đoạn 2020–2022 vào báo cáo.";
 const DECISION = "125/QĐ-UBND";
 /** A small valid PDF, as a nominee's báo cáo thành tích. */
-const pdf = (name: string) => ({ name, mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n") });
+const pdf = (name: string) => ({
+  name,
+  mimeType: "application/pdf",
+  buffer: Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"),
+});
 
 async function newPage(browser: Browser, options: BrowserContextOptions = {}) {
   const context = await browser.newContext(options);
@@ -39,18 +43,29 @@ test.describe.configure({ mode: "serial" });
 const state = { yearId: "", ids: {} as Record<string, string> };
 
 test.describe("award nominations of the demo bloc, 2022", () => {
-  test("the secretariat builds the list, attaches the reports and submits the dossier", async ({ browser, db }) => {
-    const year = await db.emulationYear.findFirstOrThrow({ where: { year: 2022, bloc: { name: DEMO_BLOC.name } }, select: { id: true, phase: true } });
+  test("the secretariat builds the list, attaches the reports and submits the dossier", async ({
+    browser,
+    db,
+  }) => {
+    const year = await db.emulationYear.findFirstOrThrow({
+      where: { year: 2022, bloc: { name: DEMO_BLOC.name } },
+      select: { id: true, phase: true },
+    });
     expect(year.phase, "the votes spec leaves the demo 2022 in VOTING").toBe("VOTING");
     await db.emulationYear.update({ where: { id: year.id }, data: { phase: "NOMINATION" } });
     state.yearId = year.id;
 
     const { context, page } = await newPage(browser);
     await signIn(page, SECRETARY);
-    await page.getByTestId("todo-list").getByRole("link", { name: "Lập hồ sơ đề nghị khen thưởng năm 2022" }).click();
+    await page
+      .getByTestId("todo-list")
+      .getByRole("link", { name: "Lập hồ sơ đề nghị khen thưởng năm 2022" })
+      .click();
     await expect(page).toHaveURL(new RegExp(`/years/${year.id}/nominations$`));
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Đề nghị khen thưởng năm 2022");
-    await expect(page.getByTestId("quotas").locator('[data-award="PROVINCIAL_FLAG"]')).toContainText("Đã đề nghị 0/3");
+    await expect(page.getByTestId("quotas").locator('[data-award="PROVINCIAL_FLAG"]')).toContainText(
+      "Đã đề nghị 0/3",
+    );
     await expect(page.getByTestId("suggestion-bdv")).toContainText(FLAG);
     await expect(page.getByTestId("suggestion-vptu")).toContainText(FLAG);
     await expect(page.getByTestId("suggestion-btg")).toHaveCount(0);
@@ -60,19 +75,27 @@ test.describe("award nominations of the demo bloc, 2022", () => {
     await add.getByLabel("Cơ quan").selectOption({ label: NAME.btg! });
     await add.getByLabel("Hình thức khen thưởng").selectOption({ label: FLAG });
     await add.getByRole("button", { name: "Thêm đề nghị" }).click();
-    await expect(add.getByRole("alert")).toContainText(`Cơ quan không đạt số phiếu cần thiết khi bình xét, suy tôn ${FLAG}.`);
+    await expect(add.getByRole("alert")).toContainText(
+      `Cơ quan không đạt số phiếu cần thiết khi bình xét, suy tôn ${FLAG}.`,
+    );
 
     await page.getByRole("button", { name: "Áp dụng danh sách gợi ý" }).click();
     await expect(status(nominationOf(page, "bdv"))).toHaveText("Đang lập");
     await expect(status(nominationOf(page, "vptu"))).toHaveText("Đang lập");
-    await expect(nominationOf(page, "bdv").getByTestId("basis")).toContainText("Xếp hạng 1 · 98 điểm · Xuất sắc · 7/10 phiếu đồng ý");
-    await expect(page.getByTestId("quotas").locator('[data-award="PROVINCIAL_FLAG"]')).toContainText("Đã đề nghị 2/3");
+    await expect(nominationOf(page, "bdv").getByTestId("basis")).toContainText(
+      "Xếp hạng 1 · 98 điểm · Xuất sắc · 7/10 phiếu đồng ý",
+    );
+    await expect(page.getByTestId("quotas").locator('[data-award="PROVINCIAL_FLAG"]')).toContainText(
+      "Đã đề nghị 2/3",
+    );
 
     // Without the reports the dossier cannot go.
     await expect(page.getByTestId("missing-reports")).toContainText(NAME.bdv!);
     const submit = page.getByRole("form", { name: "Gửi hồ sơ" });
     await submit.getByRole("button", { name: "Gửi hồ sơ" }).click();
-    await expect(submit.getByRole("alert")).toContainText(`${NAME.vptu} (${FLAG}) chưa có báo cáo thành tích.`);
+    await expect(submit.getByRole("alert")).toContainText(
+      `${NAME.vptu} (${FLAG}) chưa có báo cáo thành tích.`,
+    );
 
     await uploadReport(page, "bdv", "bao-cao-thanh-tich-bdv.pdf");
     await uploadReport(page, "vptu", "bao-cao-thanh-tich-vptu.pdf");
@@ -80,17 +103,27 @@ test.describe("award nominations of the demo bloc, 2022", () => {
     await submit.getByRole("button", { name: "Gửi hồ sơ" }).click();
     await expect(status(nominationOf(page, "bdv"))).toHaveText("Chờ xét duyệt");
     await expect(status(nominationOf(page, "vptu"))).toHaveText("Chờ xét duyệt");
-    await expect(page.getByTestId("documents").getByRole("link", { name: "Tờ trình đề nghị khen thưởng (PDF)" })).toHaveAttribute("href", `/api/v1/years/${year.id}/to-trinh.pdf`);
+    await expect(
+      page.getByTestId("documents").getByRole("link", { name: "Tờ trình đề nghị khen thưởng (PDF)" }),
+    ).toHaveAttribute("href", `/api/v1/years/${year.id}/to-trinh.pdf`);
 
-    const rows = await db.nomination.findMany({ where: { yearId: year.id }, select: { id: true, agency: { select: { code: true } } } });
+    const rows = await db.nomination.findMany({
+      where: { yearId: year.id },
+      select: { id: true, agency: { select: { code: true } } },
+    });
     state.ids = Object.fromEntries(rows.map((row) => [row.agency.code, row.id]));
     // The secretariat cannot review, even with a crafted request.
-    const crafted = await page.request.post(`/api/v1/nominations/${state.ids.bdv}/review`, { headers: { origin: ORIGIN }, data: { action: "approve" } });
+    const crafted = await page.request.post(`/api/v1/nominations/${state.ids.bdv}/review`, {
+      headers: { origin: ORIGIN },
+      data: { action: "approve" },
+    });
     expect(crafted.status()).toBe(403);
     await context.close();
   });
 
-  test("another agency's people see none of the bloc's nominations and cannot review", async ({ browser }) => {
+  test("another agency's people see none of the bloc's nominations and cannot review", async ({
+    browser,
+  }) => {
     const staff = await newPage(browser);
     await signIn(staff.page, staffEmail("btc"));
     await staff.page.goto(`/years/${state.yearId}/nominations`);
@@ -103,12 +136,17 @@ test.describe("award nominations of the demo bloc, 2022", () => {
 
     const leader = await newPage(browser);
     await signIn(leader.page, leaderEmail("btc"));
-    const crafted = await leader.page.request.post(`/api/v1/nominations/${state.ids.vptu}/review`, { headers: { origin: ORIGIN }, data: { action: "reject", comment: "Không" } });
+    const crafted = await leader.page.request.post(`/api/v1/nominations/${state.ids.vptu}/review`, {
+      headers: { origin: ORIGIN },
+      data: { action: "reject", comment: "Không" },
+    });
     expect(crafted.status()).toBe(403);
     await leader.context.close();
   });
 
-  test("the board filters its inbox, returns one nomination with a comment and approves the other", async ({ browser }) => {
+  test("the board filters its inbox, returns one nomination with a comment and approves the other", async ({
+    browser,
+  }) => {
     const { context, page } = await newPage(browser);
     await signIn(page, BOARD);
     await page.goto("/board");
@@ -120,9 +158,14 @@ test.describe("award nominations of the demo bloc, 2022", () => {
     await expect(page).toHaveURL(/status=SUBMITTED/);
     await expect(page.getByTestId("inbox-bdv")).toBeVisible();
     await expect(page.getByTestId("inbox-vptu")).toBeVisible();
-    await expect(page.getByTestId("status-counts").locator('[data-status="SUBMITTED"]')).toContainText("Chờ xét duyệt: 2");
+    await expect(page.getByTestId("status-counts").locator('[data-status="SUBMITTED"]')).toContainText(
+      "Chờ xét duyệt: 2",
+    );
 
-    await page.getByTestId("inbox-bdv").getByRole("link", { name: /năm 2022/ }).click();
+    await page
+      .getByTestId("inbox-bdv")
+      .getByRole("link", { name: /năm 2022/ })
+      .click();
     await expect(page).toHaveURL(new RegExp(`/board/years/${state.yearId}$`));
     await expect(page.getByTestId("dossier-votes")).toContainText(`Đạt: ${NAME.bdv}; ${NAME.vptu}`);
 
@@ -143,7 +186,10 @@ test.describe("award nominations of the demo bloc, 2022", () => {
   test("the secretariat reads the comment, uploads a new report and resubmits", async ({ browser }) => {
     const { context, page } = await newPage(browser);
     await signIn(page, SECRETARY);
-    await page.getByTestId("todo-list").getByRole("link", { name: "Bổ sung và gửi lại 1 đề nghị khen thưởng bị trả lại năm 2022" }).click();
+    await page
+      .getByTestId("todo-list")
+      .getByRole("link", { name: "Bổ sung và gửi lại 1 đề nghị khen thưởng bị trả lại năm 2022" })
+      .click();
     await expect(page).toHaveURL(new RegExp(`/years/${state.yearId}/nominations$`));
     const vptu = nominationOf(page, "vptu");
     await expect(status(vptu)).toHaveText("Bị trả lại");
@@ -158,7 +204,10 @@ test.describe("award nominations of the demo bloc, 2022", () => {
     await context.close();
   });
 
-  test("the board approves from the inbox and records the decision; the year closes", async ({ browser, db }) => {
+  test("the board approves from the inbox and records the decision; the year closes", async ({
+    browser,
+    db,
+  }) => {
     const { context, page } = await newPage(browser);
     await signIn(page, BOARD);
     await page.goto("/board?year=2022&status=SUBMITTED");
@@ -178,7 +227,10 @@ test.describe("award nominations of the demo bloc, 2022", () => {
     await expect(status(page.getByTestId("dossier-bdv"))).toHaveText("Đã khen thưởng");
     await expect(status(page.getByTestId("dossier-vptu"))).toHaveText("Đã khen thưởng");
 
-    expect((await db.emulationYear.findUniqueOrThrow({ where: { id: state.yearId }, select: { phase: true } })).phase).toBe("CLOSED");
+    expect(
+      (await db.emulationYear.findUniqueOrThrow({ where: { id: state.yearId }, select: { phase: true } }))
+        .phase,
+    ).toBe("CLOSED");
     await page.goto(`/years/${state.yearId}/nominations`);
     await expect(page.getByTestId("year-closed")).toBeVisible();
     await context.close();
@@ -197,12 +249,17 @@ test.describe("award nominations of the demo bloc, 2022", () => {
     const award = page.getByTestId("award-2022-bdv");
     await expect(award).toContainText(FLAG);
     await expect(award).toContainText(DECISION);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(options.viewport.width);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      options.viewport.width,
+    );
 
     // The province-wide search finds it too, with the same query for the Excel export.
     await page.goto("/awards?year=2022&awardCode=PROVINCIAL_FLAG");
     await expect(page.getByTestId("award-2022-vptu")).toContainText(DECISION);
-    await expect(page.getByTestId("awards-xlsx")).toHaveAttribute("href", "/api/v1/awards.xlsx?year=2022&awardCode=PROVINCIAL_FLAG");
+    await expect(page.getByTestId("awards-xlsx")).toHaveAttribute(
+      "href",
+      "/api/v1/awards.xlsx?year=2022&awardCode=PROVINCIAL_FLAG",
+    );
     await context.close();
   });
 });

@@ -1,6 +1,15 @@
 import { readFile } from "node:fs/promises";
 import type { PrismaClient } from "@/lib/db/client";
-import { makeAgency, makeBloc, makePledgeSignature, makePledgeVersion, makeUser, makeYear, TEST_PASSWORD, uniqueToken } from "@/prisma/seed/factories";
+import {
+  makeAgency,
+  makeBloc,
+  makePledgeSignature,
+  makePledgeVersion,
+  makeUser,
+  makeYear,
+  TEST_PASSWORD,
+  uniqueToken,
+} from "@/prisma/seed/factories";
 import { E2E_PORT, E2E_SEAL_KEY } from "./support/env";
 import { alert, expect, signIn, test } from "./support/fixtures";
 import { pdfText } from "../support/pdf-text";
@@ -17,31 +26,68 @@ async function pledgingBloc(db: PrismaClient, options: { open: boolean }) {
     await makeAgency(db, { name: `Sở Nội vụ ${token}` }),
     await makeAgency(db, { name: `Sở Tư pháp ${token}` }),
   ];
-  const year = await makeYear(db, { blocId: bloc.id, year: 2025, phase: "PLEDGING", memberIds: agencies.map((a) => a.id), leaderId: agencies[0]!.id, deputyId: agencies[1]!.id });
+  const year = await makeYear(db, {
+    blocId: bloc.id,
+    year: 2025,
+    phase: "PLEDGING",
+    memberIds: agencies.map((a) => a.id),
+    leaderId: agencies[0]!.id,
+    deputyId: agencies[1]!.id,
+  });
   const names = ["Nguyễn Thị Hằng", "Trần Quốc Việt", "Lê Đức Thắng"];
   const leaders = [];
   for (const [index, agency] of agencies.entries()) {
-    leaders.push(await makeUser(db, { role: "AGENCY_LEADER", agencyId: agency.id, name: `${names[index]} ${token}`, title: index === 0 ? "Trưởng ban" : "Giám đốc" }));
+    leaders.push(
+      await makeUser(db, {
+        role: "AGENCY_LEADER",
+        agencyId: agency.id,
+        name: `${names[index]} ${token}`,
+        title: index === 0 ? "Trưởng ban" : "Giám đốc",
+      }),
+    );
   }
-  const secretary = await makeUser(db, { role: "SECRETARIAT", agencyId: agencies[0]!.id, name: `Thư ký ${token}` });
+  const secretary = await makeUser(db, {
+    role: "SECRETARIAT",
+    agencyId: agencies[0]!.id,
+    name: `Thư ký ${token}`,
+  });
   const staff = await makeUser(db, { role: "AGENCY_STAFF", agencyId: agencies[2]!.id });
   const version = options.open
-    ? await makePledgeVersion(db, { yearId: year.id, createdById: secretary.id, content: { title: `Giao ước thi đua năm 2025 — ${token}` } })
+    ? await makePledgeVersion(db, {
+        yearId: year.id,
+        createdById: secretary.id,
+        content: { title: `Giao ước thi đua năm 2025 — ${token}` },
+      })
     : null;
   return { token, bloc, year, agencies, leaders, secretary, staff, version };
 }
 
-
 test.describe("signing the pledge", () => {
-  test("a leader signs on a phone; the board shows it; the PDF carries the Vietnamese title and every signer", async ({ browser, db }) => {
+  test("a leader signs on a phone; the board shows it; the PDF carries the Vietnamese title and every signer", async ({
+    browser,
+    db,
+  }) => {
     const world = await pledgingBloc(db, { open: true });
     // One member signed before.
-    await makePledgeSignature(db, { versionId: world.version!.id, signerId: world.leaders[0]!.id, sealKey: E2E_SEAL_KEY });
+    await makePledgeSignature(db, {
+      versionId: world.version!.id,
+      signerId: world.leaders[0]!.id,
+      sealKey: E2E_SEAL_KEY,
+    });
 
-    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: "vi-VN", acceptDownloads: true });
+    const phone = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      locale: "vi-VN",
+      acceptDownloads: true,
+    });
     const page = await phone.newPage();
     await signIn(page, world.leaders[1]!.email, TEST_PASSWORD);
-    await page.getByTestId("todo-list").getByRole("link", { name: /Ký giao ước thi đua năm 2025/ }).click();
+    await page
+      .getByTestId("todo-list")
+      .getByRole("link", { name: /Ký giao ước thi đua năm 2025/ })
+      .click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Giao ước thi đua năm 2025");
 
     await page.getByRole("button", { name: "Ký giao ước" }).click();
@@ -64,13 +110,20 @@ test.describe("signing the pledge", () => {
     const boardPage = await boardContext.newPage();
     await signIn(boardPage, "board@khoithidua.local");
     await boardPage.goto(`/years/${world.year.id}/pledge`);
-    await expect(boardPage.getByTestId("signing-board").locator(`[data-agency="${world.agencies[1]!.code}"]`)).toContainText(`Trần Quốc Việt ${world.token}`);
+    await expect(
+      boardPage.getByTestId("signing-board").locator(`[data-agency="${world.agencies[1]!.code}"]`),
+    ).toContainText(`Trần Quốc Việt ${world.token}`);
     await expect(boardPage.getByRole("button", { name: "Ký giao ước" })).toHaveCount(0);
 
     // The signed document downloads as a PDF with the Vietnamese title and every signer's name.
-    const [download] = await Promise.all([boardPage.waitForEvent("download"), boardPage.getByRole("link", { name: "Tải văn bản PDF" }).click()]);
+    const [download] = await Promise.all([
+      boardPage.waitForEvent("download"),
+      boardPage.getByRole("link", { name: "Tải văn bản PDF" }).click(),
+    ]);
     // The issued version (signed, in the registry): its file name carries the registry code.
-    expect(download.suggestedFilename()).toMatch(/^giao-uoc-thi-dua-2025-phien-ban-1-gu-2025-[0-9a-f]{8}\.pdf$/);
+    expect(download.suggestedFilename()).toMatch(
+      /^giao-uoc-thi-dua-2025-phien-ban-1-gu-2025-[0-9a-f]{8}\.pdf$/,
+    );
     const text = await pdfText(await readFile((await download.path())!));
     expect(text).toContain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
     expect(text).toContain("BẢN GIAO ƯỚC THI ĐUA NĂM 2025");
@@ -97,28 +150,46 @@ test.describe("signing the pledge", () => {
     await page.goto(`/years/${world.year.id}/pledge`);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Giao ước thi đua năm 2025");
     await expect(page.getByRole("button", { name: "Ký giao ước" })).toHaveCount(0);
-    const asStaff = await page.request.post(url, { headers: { origin: ORIGIN }, data: { password: TEST_PASSWORD, consent: true } });
+    const asStaff = await page.request.post(url, {
+      headers: { origin: ORIGIN },
+      data: { password: TEST_PASSWORD, consent: true },
+    });
     expect(asStaff.status()).toBe(403);
 
     await page.context().clearCookies();
     await signIn(page, outsider.email, TEST_PASSWORD);
-    const asOutsider = await page.request.post(url, { headers: { origin: ORIGIN }, data: { password: TEST_PASSWORD, consent: true } });
+    const asOutsider = await page.request.post(url, {
+      headers: { origin: ORIGIN },
+      data: { password: TEST_PASSWORD, consent: true },
+    });
     expect(asOutsider.status()).toBe(404);
 
     await page.context().clearCookies();
     await signIn(page, world.leaders[2]!.email, TEST_PASSWORD);
-    const forAnother = await page.request.post(url, { headers: { origin: ORIGIN }, data: { password: TEST_PASSWORD, consent: true, agencyCode: world.agencies[0]!.code } });
+    const forAnother = await page.request.post(url, {
+      headers: { origin: ORIGIN },
+      data: { password: TEST_PASSWORD, consent: true, agencyCode: world.agencies[0]!.code },
+    });
     expect(forAnother.status()).toBe(422);
-    const first = await page.request.post(url, { headers: { origin: ORIGIN }, data: { password: TEST_PASSWORD, consent: true } });
+    const first = await page.request.post(url, {
+      headers: { origin: ORIGIN },
+      data: { password: TEST_PASSWORD, consent: true },
+    });
     expect(first.status()).toBe(201);
-    const again = await page.request.post(url, { headers: { origin: ORIGIN }, data: { password: TEST_PASSWORD, consent: true } });
+    const again = await page.request.post(url, {
+      headers: { origin: ORIGIN },
+      data: { password: TEST_PASSWORD, consent: true },
+    });
     expect(again.status()).toBe(200);
     expect((await again.json()).data.id).toBe((await first.json()).data.id);
     expect((await first.json()).data.agency.code).toBe(world.agencies[2]!.code);
     expect(await db.pledgeSignature.count({ where: { versionId: world.version!.id } })).toBe(1);
   });
 
-  test("the secretariat drafts with a preview, opens, then a change makes every member sign again", async ({ browser, db }) => {
+  test("the secretariat drafts with a preview, opens, then a change makes every member sign again", async ({
+    browser,
+    db,
+  }) => {
     const world = await pledgingBloc(db, { open: false });
     const context = await browser.newContext();
     const page = await context.newPage();
@@ -127,7 +198,9 @@ test.describe("signing the pledge", () => {
     await page.getByRole("link", { name: "Soạn phiên bản mới" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Soạn bản giao ước thi đua");
     await page.getByLabel("Tên văn bản").fill(`Giao ước thi đua năm 2025 của khối ${world.token}`);
-    await page.getByLabel("Chỉ tiêu").fill("1. **100%** cơ quan hoàn thành nhiệm vụ\n2. <script>alert(1)</script> không chạy");
+    await page
+      .getByLabel("Chỉ tiêu")
+      .fill("1. **100%** cơ quan hoàn thành nhiệm vụ\n2. <script>alert(1)</script> không chạy");
     await page.getByRole("tab", { name: "Xem trước" }).click();
     const preview = page.getByTestId("pledge-preview");
     await expect(preview.locator("strong", { hasText: "100%" })).toBeVisible();
@@ -146,10 +219,19 @@ test.describe("signing the pledge", () => {
     const leaderContext = await browser.newContext();
     const leader = await leaderContext.newPage();
     await signIn(leader, world.leaders[2]!.email, TEST_PASSWORD);
-    await leader.getByRole("navigation", { name: "Điều hướng chính" }).getByRole("link", { name: /Thông báo/ }).click();
+    await leader
+      .getByRole("navigation", { name: "Điều hướng chính" })
+      .getByRole("link", { name: /Thông báo/ })
+      .click();
     await expect(leader.getByTestId("notification-list")).toContainText("đã mở để ký (phiên bản 1)");
-    const version1 = await db.pledgeVersion.findFirstOrThrow({ where: { pledge: { yearId: world.year.id }, number: 1 } });
-    await makePledgeSignature(db, { versionId: version1.id, signerId: world.leaders[2]!.id, sealKey: E2E_SEAL_KEY });
+    const version1 = await db.pledgeVersion.findFirstOrThrow({
+      where: { pledge: { yearId: world.year.id }, number: 1 },
+    });
+    await makePledgeSignature(db, {
+      versionId: version1.id,
+      signerId: world.leaders[2]!.id,
+      sealKey: E2E_SEAL_KEY,
+    });
 
     // The secretariat changes the text: version 2 supersedes version 1.
     await page.getByRole("link", { name: "Soạn phiên bản mới" }).click();
@@ -170,9 +252,15 @@ test.describe("signing the pledge", () => {
 
   test("the demo year 2022 is open for signing with four members signed", async ({ page }) => {
     await signIn(page, "lanhdao.btc@khoithidua.local");
-    await page.getByTestId("todo-list").getByRole("link", { name: /Ký giao ước thi đua năm 2022/ }).click();
+    await page
+      .getByTestId("todo-list")
+      .getByRole("link", { name: /Ký giao ước thi đua năm 2022/ })
+      .click();
     await expect(page.getByTestId("signed-count")).toHaveText("Đã ký 4/10 cơ quan");
-    for (const code of ["bdv", "btg", "vptu", "bao"]) await expect(page.getByTestId("signing-board").locator(`[data-agency="${code}"]`)).toContainText("Đã ký");
+    for (const code of ["bdv", "btg", "vptu", "bao"])
+      await expect(page.getByTestId("signing-board").locator(`[data-agency="${code}"]`)).toContainText(
+        "Đã ký",
+      );
     await expect(alert(page)).toHaveCount(0);
   });
 });

@@ -1,6 +1,15 @@
 import type { Page } from "@playwright/test";
 import type { PrismaClient } from "@/lib/db/client";
-import { makeAgency, makeBloc, makeCriteriaTable, makeUser, makeYear, smallCriteriaTable, TEST_PASSWORD, uniqueToken } from "@/prisma/seed/factories";
+import {
+  makeAgency,
+  makeBloc,
+  makeCriteriaTable,
+  makeUser,
+  makeYear,
+  smallCriteriaTable,
+  TEST_PASSWORD,
+  uniqueToken,
+} from "@/prisma/seed/factories";
 import { DEFAULT_RULES } from "@/lib/years/rules";
 import { alert, expect, signIn, test } from "./support/fixtures";
 
@@ -10,7 +19,10 @@ type Points = Record<string, number>;
  * A bloc in REVIEW with three members (ordered by name: A, B, C), the small criteria table, every
  * member's self-assessment submitted with the given self scores (and final scores, when given).
  */
-async function reviewBloc(db: PrismaClient, options: { self: Points[]; final?: Points[]; crossScoring?: boolean }) {
+async function reviewBloc(
+  db: PrismaClient,
+  options: { self: Points[]; final?: Points[]; crossScoring?: boolean },
+) {
   const token = uniqueToken();
   const bloc = await makeBloc(db, { name: `Khối thi đua thẩm định ${token}` });
   const agencies = [
@@ -18,23 +30,54 @@ async function reviewBloc(db: PrismaClient, options: { self: Points[]; final?: P
     await makeAgency(db, { name: `Sở Nội vụ ${token}`, shortName: `SNV ${token}` }),
     await makeAgency(db, { name: `Sở Tư pháp ${token}`, shortName: `STP ${token}` }),
   ];
-  const rules = options.crossScoring ? { ...DEFAULT_RULES, crossScoring: { enabled: true, trimExtremes: false } } : DEFAULT_RULES;
-  const year = await makeYear(db, { blocId: bloc.id, year: 2025, phase: "REVIEW", memberIds: agencies.map((a) => a.id), leaderId: agencies[0]!.id, deputyId: agencies[1]!.id, rules });
+  const rules = options.crossScoring
+    ? { ...DEFAULT_RULES, crossScoring: { enabled: true, trimExtremes: false } }
+    : DEFAULT_RULES;
+  const year = await makeYear(db, {
+    blocId: bloc.id,
+    year: 2025,
+    phase: "REVIEW",
+    memberIds: agencies.map((a) => a.id),
+    leaderId: agencies[0]!.id,
+    deputyId: agencies[1]!.id,
+    rules,
+  });
   const criteria = await makeCriteriaTable(db, year.id, smallCriteriaTable());
   for (const [index, agency] of agencies.entries()) {
-    await db.assessment.create({ data: { yearId: year.id, agencyId: agency.id, status: "SUBMITTED", submittedAt: new Date() } });
+    await db.assessment.create({
+      data: { yearId: year.id, agencyId: agency.id, status: "SUBMITTED", submittedAt: new Date() },
+    });
     for (const [code, points] of Object.entries(options.self[index] ?? {})) {
       const final = options.final?.[index]?.[code];
       await db.score.create({
-        data: { yearId: year.id, agencyId: agency.id, criterionId: criteria.get(code)!.id, selfX100: Math.round(points * 100), finalX100: final === undefined ? null : Math.round(final * 100) },
+        data: {
+          yearId: year.id,
+          agencyId: agency.id,
+          criterionId: criteria.get(code)!.id,
+          selfX100: Math.round(points * 100),
+          finalX100: final === undefined ? null : Math.round(final * 100),
+        },
       });
     }
   }
-  const secretary = await makeUser(db, { role: "SECRETARIAT", agencyId: agencies[0]!.id, name: `Nguyễn Thu Trang ${token}` });
+  const secretary = await makeUser(db, {
+    role: "SECRETARIAT",
+    agencyId: agencies[0]!.id,
+    name: `Nguyễn Thu Trang ${token}`,
+  });
   const leaders = [];
-  for (const agency of agencies) leaders.push(await makeUser(db, { role: "AGENCY_LEADER", agencyId: agency.id, title: "Giám đốc" }));
+  for (const agency of agencies)
+    leaders.push(await makeUser(db, { role: "AGENCY_LEADER", agencyId: agency.id, title: "Giám đốc" }));
   const score = (agencyIndex: number, code: string) =>
-    db.score.findUnique({ where: { yearId_agencyId_criterionId: { yearId: year.id, agencyId: agencies[agencyIndex]!.id, criterionId: criteria.get(code)!.id } } });
+    db.score.findUnique({
+      where: {
+        yearId_agencyId_criterionId: {
+          yearId: year.id,
+          agencyId: agencies[agencyIndex]!.id,
+          criterionId: criteria.get(code)!.id,
+        },
+      },
+    });
   return { token, year, agencies, criteria, secretary, leaders, score };
 }
 
@@ -45,11 +88,16 @@ const SELF: Points[] = [
 ];
 
 function cell(page: Page, criterion: string, agencyCode: string) {
-  return page.getByTestId("review-grid").locator(`tr[data-criterion="${criterion}"] td[data-agency="${agencyCode}"]`);
+  return page
+    .getByTestId("review-grid")
+    .locator(`tr[data-criterion="${criterion}"] td[data-agency="${agencyCode}"]`);
 }
 
 test.describe("the review grid", () => {
-  test("the secretariat enters final scores by keyboard only; reasons are asked; bad values are refused inline", async ({ page, db }) => {
+  test("the secretariat enters final scores by keyboard only; reasons are asked; bad values are refused inline", async ({
+    page,
+    db,
+  }) => {
     const world = await reviewBloc(db, { self: SELF });
     const [a, b] = [world.agencies[0]!.code, world.agencies[1]!.code];
     await signIn(page, world.secretary.email, TEST_PASSWORD);
@@ -122,7 +170,11 @@ test.describe("the review grid", () => {
     await expect(history).toHaveCount(0);
 
     // What was saved is what the database holds, and what a reload shows.
-    expect(await world.score(0, "I.1")).toMatchObject({ finalX100: 2600, finalReason: "Thiếu minh chứng tiêu chí I.1", version: 2 });
+    expect(await world.score(0, "I.1")).toMatchObject({
+      finalX100: 2600,
+      finalReason: "Thiếu minh chứng tiêu chí I.1",
+      version: 2,
+    });
     expect(await world.score(0, "I.2")).toMatchObject({ finalX100: 2700, finalReason: null });
     expect(await world.score(1, "I.1")).toMatchObject({ finalX100: 2550 });
     expect((await world.score(1, "II.1"))?.finalX100).toBeNull();
@@ -134,7 +186,10 @@ test.describe("the review grid", () => {
     await expect(alert(page)).toHaveCount(0);
   });
 
-  test("a stale second tab gets a conflict showing both values, and may overwrite with the new version", async ({ browser, db }) => {
+  test("a stale second tab gets a conflict showing both values, and may overwrite with the new version", async ({
+    browser,
+    db,
+  }) => {
     const world = await reviewBloc(db, { self: SELF });
     const a = world.agencies[0]!.code;
     const context = await browser.newContext();
@@ -173,7 +228,11 @@ test.describe("the review grid", () => {
     await expect(conflict).toHaveCount(0);
     await expect(second.getByTestId("grid-status")).toHaveText(`Đã lưu I.1 · BKT ${world.token}: 22.`);
     await expect(cell(second, "I.1", a).locator(".grid-final")).toHaveText("22");
-    expect(await world.score(0, "I.1")).toMatchObject({ finalX100: 2200, finalReason: "Lý do của tab thứ hai", version: 3 });
+    expect(await world.score(0, "I.1")).toMatchObject({
+      finalX100: 2200,
+      finalReason: "Lý do của tab thứ hai",
+      version: 3,
+    });
 
     // The first tab is now stale in turn (its active cell moved on to I.2: back to I.1 by a click);
     // it keeps the current value this time.
@@ -191,7 +250,10 @@ test.describe("the review grid", () => {
     await context.close();
   });
 
-  test("the ranking is published and a member's leader sees it on a phone; scores lock; reopening needs a reason", async ({ browser, db }) => {
+  test("the ranking is published and a member's leader sees it on a phone; scores lock; reopening needs a reason", async ({
+    browser,
+    db,
+  }) => {
     const final: Points[] = [
       { "I.1": 30, "I.2": 29, "II.1": 38, "V.1": 2, "VI.1": 0 },
       { "I.1": 27, "I.2": 26, "II.1": 35, "V.1": 0, "VI.1": 1 },
@@ -201,7 +263,12 @@ test.describe("the review grid", () => {
     const [a, , c] = world.agencies.map((agency) => agency.code);
 
     // Before publication a member's leader is told it is not out yet.
-    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: "vi-VN" });
+    const phone = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      locale: "vi-VN",
+    });
     const leader = await phone.newPage();
     await signIn(leader, world.leaders[2]!.email, TEST_PASSWORD);
     await leader.goto(`/years/${world.year.id}/ranking`);
@@ -230,8 +297,12 @@ test.describe("the review grid", () => {
     await expect(row.getByTestId("rank")).toHaveText("2 (đồng hạng)");
     await expect(row.getByTestId("total")).toHaveText("87");
     await expect(row.getByTestId("classification")).toHaveText("Tốt");
-    await expect(leader.getByTestId("ranking-table").locator(`tr[data-agency="${a}"] [data-testid="total"]`)).toHaveText("99");
-    await expect(leader.getByTestId("ranking-chart").locator(`[data-agency="${a}"]`)).toContainText("99 · Xuất sắc");
+    await expect(
+      leader.getByTestId("ranking-table").locator(`tr[data-agency="${a}"] [data-testid="total"]`),
+    ).toHaveText("99");
+    await expect(leader.getByTestId("ranking-chart").locator(`[data-agency="${a}"]`)).toContainText(
+      "99 · Xuất sắc",
+    );
     await row.getByRole("button", { name: /Sở Tư pháp/ }).click();
     await expect(leader.getByText("Điểm theo nhóm tiêu chí")).toBeVisible();
     await expect(leader.locator(`#breakdown-${c}`)).toContainText("I. Nhiệm vụ chính trị53");
@@ -263,7 +334,10 @@ test.describe("the review grid", () => {
 });
 
 test.describe("members without scores", () => {
-  test("publishing waits for a member without final scores; the secretariat marks it not scored with a reason; the leader sees “Chưa chấm” on a phone", async ({ browser, db }) => {
+  test("publishing waits for a member without final scores; the secretariat marks it not scored with a reason; the leader sees “Chưa chấm” on a phone", async ({
+    browser,
+    db,
+  }) => {
     const final: Points[] = [
       { "I.1": 30, "I.2": 29, "II.1": 38, "V.1": 2, "VI.1": 0 },
       { "I.1": 27, "I.2": 26, "II.1": 35, "V.1": 0, "VI.1": 1 },
@@ -280,7 +354,9 @@ test.describe("members without scores", () => {
     const table = page.getByTestId("ranking-table");
     await expect(table.locator(`tr[data-agency="${c}"] [data-testid="total"]`)).toHaveText("Chưa có điểm");
     await expect(table.locator(`tr[data-agency="${c}"] [data-testid="rank"]`)).toHaveText("3");
-    await expect(page.getByTestId("ranking-chart").locator(`[data-agency="${c}"]`)).toContainText("Chưa có điểm");
+    await expect(page.getByTestId("ranking-chart").locator(`[data-agency="${c}"]`)).toContainText(
+      "Chưa có điểm",
+    );
     await expect(page.getByTestId("ranking-chart").locator(`[data-agency="${c}"]`)).not.toContainText("Yếu");
     await expect(page.getByTestId("unscored-count")).toHaveText(/^1 thành viên chưa có điểm thẩm định/);
     await expect(page.getByRole("button", { name: "Công bố kết quả" })).toBeDisabled();
@@ -290,34 +366,54 @@ test.describe("members without scores", () => {
     await page.getByRole("button", { name: `Đánh dấu không chấm: ${cName}` }).click();
     await page.getByRole("button", { name: "Lưu đánh dấu" }).click();
     await expect(page.getByText("Vui lòng nhập thông tin này.")).toBeVisible();
-    expect(await db.yearMember.count({ where: { yearId: world.year.id, notScoredReason: { not: null } } })).toBe(0);
+    expect(
+      await db.yearMember.count({ where: { yearId: world.year.id, notScoredReason: { not: null } } }),
+    ).toBe(0);
     await page.getByLabel(`Lý do không chấm ${cName}`).fill("Sáp nhập vào Sở Nội vụ từ tháng 6");
     await page.getByRole("button", { name: "Lưu đánh dấu" }).click();
     await expect(page.getByTestId("not-scored-count")).toHaveText(/^1 thành viên được đánh dấu không chấm/);
     await expect(page.getByTestId("unscored-count")).toHaveText("Mọi thành viên đều đã có điểm thẩm định.");
     await expect(table.locator(`tr[data-agency="${c}"] [data-testid="total"]`)).toHaveText("Chưa chấm");
-    await expect(table.locator(`tr[data-agency="${c}"] [data-testid="classification"]`)).toHaveText("Không chấm: Sáp nhập vào Sở Nội vụ từ tháng 6");
+    await expect(table.locator(`tr[data-agency="${c}"] [data-testid="classification"]`)).toHaveText(
+      "Không chấm: Sáp nhập vào Sở Nội vụ từ tháng 6",
+    );
 
     // The confirmation says how many are ranked and how many are not scored.
     await page.getByRole("button", { name: "Công bố kết quả" }).click();
-    await expect(page.getByTestId("publish-counts")).toHaveText("2 thành viên được xếp hạng, 1 thành viên không chấm; không còn thành viên nào chưa có điểm.");
+    await expect(page.getByTestId("publish-counts")).toHaveText(
+      "2 thành viên được xếp hạng, 1 thành viên không chấm; không còn thành viên nào chưa có điểm.",
+    );
     await page.getByRole("button", { name: "Xác nhận công bố" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Đã công bố kết quả xếp hạng." })).toBeVisible();
-    const publication = await db.rankingPublication.findFirstOrThrow({ where: { yearId: world.year.id, reopenedAt: null } });
-    expect((publication.entries as { agency: { code: string }; notScored?: string | null }[]).map((entry) => [entry.agency.code, entry.notScored ?? null])).toEqual([
+    const publication = await db.rankingPublication.findFirstOrThrow({
+      where: { yearId: world.year.id, reopenedAt: null },
+    });
+    expect(
+      (publication.entries as { agency: { code: string }; notScored?: string | null }[]).map((entry) => [
+        entry.agency.code,
+        entry.notScored ?? null,
+      ]),
+    ).toEqual([
       [a, null],
       [b, null],
       [c, "Sáp nhập vào Sở Nội vụ từ tháng 6"],
     ]);
 
     // The member's leader, on a phone: "Chưa chấm" with the reason, no points, no mark buttons.
-    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: "vi-VN" });
+    const phone = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      locale: "vi-VN",
+    });
     const leader = await phone.newPage();
     await signIn(leader, world.leaders[2]!.email, TEST_PASSWORD);
     await leader.goto(`/years/${world.year.id}/ranking`);
     const own = leader.getByTestId("ranking-table").locator(`tr[data-agency="${c}"]`);
     await expect(own.getByTestId("total")).toHaveText("Chưa chấm");
-    await expect(own.getByTestId("classification")).toHaveText("Không chấm: Sáp nhập vào Sở Nội vụ từ tháng 6");
+    await expect(own.getByTestId("classification")).toHaveText(
+      "Không chấm: Sáp nhập vào Sở Nội vụ từ tháng 6",
+    );
     await expect(leader.getByRole("button", { name: /Đánh dấu không chấm/ })).toHaveCount(0);
     expect(await leader.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await Promise.all([phone.close(), context.close()]);
@@ -325,9 +421,17 @@ test.describe("members without scores", () => {
 });
 
 test.describe("cross-scoring", () => {
-  test("a leader scores the other members on a phone and finishes; the board shows it; the secretariat applies the means", async ({ browser, db }) => {
+  test("a leader scores the other members on a phone and finishes; the board shows it; the secretariat applies the means", async ({
+    browser,
+    db,
+  }) => {
     const world = await reviewBloc(db, { self: SELF, crossScoring: true });
-    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: "vi-VN" });
+    const phone = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      locale: "vi-VN",
+    });
     const page = await phone.newPage();
     await signIn(page, world.leaders[2]!.email, TEST_PASSWORD);
     await page.goto(`/years/${world.year.id}`);
@@ -342,7 +446,10 @@ test.describe("cross-scoring", () => {
     for (const [index] of world.agencies.slice(0, 2).entries()) {
       await target.selectOption({ index });
       for (const [row, value] of points.entries()) {
-        const input = page.getByRole("listitem").filter({ has: page.getByText(smallCriteriaTable().groups.flatMap((g) => g.criteria)[row]!.title) }).getByRole("textbox");
+        const input = page
+          .getByRole("listitem")
+          .filter({ has: page.getByText(smallCriteriaTable().groups.flatMap((g) => g.criteria)[row]!.title) })
+          .getByRole("textbox");
         await input.fill(row === 0 && index === 0 ? "31" : value);
         await input.press("Enter");
       }
@@ -354,15 +461,22 @@ test.describe("cross-scoring", () => {
     await page.getByRole("button", { name: "Hoàn thành chấm chéo" }).click();
     await page.getByRole("button", { name: "Xác nhận hoàn thành" }).click();
     await expect(page.getByText("Mới chấm 9/10 ô")).toBeVisible();
-    const first = page.getByRole("listitem").filter({ has: page.getByText("Tham mưu") }).getByRole("textbox");
+    const first = page
+      .getByRole("listitem")
+      .filter({ has: page.getByText("Tham mưu") })
+      .getByRole("textbox");
     await first.fill("29,5");
     await first.press("Enter");
     await expect(page.getByTestId("cross-own-progress")).toHaveText("Đã chấm 10/10 ô.");
     await page.getByRole("button", { name: "Hoàn thành chấm chéo" }).click();
     await page.getByRole("button", { name: "Xác nhận hoàn thành" }).click();
     await expect(page.getByTestId("cross-completed")).toBeVisible();
-    await expect(page.getByTestId("cross-progress").locator(`[data-agency="${world.agencies[2]!.code}"]`)).toContainText("10/10 ô");
-    await expect(page.getByTestId("cross-progress").locator(`[data-agency="${world.agencies[2]!.code}"]`)).toContainText("Đã hoàn thành");
+    await expect(
+      page.getByTestId("cross-progress").locator(`[data-agency="${world.agencies[2]!.code}"]`),
+    ).toContainText("10/10 ô");
+    await expect(
+      page.getByTestId("cross-progress").locator(`[data-agency="${world.agencies[2]!.code}"]`),
+    ).toContainText("Đã hoàn thành");
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 
     // The secretariat applies the means (one scorer: their values) to the final scores.
@@ -382,6 +496,8 @@ test.describe("cross-scoring", () => {
     const world = await reviewBloc(db, { self: SELF });
     await signIn(page, world.leaders[1]!.email, TEST_PASSWORD);
     await page.goto(`/years/${world.year.id}/cross-scoring`);
-    await expect(page.getByTestId("cross-disabled")).toHaveText("Quy định của năm thi đua này không có chấm chéo.");
+    await expect(page.getByTestId("cross-disabled")).toHaveText(
+      "Quy định của năm thi đua này không có chấm chéo.",
+    );
   });
 });

@@ -2,7 +2,11 @@ import { makeUser, TEST_PASSWORD } from "@/prisma/seed/factories";
 import { alert, expect, signIn, test } from "./support/fixtures";
 
 const HOMES = [
-  { email: "admin@khoithidua.local", role: "Quản trị hệ thống", nav: ["Khối thi đua", "Cơ quan", "Tài khoản", "Nhật ký hệ thống"] },
+  {
+    email: "admin@khoithidua.local",
+    role: "Quản trị hệ thống",
+    nav: ["Khối thi đua", "Cơ quan", "Tài khoản", "Nhật ký hệ thống"],
+  },
   { email: "board@khoithidua.local", role: "Ban Thi đua – Khen thưởng tỉnh", nav: ["Nhật ký hệ thống"] },
   { email: "thuky.bdv@khoithidua.local", role: "Thư ký khối", nav: [] },
   { email: "lanhdao.bdv@khoithidua.local", role: "Thủ trưởng cơ quan", nav: [] },
@@ -16,14 +20,18 @@ test.describe("sign-in", () => {
       await expect(page.getByRole("heading", { level: 1 })).toContainText("Xin chào");
       await expect(page.getByText(home.role).first()).toBeVisible();
       const nav = page.getByRole("navigation", { name: "Điều hướng chính" });
-      for (const item of home.nav) await expect(nav.getByRole("link", { name: item, exact: true })).toBeVisible();
-      if (home.nav.length === 0) await expect(nav.getByRole("link", { name: "Tài khoản", exact: true })).toHaveCount(0);
+      for (const item of home.nav)
+        await expect(nav.getByRole("link", { name: item, exact: true })).toBeVisible();
+      if (home.nav.length === 0)
+        await expect(nav.getByRole("link", { name: "Tài khoản", exact: true })).toHaveCount(0);
     });
   }
 
   test("the 2022 leader agency's secretariat and a member leader see what to do next", async ({ page }) => {
     await signIn(page, "thuky.bdv@khoithidua.local");
-    await expect(page.getByTestId("todo-list")).toContainText("Theo dõi ký giao ước năm 2022: 4/10 cơ quan đã ký");
+    await expect(page.getByTestId("todo-list")).toContainText(
+      "Theo dõi ký giao ước năm 2022: 4/10 cơ quan đã ký",
+    );
     await expect(page.getByText("Cơ quan của bạn là Khối trưởng năm nay.")).toBeVisible();
     await page.context().clearCookies();
     await signIn(page, "lanhdao.btc@khoithidua.local");
@@ -43,8 +51,14 @@ test.describe("sign-in", () => {
     await expect(page).toHaveURL(/\/login/);
   });
 
-  test("repeated failures lock the account for a while, even with the right password", async ({ page, db }) => {
-    const user = await makeUser(db, { role: "AGENCY_STAFF", agencyId: (await db.agency.findUniqueOrThrow({ where: { code: "tct" } })).id });
+  test("repeated failures lock the account for a while, even with the right password", async ({
+    page,
+    db,
+  }) => {
+    const user = await makeUser(db, {
+      role: "AGENCY_STAFF",
+      agencyId: (await db.agency.findUniqueOrThrow({ where: { code: "tct" } })).id,
+    });
     await page.goto("/login");
     await page.getByLabel("Thư điện tử").fill(user.email);
     for (let attempt = 0; attempt < 5; attempt += 1) {

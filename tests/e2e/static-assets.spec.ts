@@ -72,33 +72,44 @@ test.describe("static assets", () => {
     }
   });
 
-  test("the sign-in page links the icons and loads without a console error or a failed request", async ({ page }) => {
+  test("the sign-in page links the icons and loads without a console error or a failed request", async ({
+    page,
+  }) => {
     const problems: string[] = [];
     page.on("console", (message) => {
       if (message.type() === "error") problems.push(`console error: ${message.text()}`);
     });
     page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
     page.on("response", (response) => {
-      if (response.status() >= 400) problems.push(`${response.status()} ${response.request().method()} ${response.url()}`);
+      if (response.status() >= 400)
+        problems.push(`${response.status()} ${response.request().method()} ${response.url()}`);
     });
     // ERR_ABORTED is a request the page itself cancelled (a superseded prefetch), not a failure.
     page.on("requestfailed", (request) => {
       const reason = request.failure()?.errorText ?? "";
-      if (!reason.includes("ERR_ABORTED")) problems.push(`failed ${request.method()} ${request.url()}: ${reason}`);
+      if (!reason.includes("ERR_ABORTED"))
+        problems.push(`failed ${request.method()} ${request.url()}: ${reason}`);
     });
 
     await page.goto("/login");
     await expect(page.getByRole("button", { name: "Đăng nhập" })).toBeVisible();
 
     await expect(page.locator('link[rel="manifest"]')).toHaveAttribute("href", "/manifest.webmanifest");
-    await expect(page.locator('link[rel="apple-touch-icon"]')).toHaveAttribute("href", "/apple-touch-icon.png");
+    await expect(page.locator('link[rel="apple-touch-icon"]')).toHaveAttribute(
+      "href",
+      "/apple-touch-icon.png",
+    );
     await expect(page.locator('meta[name="theme-color"]')).toHaveAttribute("content", BRAND_COLOR);
-    const icons = await page.locator('link[rel="icon"]').evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""));
+    const icons = await page
+      .locator('link[rel="icon"]')
+      .evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""));
     expect(icons).toEqual(expect.arrayContaining(["/favicon.ico", "/icon.svg"]));
 
     // Headless Chromium does not fetch favicons itself: load every linked icon as the page would, under
     // the page's Content-Security-Policy, and check each decodes as an image.
-    const hrefs = await page.locator('link[rel="icon"], link[rel="apple-touch-icon"]').evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""));
+    const hrefs = await page
+      .locator('link[rel="icon"], link[rel="apple-touch-icon"]')
+      .evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""));
     const widths = await page.evaluate(
       (sources) =>
         Promise.all(
@@ -115,7 +126,8 @@ test.describe("static assets", () => {
       hrefs,
     );
     for (const width of widths) expect(width).toBeGreaterThan(0);
-    for (const href of [...hrefs, "/manifest.webmanifest"]) expect((await page.request.get(href)).status(), href).toBe(200);
+    for (const href of [...hrefs, "/manifest.webmanifest"])
+      expect((await page.request.get(href)).status(), href).toBe(200);
 
     await page.waitForLoadState("networkidle");
     expect(problems).toEqual([]);

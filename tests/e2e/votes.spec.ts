@@ -17,7 +17,18 @@ const CODES = DEMO_AGENCIES.map((agency) => agency.code);
 const NAME = Object.fromEntries(DEMO_AGENCIES.map((agency) => [agency.code, agency.name]));
 
 /** Totals of 2022: Ban Dân vận, Văn phòng Tỉnh ủy and Ban Tuyên giáo Xuất sắc (≥ 95), the others Tốt. */
-const TOTALS: Record<string, number> = { bdv: 98, vptu: 97, btg: 96, bao: 93, btc: 92, ubkt: 90, bnc: 89, tct: 88, dukcq: 87, bbvsk: 86 };
+const TOTALS: Record<string, number> = {
+  bdv: 98,
+  vptu: 97,
+  btg: 96,
+  bao: 93,
+  btc: 92,
+  ubkt: 90,
+  bnc: 89,
+  tct: 88,
+  dukcq: 87,
+  bbvsk: 86,
+};
 
 type Choice = "FOR" | "AGAINST" | "ABSTAIN";
 /**
@@ -37,7 +48,11 @@ function ballotOf(index: number): { flag: Record<string, Choice>; leader: string
     deputy: index < 7 ? "vptu" : index < 9 ? "bao" : "",
   };
 }
-const CHOICE_LABEL: Record<Choice, string> = { FOR: "Đồng ý", AGAINST: "Không đồng ý", ABSTAIN: "Không biểu quyết" };
+const CHOICE_LABEL: Record<Choice, string> = {
+  FOR: "Đồng ý",
+  AGAINST: "Không đồng ý",
+  ABSTAIN: "Không biểu quyết",
+};
 
 /** Phones for some leaders (Android and iPhone sizes in Chromium), desktops for the others. */
 function contextFor(index: number): BrowserContextOptions {
@@ -49,10 +64,27 @@ function contextFor(index: number): BrowserContextOptions {
 
 /** Final scores of 2022 giving TOTALS, its ranking published as publishRanking stores it, then VOTING. */
 async function demoYearInVoting(db: PrismaClient): Promise<string> {
-  const year = await db.emulationYear.findFirstOrThrow({ where: { year: 2022, bloc: { name: DEMO_BLOC.name } }, select: { id: true, rules: true, phase: true } });
-  expect(year.phase, "the demo 2022 must still be in PLEDGING (the votes spec runs once per server)").toBe("PLEDGING");
-  const agencies = await db.agency.findMany({ where: { code: { in: CODES } }, select: { id: true, code: true, name: true } });
-  const criteria = await db.criterion.findMany({ where: { yearId: year.id }, select: { id: true, kind: true, maxX100: true, position: true, group: { select: { code: true, position: true } } } });
+  const year = await db.emulationYear.findFirstOrThrow({
+    where: { year: 2022, bloc: { name: DEMO_BLOC.name } },
+    select: { id: true, rules: true, phase: true },
+  });
+  expect(year.phase, "the demo 2022 must still be in PLEDGING (the votes spec runs once per server)").toBe(
+    "PLEDGING",
+  );
+  const agencies = await db.agency.findMany({
+    where: { code: { in: CODES } },
+    select: { id: true, code: true, name: true },
+  });
+  const criteria = await db.criterion.findMany({
+    where: { yearId: year.id },
+    select: {
+      id: true,
+      kind: true,
+      maxX100: true,
+      position: true,
+      group: { select: { code: true, position: true } },
+    },
+  });
   criteria.sort((a, b) => a.group.position - b.group.position || a.position - b.position);
   const secretary = await db.user.findUniqueOrThrow({ where: { email: SECRETARY }, select: { id: true } });
   const finals = new Map<string, Map<string, number>>();
@@ -69,21 +101,41 @@ async function demoYearInVoting(db: PrismaClient): Promise<string> {
       }
       cells.set(criterion.id, x100);
       await db.score.upsert({
-        where: { yearId_agencyId_criterionId: { yearId: year.id, agencyId: agency.id, criterionId: criterion.id } },
-        create: { yearId: year.id, agencyId: agency.id, criterionId: criterion.id, selfX100: x100, finalX100: x100, finalUpdatedAt: new Date(), finalUpdatedById: secretary.id },
+        where: {
+          yearId_agencyId_criterionId: { yearId: year.id, agencyId: agency.id, criterionId: criterion.id },
+        },
+        create: {
+          yearId: year.id,
+          agencyId: agency.id,
+          criterionId: criterion.id,
+          selfX100: x100,
+          finalX100: x100,
+          finalUpdatedAt: new Date(),
+          finalUpdatedById: secretary.id,
+        },
         update: { finalX100: x100, finalUpdatedAt: new Date(), finalUpdatedById: secretary.id },
       });
     }
     finals.set(agency.id, cells);
   }
   const entries = computeRanking({
-    criteria: criteria.map((c) => ({ id: c.id, kind: c.kind, maxX100: c.maxX100, groupCode: c.group.code, groupPosition: c.group.position })),
+    criteria: criteria.map((c) => ({
+      id: c.id,
+      kind: c.kind,
+      maxX100: c.maxX100,
+      groupCode: c.group.code,
+      groupPosition: c.group.position,
+    })),
     agencies,
     finals,
     rules: yearRulesSchema.parse(year.rules),
   });
-  expect(entries.filter((entry) => entry.classification?.code === "XUAT_SAC").map((entry) => entry.agency.code)).toEqual(["bdv", "vptu", "btg"]);
-  await db.rankingPublication.create({ data: { yearId: year.id, publishedById: secretary.id, entries: entries as unknown as object } });
+  expect(
+    entries.filter((entry) => entry.classification?.code === "XUAT_SAC").map((entry) => entry.agency.code),
+  ).toEqual(["bdv", "vptu", "btg"]);
+  await db.rankingPublication.create({
+    data: { yearId: year.id, publishedById: secretary.id, entries: entries as unknown as object },
+  });
   await db.emulationYear.update({ where: { id: year.id }, data: { phase: "VOTING" } });
   return year.id;
 }
@@ -112,7 +164,12 @@ async function newPage(browser: Browser, options: BrowserContextOptions = {}) {
 
 test.describe.configure({ mode: "serial" });
 
-const state: { yearId: string; flagId: string; electionId: string; receipt: string } = { yearId: "", flagId: "", electionId: "", receipt: "" };
+const state: { yearId: string; flagId: string; electionId: string; receipt: string } = {
+  yearId: "",
+  flagId: "",
+  electionId: "",
+  receipt: "",
+};
 
 test.describe("deliberation votes of the demo bloc, 2022", () => {
   test("the secretariat opens the provincial flag proposal and the election", async ({ browser, db }) => {
@@ -131,8 +188,17 @@ test.describe("deliberation votes of the demo bloc, 2022", () => {
     await form.getByRole("button", { name: "Mở phiên" }).click();
     await expect(form.getByText("Giờ đóng phải ở tương lai.")).toBeVisible();
 
-    state.flagId = await openSession(page, state.yearId, "Bình xét, suy tôn: Cờ thi đua của UBND tỉnh", "Bình xét, suy tôn Cờ thi đua của UBND tỉnh năm 2022");
-    await expect(page.getByTestId("candidates").getByRole("listitem")).toHaveText([NAME.bdv!, NAME.vptu!, NAME.btg!]);
+    state.flagId = await openSession(
+      page,
+      state.yearId,
+      "Bình xét, suy tôn: Cờ thi đua của UBND tỉnh",
+      "Bình xét, suy tôn Cờ thi đua của UBND tỉnh năm 2022",
+    );
+    await expect(page.getByTestId("candidates").getByRole("listitem")).toHaveText([
+      NAME.bdv!,
+      NAME.vptu!,
+      NAME.btg!,
+    ]);
     await expect(page.getByTestId("rule-quorum")).toHaveText("ít nhất 2/3 số thành viên (7/10 cơ quan)");
     await expect(page.getByTestId("rule-pass")).toHaveText("trên 1/2 tổng số thành viên (6 phiếu)");
     await expect(page.getByTestId("voted-count")).toHaveText("Đã bỏ phiếu: 0/10 cơ quan");
@@ -140,7 +206,12 @@ test.describe("deliberation votes of the demo bloc, 2022", () => {
     await expect(page.getByRole("button", { name: "Đóng phiên và kiểm phiếu" })).toBeDisabled();
     await expect(page.getByTestId("ballot-form")).toHaveCount(0);
 
-    state.electionId = await openSession(page, state.yearId, "Bầu Khối trưởng, Khối phó năm 2023", "Bầu Khối trưởng, Khối phó năm 2023");
+    state.electionId = await openSession(
+      page,
+      state.yearId,
+      "Bầu Khối trưởng, Khối phó năm 2023",
+      "Bầu Khối trưởng, Khối phó năm 2023",
+    );
     await expect(page.getByTestId("candidates").getByRole("listitem")).toHaveCount(10);
 
     // The secretariat cannot vote, even with a crafted request.
@@ -156,7 +227,9 @@ test.describe("deliberation votes of the demo bloc, 2022", () => {
     const { context, page } = await newPage(browser);
     await signIn(page, staffEmail("btc"));
     await page.goto(`/years/${state.yearId}/votes/${state.flagId}`);
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bình xét, suy tôn Cờ thi đua của UBND tỉnh năm 2022");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+      "Bình xét, suy tôn Cờ thi đua của UBND tỉnh năm 2022",
+    );
     await expect(page.getByTestId("roll").locator("li")).toHaveCount(10);
     await expect(page.getByTestId("ballot-form")).toHaveCount(0);
     await expect(page.getByLabel("Nhập lại mật khẩu để xác nhận")).toHaveCount(0);
@@ -173,7 +246,11 @@ test.describe("deliberation votes of the demo bloc, 2022", () => {
 
       // The home page names the sessions the agency has not voted in yet.
       const todos = page.getByTestId("todo-list");
-      await expect(todos.getByRole("link", { name: /^Bỏ phiếu kín: Bình xét, suy tôn Cờ thi đua của UBND tỉnh năm 2022/ })).toBeVisible();
+      await expect(
+        todos.getByRole("link", {
+          name: /^Bỏ phiếu kín: Bình xét, suy tôn Cờ thi đua của UBND tỉnh năm 2022/,
+        }),
+      ).toBeVisible();
       await todos.getByRole("link", { name: /^Bỏ phiếu kín: Bầu Khối trưởng, Khối phó năm 2023/ }).click();
       await expect(page).toHaveURL(new RegExp(`/votes/${state.electionId}$`));
 
@@ -214,10 +291,15 @@ test.describe("deliberation votes of the demo bloc, 2022", () => {
       await expect(page.getByRole("button", { name: "Sao chép mã" })).toBeVisible();
       await expect(page.getByTestId("roll").locator(`[data-agency="${code}"]`)).toContainText("Đã bỏ phiếu");
       if (index === 0) state.receipt = receipt;
-      if (options.isMobile) expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(options.viewport!.width);
+      if (options.isMobile)
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+          options.viewport!.width,
+        );
 
       // Nowhere kept in the browser: a reload says only that the agency has voted.
-      const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie);
+      const stored = await page.evaluate(
+        () => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie,
+      );
       expect(stored).not.toContain(receipt);
       await page.reload();
       await expect(page.getByTestId("has-voted")).toHaveText("✓ Cơ quan đã bỏ phiếu trong phiên này.");
@@ -231,13 +313,17 @@ test.describe("deliberation votes of the demo bloc, 2022", () => {
           data: { password: DEMO_PASSWORD, choices: { bdv: "AGAINST", vptu: "AGAINST", btg: "AGAINST" } },
         });
         expect(again.status()).toBe(409);
-        expect(((await again.json()) as { error: { message: string } }).error.message).toBe("Cơ quan của bạn đã bỏ phiếu trong phiên này; mỗi cơ quan chỉ bỏ một phiếu.");
+        expect(((await again.json()) as { error: { message: string } }).error.message).toBe(
+          "Cơ quan của bạn đã bỏ phiếu trong phiên này; mỗi cơ quan chỉ bỏ một phiếu.",
+        );
       }
       await context.close();
     }
   });
 
-  test("the secretariat closes both sessions; the results show the counts; a leader's receipt is counted; the minutes agree", async ({ browser }) => {
+  test("the secretariat closes both sessions; the results show the counts; a leader's receipt is counted; the minutes agree", async ({
+    browser,
+  }) => {
     test.setTimeout(120_000);
     const { context, page } = await newPage(browser);
     await signIn(page, SECRETARY);
@@ -264,10 +350,26 @@ test.describe("deliberation votes of the demo bloc, 2022", () => {
 
     await page.goto(`/years/${state.yearId}/votes/${state.electionId}`);
     await expect(page.getByTestId("elected")).toHaveText(`Khối trưởng: ${NAME.btg}Khối phó: ${NAME.vptu}`);
-    await expect(page.getByTestId("result-LEADER-btg").locator("td")).toHaveText([NAME.btg!, "6", "Trúng cử"]);
-    await expect(page.getByTestId("result-LEADER-bdv").locator("td")).toHaveText([NAME.bdv!, "4", "Không trúng cử"]);
-    await expect(page.getByTestId("result-DEPUTY-vptu").locator("td")).toHaveText([NAME.vptu!, "7", "Trúng cử"]);
-    await expect(page.getByTestId("result-DEPUTY-bao").locator("td")).toHaveText([NAME.bao!, "2", "Không trúng cử"]);
+    await expect(page.getByTestId("result-LEADER-btg").locator("td")).toHaveText([
+      NAME.btg!,
+      "6",
+      "Trúng cử",
+    ]);
+    await expect(page.getByTestId("result-LEADER-bdv").locator("td")).toHaveText([
+      NAME.bdv!,
+      "4",
+      "Không trúng cử",
+    ]);
+    await expect(page.getByTestId("result-DEPUTY-vptu").locator("td")).toHaveText([
+      NAME.vptu!,
+      "7",
+      "Trúng cử",
+    ]);
+    await expect(page.getByTestId("result-DEPUTY-bao").locator("td")).toHaveText([
+      NAME.bao!,
+      "2",
+      "Không trúng cử",
+    ]);
     await expect(page.getByText("Phiếu để trống: 1")).toBeVisible();
 
     // The minutes (biên bản), from the votes page once a session is closed.
@@ -295,10 +397,14 @@ test.describe("deliberation votes of the demo bloc, 2022", () => {
     const check = phone.page.getByRole("form", { name: "Kiểm tra mã biên nhận" });
     await check.getByLabel("Mã biên nhận").fill(state.receipt.toLowerCase());
     await check.getByRole("button", { name: "Kiểm tra" }).click();
-    await expect(phone.page.getByTestId("receipt-check-result")).toContainText("Phiếu có mã biên nhận này đã được tính.");
+    await expect(phone.page.getByTestId("receipt-check-result")).toContainText(
+      "Phiếu có mã biên nhận này đã được tính.",
+    );
     await check.getByLabel("Mã biên nhận").fill("0000-0000-0000-0000");
     await check.getByRole("button", { name: "Kiểm tra" }).click();
-    await expect(phone.page.getByTestId("receipt-check-result")).toContainText("Không có phiếu nào mang mã biên nhận này trong phiên.");
+    await expect(phone.page.getByTestId("receipt-check-result")).toContainText(
+      "Không có phiếu nào mang mã biên nhận này trong phiên.",
+    );
     await phone.context.close();
   });
 });

@@ -13,7 +13,9 @@ describe("changeOwnPassword", () => {
   it("rejects a wrong current password on the currentPassword field and changes nothing", async () => {
     const user = await makeUser(db, { role: "BOARD" });
     const actor = await actorFor(user);
-    await expect(changeOwnPassword(actor, { currentPassword: "KhongDung123", newPassword: NEW_PASSWORD })).rejects.toMatchObject({
+    await expect(
+      changeOwnPassword(actor, { currentPassword: "KhongDung123", newPassword: NEW_PASSWORD }),
+    ).rejects.toMatchObject({
       code: "VALIDATION",
       fieldIssues: [{ path: "currentPassword", message: "validation.currentPasswordWrong" }],
     });
@@ -32,11 +34,15 @@ describe("changeOwnPassword", () => {
   ])("rejects a new password %s", async (_label, newPassword, message) => {
     const user = await makeUser(db, { role: "BOARD" });
     const actor = await actorFor(user);
-    await expect(changeOwnPassword(actor, { currentPassword: TEST_PASSWORD, newPassword })).rejects.toMatchObject({
+    await expect(
+      changeOwnPassword(actor, { currentPassword: TEST_PASSWORD, newPassword }),
+    ).rejects.toMatchObject({
       code: "VALIDATION",
       fieldIssues: [expect.objectContaining({ path: "newPassword", message })],
     });
-    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash).toBe(user.passwordHash);
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash).toBe(
+      user.passwordHash,
+    );
     expect(await auditOf(user.id)).toHaveLength(0);
   });
 
@@ -44,7 +50,10 @@ describe("changeOwnPassword", () => {
     const actor = await actorFor(await makeUser(db, { role: "BOARD" }));
     await expect(
       changeOwnPassword(actor, { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD, role: "ADMIN" }),
-    ).rejects.toMatchObject({ code: "VALIDATION", fieldIssues: [expect.objectContaining({ message: "validation.unknownFields" })] });
+    ).rejects.toMatchObject({
+      code: "VALIDATION",
+      fieldIssues: [expect.objectContaining({ message: "validation.unknownFields" })],
+    });
   });
 
   it("changes the password, ends every session, clears the reset flag and writes one audit row", async () => {
@@ -52,7 +61,10 @@ describe("changeOwnPassword", () => {
     const user = await makeUser(db, { role: "AGENCY_STAFF", agencyId: agency.id, mustChangePassword: true });
     await signInAs(user);
     // A user with a reset password can do nothing but change it.
-    await expect(requireActor()).rejects.toMatchObject({ code: "FORBIDDEN", messageKey: "errors.passwordChangeRequired" });
+    await expect(requireActor()).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      messageKey: "errors.passwordChangeRequired",
+    });
     const actor = await requireActor({ allowPendingPasswordChange: true });
 
     await changeOwnPassword(actor, { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD });
@@ -67,17 +79,26 @@ describe("changeOwnPassword", () => {
 
     const audit = await auditOf(user.id);
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ action: "user.password.change", entity: "User", entityId: user.id, ...auditActorFields(actor) });
+    expect(audit[0]).toMatchObject({
+      action: "user.password.change",
+      entity: "User",
+      entityId: user.id,
+      ...auditActorFields(actor),
+    });
     expect(audit[0]!.before).toBeNull();
     expect(audit[0]!.after).toBeNull();
 
     // The new password signs in, the old one does not.
     const ip = uniqueIp();
-    await expect(verifyCredentials({ email: user.email, password: NEW_PASSWORD }, { ip, userAgent: "vitest" })).resolves.toEqual({
+    await expect(
+      verifyCredentials({ email: user.email, password: NEW_PASSWORD }, { ip, userAgent: "vitest" }),
+    ).resolves.toEqual({
       id: user.id,
       tokenVersion: fresh.tokenVersion,
     });
-    await expect(verifyCredentials({ email: user.email, password: TEST_PASSWORD }, { ip, userAgent: "vitest" })).rejects.toMatchObject({
+    await expect(
+      verifyCredentials({ email: user.email, password: TEST_PASSWORD }, { ip, userAgent: "vitest" }),
+    ).rejects.toMatchObject({
       reason: "INVALID_CREDENTIALS",
     });
     // A new session works without the reset restriction.
@@ -94,8 +115,13 @@ describe("changeOwnPassword", () => {
     ]);
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
     const rejected = results.find((result) => result.status === "rejected") as PromiseRejectedResult;
-    expect(rejected.reason).toMatchObject({ code: "VALIDATION", fieldIssues: [{ path: "currentPassword", message: "validation.sessionChanged" }] });
-    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).tokenVersion).toBe(user.tokenVersion + 1);
+    expect(rejected.reason).toMatchObject({
+      code: "VALIDATION",
+      fieldIssues: [{ path: "currentPassword", message: "validation.sessionChanged" }],
+    });
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).tokenVersion).toBe(
+      user.tokenVersion + 1,
+    );
     expect(await auditOf(user.id)).toHaveLength(1);
   });
 });

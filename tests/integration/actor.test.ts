@@ -11,7 +11,12 @@ describe("the acting user is re-read from the database on every request", () => 
     const user = await makeUser(db, { role: "AGENCY_STAFF", agencyId: agency.id });
     await signInAs(user);
     const actor = await requireActor();
-    expect(actor).toMatchObject({ id: user.id, role: "AGENCY_STAFF", agencyId: agency.id, agency: { code: agency.code } });
+    expect(actor).toMatchObject({
+      id: user.id,
+      role: "AGENCY_STAFF",
+      agencyId: agency.id,
+      agency: { code: agency.code },
+    });
     expect(actor.request.ip).toBe("203.0.113.7");
   });
 
@@ -38,7 +43,10 @@ describe("the acting user is re-read from the database on every request", () => 
   it("lets a user with a reset password only change it", async () => {
     const user = await makeUser(db, { role: "BOARD", mustChangePassword: true });
     await signInAs(user);
-    await expect(requireActor()).rejects.toMatchObject({ code: "FORBIDDEN", messageKey: "errors.passwordChangeRequired" });
+    await expect(requireActor()).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      messageKey: "errors.passwordChangeRequired",
+    });
     await expect(requireActor({ allowPendingPasswordChange: true })).resolves.toMatchObject({ id: user.id });
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { createAgency, getAgencyByCode, listAgencies, listAgenciesToManage, updateAgency } from "@/lib/agencies/agencies";
+import {
+  createAgency,
+  getAgencyByCode,
+  listAgencies,
+  listAgenciesToManage,
+  updateAgency,
+} from "@/lib/agencies/agencies";
 import { db } from "@/lib/db";
 import { makeAgency, uniqueToken } from "@/prisma/seed/factories";
 import { auditActorFields, auditCountBy, auditOf, newAdmin, signedIn } from "../support/dal";
@@ -13,10 +19,22 @@ describe("createAgency", () => {
   it("creates an agency (admin) and writes one audit row", async () => {
     const admin = await newAdmin();
     const input = agencyInput();
-    const created = await createAgency(admin, { ...input, code: `  ${input.code.toUpperCase()} `, name: ` ${input.name} ` });
+    const created = await createAgency(admin, {
+      ...input,
+      code: `  ${input.code.toUpperCase()} `,
+      name: ` ${input.name} `,
+    });
 
-    expect(created).toEqual({ id: expect.any(String), code: input.code, name: input.name, shortName: input.shortName });
-    expect(await db.agency.findUnique({ where: { id: created.id } })).toMatchObject({ code: input.code, name: input.name });
+    expect(created).toEqual({
+      id: expect.any(String),
+      code: input.code,
+      name: input.name,
+      shortName: input.shortName,
+    });
+    expect(await db.agency.findUnique({ where: { id: created.id } })).toMatchObject({
+      code: input.code,
+      name: input.name,
+    });
     const audit = await auditOf(created.id);
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({
@@ -46,7 +64,9 @@ describe("createAgency", () => {
 
   it("rejects missing names and unknown fields", async () => {
     const admin = await newAdmin();
-    const error = await createAgency(admin, { code: `cq-${uniqueToken()}`, name: "   ", extra: 1 }).catch((e: unknown) => e);
+    const error = await createAgency(admin, { code: `cq-${uniqueToken()}`, name: "   ", extra: 1 }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toMatchObject({ code: "VALIDATION" });
     const paths = (error as { fieldIssues: { path: string; message: string }[] }).fieldIssues;
     expect(paths).toEqual(
@@ -75,7 +95,10 @@ describe("createAgency", () => {
     const admin = await newAdmin();
     const existing = await makeAgency(db);
     const input = { ...agencyInput(), name: existing.name };
-    await expect(createAgency(admin, input)).rejects.toMatchObject({ code: "CONFLICT", messageKey: "errors.agency.nameTaken" });
+    await expect(createAgency(admin, input)).rejects.toMatchObject({
+      code: "CONFLICT",
+      messageKey: "errors.agency.nameTaken",
+    });
     expect(await db.agency.count({ where: { code: input.code } })).toBe(0);
     expect(await auditCountBy(admin.id)).toBe(0);
   });
@@ -83,9 +106,14 @@ describe("createAgency", () => {
   it("lets only one of two simultaneous creations of the same code through", async () => {
     const admin = await newAdmin();
     const input = agencyInput();
-    const results = await Promise.allSettled([createAgency(admin, input), createAgency(admin, { ...input, name: `${input.name} (2)` })]);
+    const results = await Promise.allSettled([
+      createAgency(admin, input),
+      createAgency(admin, { ...input, name: `${input.name} (2)` }),
+    ]);
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
-    expect((results.find((result) => result.status === "rejected") as PromiseRejectedResult).reason).toMatchObject({
+    expect(
+      (results.find((result) => result.status === "rejected") as PromiseRejectedResult).reason,
+    ).toMatchObject({
       code: "CONFLICT",
       messageKey: "errors.agency.codeTaken",
     });
@@ -93,14 +121,17 @@ describe("createAgency", () => {
     expect(await auditCountBy(admin.id)).toBe(1);
   });
 
-  it.each(["BOARD", "SECRETARIAT", "AGENCY_LEADER", "AGENCY_STAFF"] as const)("is FORBIDDEN to %s", async (role) => {
-    const agency = await makeAgency(db);
-    const { actor } = await signedIn(role, role === "BOARD" ? null : agency.id);
-    const input = agencyInput();
-    await expect(createAgency(actor, input)).rejects.toMatchObject({ code: "FORBIDDEN" });
-    expect(await db.agency.count({ where: { code: input.code } })).toBe(0);
-    expect(await auditCountBy(actor.id)).toBe(0);
-  });
+  it.each(["BOARD", "SECRETARIAT", "AGENCY_LEADER", "AGENCY_STAFF"] as const)(
+    "is FORBIDDEN to %s",
+    async (role) => {
+      const agency = await makeAgency(db);
+      const { actor } = await signedIn(role, role === "BOARD" ? null : agency.id);
+      const input = agencyInput();
+      await expect(createAgency(actor, input)).rejects.toMatchObject({ code: "FORBIDDEN" });
+      expect(await db.agency.count({ where: { code: input.code } })).toBe(0);
+      expect(await auditCountBy(actor.id)).toBe(0);
+    },
+  );
 });
 
 describe("updateAgency", () => {
@@ -142,7 +173,10 @@ describe("updateAgency", () => {
       code: "CONFLICT",
       messageKey: "errors.agency.nameTaken",
     });
-    expect(await db.agency.findUniqueOrThrow({ where: { id: agency.id } })).toMatchObject({ code: agency.code, name: agency.name });
+    expect(await db.agency.findUniqueOrThrow({ where: { id: agency.id } })).toMatchObject({
+      code: agency.code,
+      name: agency.name,
+    });
     expect(await auditOf(agency.id)).toHaveLength(0);
     expect(await auditCountBy(admin.id)).toBe(0);
   });
@@ -150,7 +184,9 @@ describe("updateAgency", () => {
   it("keeps its own name without a conflict", async () => {
     const admin = await newAdmin();
     const agency = await makeAgency(db);
-    await expect(updateAgency(admin, agency.code, { name: agency.name, shortName: "Viết tắt" })).resolves.toMatchObject({
+    await expect(
+      updateAgency(admin, agency.code, { name: agency.name, shortName: "Viết tắt" }),
+    ).resolves.toMatchObject({
       shortName: "Viết tắt",
     });
   });
@@ -172,7 +208,9 @@ describe("updateAgency", () => {
   it("is FORBIDDEN to non-admins", async () => {
     const agency = await makeAgency(db);
     const { actor } = await signedIn("AGENCY_LEADER", agency.id);
-    await expect(updateAgency(actor, agency.code, { name: "Tên khác" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(updateAgency(actor, agency.code, { name: "Tên khác" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     expect((await db.agency.findUniqueOrThrow({ where: { id: agency.id } })).name).toBe(agency.name);
   });
 });
@@ -183,19 +221,31 @@ describe("reading agencies", () => {
     for (const role of ["ADMIN", "BOARD", "SECRETARIAT", "AGENCY_LEADER", "AGENCY_STAFF"] as const) {
       const { actor } = await signedIn(role, role === "ADMIN" || role === "BOARD" ? null : agency.id);
       const list = await listAgencies(actor);
-      expect(list).toContainEqual({ id: agency.id, code: agency.code, name: agency.name, shortName: agency.shortName });
-      await expect(getAgencyByCode(actor, agency.code.toUpperCase())).resolves.toMatchObject({ id: agency.id });
+      expect(list).toContainEqual({
+        id: agency.id,
+        code: agency.code,
+        name: agency.name,
+        shortName: agency.shortName,
+      });
+      await expect(getAgencyByCode(actor, agency.code.toUpperCase())).resolves.toMatchObject({
+        id: agency.id,
+      });
     }
   });
 
   it("is NOT_FOUND for an unknown code", async () => {
     const { actor } = await signedIn("BOARD");
-    await expect(getAgencyByCode(actor, `khong-co-${uniqueToken()}`)).rejects.toMatchObject({ code: "NOT_FOUND", messageKey: "errors.agency.notFound" });
+    await expect(getAgencyByCode(actor, `khong-co-${uniqueToken()}`)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      messageKey: "errors.agency.notFound",
+    });
   });
 
   it("lists agencies to manage for admins only", async () => {
     const agency = await makeAgency(db);
-    await expect(listAgenciesToManage(await newAdmin())).resolves.toContainEqual(expect.objectContaining({ id: agency.id }));
+    await expect(listAgenciesToManage(await newAdmin())).resolves.toContainEqual(
+      expect.objectContaining({ id: agency.id }),
+    );
     const { actor } = await signedIn("BOARD");
     await expect(listAgenciesToManage(actor)).rejects.toMatchObject({ code: "FORBIDDEN" });
   });

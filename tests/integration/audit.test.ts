@@ -22,7 +22,9 @@ async function adminWithHistory(count = 5) {
   const created = [];
   for (let i = 0; i < count; i += 1) {
     const token = uniqueToken();
-    created.push(await createAgency(admin, { code: `nk-${token}`, name: `Nhật ký ${token}`, shortName: `NK ${token}` }));
+    created.push(
+      await createAgency(admin, { code: `nk-${token}`, name: `Nhật ký ${token}`, shortName: `NK ${token}` }),
+    );
   }
   await updateAgency(admin, created[0]!.code, { shortName: "Đổi tên" });
   return { admin, created };
@@ -35,9 +37,18 @@ describe("the audit trail of writes", () => {
     const admin = await newAdmin();
     const setup = await makeBlocWithYear(db);
     const bloc = await createBloc(admin, { name: `Khối nhật ký ${uniqueToken()}` });
-    const year = await createYear(admin, bloc.id, { year: 2030, memberCodes: [setup.leaderAgency.code, setup.deputyAgency.code] });
+    const year = await createYear(admin, bloc.id, {
+      year: 2030,
+      memberCodes: [setup.leaderAgency.code, setup.deputyAgency.code],
+    });
     const agency = await makeAgency(db);
-    const user = await createUser(admin, { email: `nk.${uniqueToken()}@test.local`, name: "Người", role: "AGENCY_STAFF", agencyCode: agency.code, password: "TamThoi2026x" });
+    const user = await createUser(admin, {
+      email: `nk.${uniqueToken()}@test.local`,
+      name: "Người",
+      role: "AGENCY_STAFF",
+      agencyCode: agency.code,
+      password: "TamThoi2026x",
+    });
     await updateUser(admin, user.id, { title: "Chuyên viên" });
 
     const rows = await db.auditLog.findMany({ where: { actorId: admin.id }, orderBy: { id: "asc" } });
@@ -57,7 +68,10 @@ describe("the audit trail of writes", () => {
       });
       expect(row.at.getTime()).toBeLessThanOrEqual(Date.now());
     }
-    expect(rows[3]).toMatchObject({ before: expect.objectContaining({ title: null }), after: expect.objectContaining({ title: "Chuyên viên" }) });
+    expect(rows[3]).toMatchObject({
+      before: expect.objectContaining({ title: null }),
+      after: expect.objectContaining({ title: "Chuyên viên" }),
+    });
   });
 
   it("leaves no row for writes that fail validation, conflict, are forbidden or in the wrong phase", async () => {
@@ -76,15 +90,11 @@ describe("the audit trail of writes", () => {
       updateUser(admin, admin.id, { disabled: true }),
     ];
     const results = await Promise.allSettled(failures);
-    expect(results.map((result) => (result.status === "rejected" ? (result.reason as { code: string }).code : "OK"))).toEqual([
-      "VALIDATION",
-      "CONFLICT",
-      "VALIDATION",
-      "CONFLICT",
-      "VALIDATION",
-      "FORBIDDEN",
-      "CONFLICT",
-    ]);
+    expect(
+      results.map((result) =>
+        result.status === "rejected" ? (result.reason as { code: string }).code : "OK",
+      ),
+    ).toEqual(["VALIDATION", "CONFLICT", "VALIDATION", "CONFLICT", "VALIDATION", "FORBIDDEN", "CONFLICT"]);
     expect(await auditCountBy(admin.id)).toBe(0);
     expect(await auditCountBy(secretariat.id)).toBe(0);
     expect(await auditOf(setup.year.id)).toHaveLength(0);
@@ -92,9 +102,24 @@ describe("the audit trail of writes", () => {
 
   it("records system writes without an actor", async () => {
     const entityId = `he-thong-${uniqueToken()}`;
-    await db.$transaction((tx) => recordAudit(tx, null, { action: "system.test", entity: "Test", entityId, after: { ok: true, at: new Date(0) } }));
+    await db.$transaction((tx) =>
+      recordAudit(tx, null, {
+        action: "system.test",
+        entity: "Test",
+        entityId,
+        after: { ok: true, at: new Date(0) },
+      }),
+    );
     const [row] = await auditOf(entityId);
-    expect(row).toMatchObject({ actorId: null, actorEmail: null, actorRole: null, ip: null, userAgent: null, before: null, after: { ok: true, at: "1970-01-01T00:00:00.000Z" } });
+    expect(row).toMatchObject({
+      actorId: null,
+      actorEmail: null,
+      actorRole: null,
+      ip: null,
+      userAgent: null,
+      before: null,
+      after: { ok: true, at: "1970-01-01T00:00:00.000Z" },
+    });
   });
 
   it("rolls the audit row back with the write it describes", async () => {
@@ -118,7 +143,9 @@ describe("the AuditLog table is append-only", () => {
 
   it("rejects UPDATE", async () => {
     const row = await oneRow();
-    await expect(db.$executeRawUnsafe(`UPDATE "AuditLog" SET "action" = 'sua' WHERE "id" = $1`, row.id)).rejects.toThrow(/append-only/);
+    await expect(
+      db.$executeRawUnsafe(`UPDATE "AuditLog" SET "action" = 'sua' WHERE "id" = $1`, row.id),
+    ).rejects.toThrow(/append-only/);
     expect((await db.auditLog.findUniqueOrThrow({ where: { id: row.id } })).action).toBe("system.test");
   });
 
@@ -130,7 +157,9 @@ describe("the AuditLog table is append-only", () => {
 
   it("rejects DELETE", async () => {
     const row = await oneRow();
-    await expect(db.$executeRawUnsafe(`DELETE FROM "AuditLog" WHERE "id" = $1`, row.id)).rejects.toThrow(/append-only/);
+    await expect(db.$executeRawUnsafe(`DELETE FROM "AuditLog" WHERE "id" = $1`, row.id)).rejects.toThrow(
+      /append-only/,
+    );
     await expect(db.auditLog.deleteMany({ where: { id: row.id } })).rejects.toThrow();
     expect(await db.auditLog.findUnique({ where: { id: row.id } })).not.toBeNull();
   });
@@ -155,7 +184,10 @@ describe("listAuditEntries", () => {
     const { entries, nextCursor } = await listAuditEntries(admin, { actor: admin.email.toUpperCase() });
     expect(entries).toHaveLength(6);
     expect(nextCursor).toBeNull();
-    expect(entries.map((entry) => entry.action)).toEqual(["agency.update", ...Array(5).fill("agency.create")]);
+    expect(entries.map((entry) => entry.action)).toEqual([
+      "agency.update",
+      ...Array(5).fill("agency.create"),
+    ]);
     const ids = entries.map((entry) => BigInt(entry.id));
     expect([...ids].sort((a, b) => (a > b ? -1 : a < b ? 1 : 0))).toEqual(ids);
     expect(entries[0]).toEqual({
@@ -207,18 +239,23 @@ describe("listAuditEntries", () => {
     const { admin } = await adminWithHistory(1);
     const [latest] = (await listAuditEntries(admin, { actor: admin.email })).entries;
     const day = vnDay(new Date(latest!.at));
-    const count = async (filters: { from?: string; to?: string }) => (await listAuditEntries(admin, { actor: admin.email, ...filters })).entries.length;
+    const count = async (filters: { from?: string; to?: string }) =>
+      (await listAuditEntries(admin, { actor: admin.email, ...filters })).entries.length;
 
     expect(await count({ from: day, to: day })).toBe(2);
     expect(await count({ from: day })).toBe(2);
     expect(await count({ to: day })).toBe(2);
-    expect(await count({ from: vnDay(new Date(latest!.at), -1), to: vnDay(new Date(latest!.at), 1) })).toBe(2);
+    expect(await count({ from: vnDay(new Date(latest!.at), -1), to: vnDay(new Date(latest!.at), 1) })).toBe(
+      2,
+    );
     expect(await count({ to: vnDay(new Date(latest!.at), -1) })).toBe(0);
     expect(await count({ from: vnDay(new Date(latest!.at), 1) })).toBe(0);
     for (const from of ["01/01/2024", "2024-02-30"]) {
       await expect(listAuditEntries(admin, { from })).rejects.toMatchObject({
         code: "VALIDATION",
-        fieldIssues: expect.arrayContaining([expect.objectContaining({ path: "from", message: "validation.date" })]),
+        fieldIssues: expect.arrayContaining([
+          expect.objectContaining({ path: "from", message: "validation.date" }),
+        ]),
       });
     }
   });
@@ -232,7 +269,11 @@ describe("listAuditEntries", () => {
     let cursor: string | undefined;
     let pages = 0;
     do {
-      const page = await listAuditEntries(admin, { actor: admin.email, limit: "4", ...(cursor ? { cursor } : {}) });
+      const page = await listAuditEntries(admin, {
+        actor: admin.email,
+        limit: "4",
+        ...(cursor ? { cursor } : {}),
+      });
       seen.push(...page.entries.map((entry) => entry.id));
       cursor = page.nextCursor ?? undefined;
       pages += 1;
@@ -249,9 +290,18 @@ describe("listAuditEntries", () => {
 
   it("rejects a malformed cursor or limit", async () => {
     const admin = await newAdmin();
-    await expect(listAuditEntries(admin, { cursor: "abc" })).rejects.toMatchObject({ code: "VALIDATION", fieldIssues: [expect.objectContaining({ path: "cursor" })] });
-    await expect(listAuditEntries(admin, { limit: 0 })).rejects.toMatchObject({ code: "VALIDATION", fieldIssues: [expect.objectContaining({ path: "limit" })] });
-    await expect(listAuditEntries(admin, { limit: 201 })).rejects.toMatchObject({ code: "VALIDATION", fieldIssues: [expect.objectContaining({ path: "limit" })] });
+    await expect(listAuditEntries(admin, { cursor: "abc" })).rejects.toMatchObject({
+      code: "VALIDATION",
+      fieldIssues: [expect.objectContaining({ path: "cursor" })],
+    });
+    await expect(listAuditEntries(admin, { limit: 0 })).rejects.toMatchObject({
+      code: "VALIDATION",
+      fieldIssues: [expect.objectContaining({ path: "limit" })],
+    });
+    await expect(listAuditEntries(admin, { limit: 201 })).rejects.toMatchObject({
+      code: "VALIDATION",
+      fieldIssues: [expect.objectContaining({ path: "limit" })],
+    });
   });
 
   it("is readable by the board", async () => {

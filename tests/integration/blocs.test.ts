@@ -35,10 +35,21 @@ describe("listBlocs and getBloc", () => {
       const blocs = await listBlocs(actor);
       // The agency's only blocs are the ones of this test.
       expect(blocs).toEqual([
-        { id: mine.id, name: mine.name, shortName: mine.shortName, description: null, place: null, yearCount: 2, latestYear: 2022 },
+        {
+          id: mine.id,
+          name: mine.name,
+          shortName: mine.shortName,
+          description: null,
+          place: null,
+          yearCount: 2,
+          latestYear: 2022,
+        },
       ]);
       await expect(getBloc(actor, mine.id)).resolves.toMatchObject({ id: mine.id });
-      await expect(getBloc(actor, other.id)).rejects.toMatchObject({ code: "NOT_FOUND", messageKey: "errors.bloc.notFound" });
+      await expect(getBloc(actor, other.id)).rejects.toMatchObject({
+        code: "NOT_FOUND",
+        messageKey: "errors.bloc.notFound",
+      });
     },
   );
 
@@ -51,7 +62,10 @@ describe("listBlocs and getBloc", () => {
   it("treats a malformed or unknown id as NOT_FOUND, never a database error", async () => {
     const { actor } = await signedIn("BOARD");
     for (const id of ["khong-phai-uuid", "1", "' OR 1=1 --", `${MISSING_ID}x`, MISSING_ID]) {
-      await expect(getBloc(actor, id)).rejects.toMatchObject({ code: "NOT_FOUND", messageKey: "errors.bloc.notFound" });
+      await expect(getBloc(actor, id)).rejects.toMatchObject({
+        code: "NOT_FOUND",
+        messageKey: "errors.bloc.notFound",
+      });
     }
   });
 
@@ -73,8 +87,12 @@ describe("listBlocs and getBloc", () => {
 
   it("lists blocs to manage for admins only", async () => {
     const bloc = await makeBloc(db);
-    await expect(listBlocsToManage(await newAdmin())).resolves.toContainEqual(expect.objectContaining({ id: bloc.id }));
-    await expect(listBlocsToManage((await signedIn("BOARD")).actor)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(listBlocsToManage(await newAdmin())).resolves.toContainEqual(
+      expect.objectContaining({ id: bloc.id }),
+    );
+    await expect(listBlocsToManage((await signedIn("BOARD")).actor)).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
   });
 });
 
@@ -82,9 +100,22 @@ describe("createBloc", () => {
   it("creates a bloc (admin) with trimmed text, empty optional text as null, and one audit row", async () => {
     const admin = await newAdmin();
     const name = `Khối mới ${uniqueToken()}`;
-    const bloc = await createBloc(admin, { name: `  ${name}  `, shortName: "", description: "Mô tả", place: "  Nam Định " });
+    const bloc = await createBloc(admin, {
+      name: `  ${name}  `,
+      shortName: "",
+      description: "Mô tả",
+      place: "  Nam Định ",
+    });
 
-    expect(bloc).toEqual({ id: expect.any(String), name, shortName: null, description: "Mô tả", place: "Nam Định", yearCount: 0, latestYear: null });
+    expect(bloc).toEqual({
+      id: expect.any(String),
+      name,
+      shortName: null,
+      description: "Mô tả",
+      place: "Nam Định",
+      yearCount: 0,
+      latestYear: null,
+    });
     const audit = await auditOf(bloc.id);
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({
@@ -124,7 +155,9 @@ describe("createBloc", () => {
       code: "VALIDATION",
       fieldIssues: [expect.objectContaining({ path: "name", message: "validation.tooLong" })],
     });
-    await expect(createBloc(admin, { name: `Khối ${uniqueToken()}`, id: MISSING_ID })).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(createBloc(admin, { name: `Khối ${uniqueToken()}`, id: MISSING_ID })).rejects.toMatchObject({
+      code: "VALIDATION",
+    });
     expect(await auditCountBy(admin.id)).toBe(0);
   });
 
@@ -142,7 +175,13 @@ describe("updateBloc", () => {
     const bloc = await makeBloc(db);
     const name = `Khối đổi tên ${uniqueToken()}`;
     const updated = await updateBloc(admin, bloc.id, { name, description: "Mới", place: "Nam Định" });
-    expect(updated).toMatchObject({ id: bloc.id, name, shortName: bloc.shortName, description: "Mới", place: "Nam Định" });
+    expect(updated).toMatchObject({
+      id: bloc.id,
+      name,
+      shortName: bloc.shortName,
+      description: "Mới",
+      place: "Nam Định",
+    });
 
     const audit = await auditOf(bloc.id);
     expect(audit).toHaveLength(1);
@@ -159,15 +198,24 @@ describe("updateBloc", () => {
     const admin = await newAdmin();
     const bloc = await makeBloc(db);
     const other = await makeBloc(db);
-    await expect(updateBloc(admin, bloc.id, { name: other.name })).rejects.toMatchObject({ code: "CONFLICT", messageKey: "errors.bloc.nameTaken" });
+    await expect(updateBloc(admin, bloc.id, { name: other.name })).rejects.toMatchObject({
+      code: "CONFLICT",
+      messageKey: "errors.bloc.nameTaken",
+    });
     expect((await db.bloc.findUniqueOrThrow({ where: { id: bloc.id } })).name).toBe(bloc.name);
     expect(await auditOf(bloc.id)).toHaveLength(0);
   });
 
   it("is NOT_FOUND for a malformed or unknown id", async () => {
     const admin = await newAdmin();
-    await expect(updateBloc(admin, "abc", { name: "X" })).rejects.toMatchObject({ code: "NOT_FOUND", messageKey: "errors.bloc.notFound" });
-    await expect(updateBloc(admin, MISSING_ID, { name: "X" })).rejects.toMatchObject({ code: "NOT_FOUND", messageKey: "errors.bloc.notFound" });
+    await expect(updateBloc(admin, "abc", { name: "X" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      messageKey: "errors.bloc.notFound",
+    });
+    await expect(updateBloc(admin, MISSING_ID, { name: "X" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      messageKey: "errors.bloc.notFound",
+    });
     expect(await auditCountBy(admin.id)).toBe(0);
   });
 

@@ -14,7 +14,8 @@ import { uniqueToken } from "@/prisma/seed/factories";
 import { signInAs } from "../support/sessions";
 import { scoringSetup } from "../support/scoring";
 
-const BUSY_MESSAGE = "Hệ thống đang bận nên chưa thực hiện được thao tác, chưa có gì thay đổi. Vui lòng thử lại sau ít giây.";
+const BUSY_MESSAGE =
+  "Hệ thống đang bận nên chưa thực hiện được thao tác, chưa có gì thay đổi. Vui lòng thử lại sau ít giây.";
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -22,19 +23,27 @@ afterEach(() => {
 
 /** A REVIEW year with cross-scoring, its first member's leader signed in for the API. */
 async function crossScoringYear() {
-  const setup = await scoringSetup({ memberCount: 3, rules: { ...DEFAULT_RULES, crossScoring: { enabled: true, trimExtremes: false } } });
+  const setup = await scoringSetup({
+    memberCount: 3,
+    rules: { ...DEFAULT_RULES, crossScoring: { enabled: true, trimExtremes: false } },
+  });
   await signInAs(setup.leaders[1]!);
   const put = () =>
     putCrossScore(
       new NextRequest(`http://localhost:3000/api/v1/years/${setup.year.id}/cross-scores`, {
         method: "PUT",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ targetAgencyCode: setup.agencies[2]!.code, criterionId: setup.criterionId("I.1"), points: 25 }),
+        body: JSON.stringify({
+          targetAgencyCode: setup.agencies[2]!.code,
+          criterionId: setup.criterionId("I.1"),
+          points: 25,
+        }),
       }),
       { params: Promise.resolve({ yearId: setup.year.id }) },
     );
   const written = () => db.crossScore.count({ where: { yearId: setup.year.id } });
-  const audited = () => db.auditLog.count({ where: { action: "crossScore.save", actorId: setup.leaders[1]!.id } });
+  const audited = () =>
+    db.auditLog.count({ where: { action: "crossScore.save", actorId: setup.leaders[1]!.id } });
   return { setup, put, written, audited };
 }
 
@@ -48,7 +57,9 @@ async function otherConnection() {
 async function expectBusy(response: Response) {
   expect(response.status).toBe(503);
   expect(response.headers.get("retry-after")).toBe("5");
-  expect(await response.json()).toEqual({ error: { code: "UNAVAILABLE", message: BUSY_MESSAGE, details: { retryAfterSeconds: 5 } } });
+  expect(await response.json()).toEqual({
+    error: { code: "UNAVAILABLE", message: BUSY_MESSAGE, details: { retryAfterSeconds: 5 } },
+  });
 }
 
 /** The "database busy" warnings logged meanwhile (never an "unexpected error"). */
@@ -56,7 +67,10 @@ function watchLog() {
   const lines: string[] = [];
   vi.spyOn(console, "error").mockImplementation((line: unknown) => void lines.push(String(line)));
   return {
-    busy: () => lines.filter((line) => line.includes('"message":"database busy"')).map((line) => JSON.parse(line) as { failure: string; attempts?: number }),
+    busy: () =>
+      lines
+        .filter((line) => line.includes('"message":"database busy"'))
+        .map((line) => JSON.parse(line) as { failure: string; attempts?: number }),
     unexpected: () => lines.filter((line) => line.includes("unexpected error")),
   };
 }
@@ -90,7 +104,16 @@ describe("a lock held by another connection", () => {
     await other.query("BEGIN");
     await other.query(`SELECT id FROM "EmulationYear" WHERE id = $1 FOR UPDATE`, [setup.year.id]);
     // Held a little longer than one lock_timeout: the first attempt fails, the second gets the lock.
-    const release = new Promise<void>((resolve) => setTimeout(() => void other.query("ROLLBACK").then(() => other.end()).then(resolve), TRANSACTION.edit.lockTimeoutMs + 1_000));
+    const release = new Promise<void>((resolve) =>
+      setTimeout(
+        () =>
+          void other
+            .query("ROLLBACK")
+            .then(() => other.end())
+            .then(resolve),
+        TRANSACTION.edit.lockTimeoutMs + 1_000,
+      ),
+    );
     const response = await put();
     await release;
     expect(response.status).toBe(200);
@@ -105,8 +128,12 @@ describe("a statement past its timeout", () => {
     const { setup, put, written, audited } = await crossScoringYear();
     // A trigger that makes this year's cross-score insert slower than the statement timeout.
     const name = `slow_${uniqueToken().replace(/[^a-z0-9]/g, "")}`;
-    await db.$executeRawUnsafe(`CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(60); RETURN NEW; END $$`);
-    await db.$executeRawUnsafe(`CREATE TRIGGER ${name} BEFORE INSERT ON "CrossScore" FOR EACH ROW WHEN (NEW."yearId" = '${setup.year.id}'::uuid) EXECUTE FUNCTION ${name}()`);
+    await db.$executeRawUnsafe(
+      `CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(60); RETURN NEW; END $$`,
+    );
+    await db.$executeRawUnsafe(
+      `CREATE TRIGGER ${name} BEFORE INSERT ON "CrossScore" FOR EACH ROW WHEN (NEW."yearId" = '${setup.year.id}'::uuid) EXECUTE FUNCTION ${name}()`,
+    );
     const log = watchLog();
     try {
       const started = Date.now();
@@ -144,11 +171,17 @@ describe("a full connection pool", () => {
       );
     });
     await Promise.all(started);
-    const read = () => getScores(new NextRequest(`http://localhost:3000/api/v1/years/${setup.year.id}/scores`), { params: Promise.resolve({ yearId: setup.year.id }) });
-    const [write, scores] = await Promise.all([put(), (async () => {
-      await signInAs(setup.secretariat);
-      return read();
-    })()]);
+    const read = () =>
+      getScores(new NextRequest(`http://localhost:3000/api/v1/years/${setup.year.id}/scores`), {
+        params: Promise.resolve({ yearId: setup.year.id }),
+      });
+    const [write, scores] = await Promise.all([
+      put(),
+      (async () => {
+        await signInAs(setup.secretariat);
+        return read();
+      })(),
+    ]);
     await expectBusy(write);
     await expectBusy(scores);
     await Promise.all(holders);
@@ -164,7 +197,13 @@ describe("a full connection pool", () => {
 });
 
 describe("transaction()", () => {
-  const quick = { timeoutMs: 400, maxWaitMs: 2_000, lockTimeoutMs: 1_000, statementTimeoutMs: 5_000, retry: true };
+  const quick = {
+    timeoutMs: 400,
+    maxWaitMs: 2_000,
+    lockTimeoutMs: 1_000,
+    statementTimeoutMs: 5_000,
+    retry: true,
+  };
 
   it("answers a transaction past its time limit UNAVAILABLE, not retried, and rolls it back", async () => {
     const table = `busy_${uniqueToken().replace(/[^a-z0-9]/g, "")}`;
@@ -218,7 +257,9 @@ describe("transaction()", () => {
     const results = await Promise.allSettled([crosswise(1, 2), crosswise(2, 1)]);
     expect(attempts).toBe(2);
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
-    expect(results.find((result) => result.status === "rejected")).toMatchObject({ reason: { code: "UNAVAILABLE" } });
+    expect(results.find((result) => result.status === "rejected")).toMatchObject({
+      reason: { code: "UNAVAILABLE" },
+    });
     await db.$executeRawUnsafe(`DROP TABLE ${table}`);
   });
 

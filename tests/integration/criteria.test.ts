@@ -4,7 +4,13 @@ import type { CriteriaTable, CriteriaTableInput } from "@/lib/criteria/schemas";
 import { db } from "@/lib/db";
 import type { Phase } from "@/lib/generated/prisma/enums";
 import { DEFAULT_RULES, yearRulesSchema } from "@/lib/years/rules";
-import { makeAgency, makeBlocWithYear, makeCriteriaTable, makeYear, smallCriteriaTable } from "@/prisma/seed/factories";
+import {
+  makeAgency,
+  makeBlocWithYear,
+  makeCriteriaTable,
+  makeYear,
+  smallCriteriaTable,
+} from "@/prisma/seed/factories";
 import { actorFor, auditOf, newAdmin } from "../support/dal";
 import { actorOf, outcomes } from "../support/scoring";
 
@@ -14,7 +20,11 @@ async function emptyYear(phase: Phase = "SETUP") {
   return { ...setup, secretariatActor: await actorFor(setup.secretariat) };
 }
 
-const criterion = (code: string, max: number, extra: Partial<{ id: string; title: string; guidance: string; evidenceRequired: boolean }> = {}) => ({
+const criterion = (
+  code: string,
+  max: number,
+  extra: Partial<{ id: string; title: string; guidance: string; evidenceRequired: boolean }> = {},
+) => ({
   code,
   title: `Tiêu chí ${code}`,
   guidance: "",
@@ -27,8 +37,23 @@ const criterion = (code: string, max: number, extra: Partial<{ id: string; title
 function tableInput(): CriteriaTableInput {
   return {
     groups: [
-      { code: "I", title: "Thực hiện nhiệm vụ chính trị", kind: "BASE", max: 60, criteria: [criterion("I.1", 30, { evidenceRequired: true, guidance: "Báo cáo kết quả" }), criterion("I.2", 30)] },
-      { code: "II", title: "Xây dựng tổ chức", kind: "BASE", max: 40, criteria: [criterion("II.1", 25), criterion("II.2", 15)] },
+      {
+        code: "I",
+        title: "Thực hiện nhiệm vụ chính trị",
+        kind: "BASE",
+        max: 60,
+        criteria: [
+          criterion("I.1", 30, { evidenceRequired: true, guidance: "Báo cáo kết quả" }),
+          criterion("I.2", 30),
+        ],
+      },
+      {
+        code: "II",
+        title: "Xây dựng tổ chức",
+        kind: "BASE",
+        max: 40,
+        criteria: [criterion("II.1", 25), criterion("II.2", 15)],
+      },
       { code: "V", title: "Điểm thưởng", kind: "BONUS", max: 5, criteria: [criterion("V.1", 2.5)] },
     ],
   };
@@ -44,20 +69,36 @@ function asInput(table: CriteriaTable): CriteriaTableInput {
       title: group.title,
       kind: group.kind,
       max: group.max,
-      criteria: group.criteria.map((c) => ({ id: c.id, code: c.code, title: c.title, guidance: c.guidance, max: c.max, evidenceRequired: c.evidenceRequired })),
+      criteria: group.criteria.map((c) => ({
+        id: c.id,
+        code: c.code,
+        title: c.title,
+        guidance: c.guidance,
+        max: c.max,
+        evidenceRequired: c.evidenceRequired,
+      })),
     })),
   };
 }
 
-const codesOf = (table: CriteriaTable) => table.groups.map((group) => [group.code, group.criteria.map((c) => c.code)]);
-const revisionOf = async (yearId: string) => (await db.emulationYear.findUniqueOrThrow({ where: { id: yearId }, select: { criteriaRevision: true } })).criteriaRevision;
+const codesOf = (table: CriteriaTable) =>
+  table.groups.map((group) => [group.code, group.criteria.map((c) => c.code)]);
+const revisionOf = async (yearId: string) =>
+  (await db.emulationYear.findUniqueOrThrow({ where: { id: yearId }, select: { criteriaRevision: true } }))
+    .criteriaRevision;
 
 describe("getCriteriaTable", () => {
   it("is read by every member, the board and the admin; editable only for the year's secretariat before self-assessment", async () => {
     const setup = await emptyYear("PLEDGING");
     await makeCriteriaTable(db, setup.year.id, smallCriteriaTable());
     const mine = await getCriteriaTable(setup.secretariatActor, setup.year.id);
-    expect(mine).toMatchObject({ yearId: setup.year.id, scale: 100, revision: 0, manageable: true, editable: true });
+    expect(mine).toMatchObject({
+      yearId: setup.year.id,
+      scale: 100,
+      revision: 0,
+      manageable: true,
+      editable: true,
+    });
     expect(codesOf(mine)).toEqual([
       ["I", ["I.1", "I.2"]],
       ["II", ["II.1"]],
@@ -65,7 +106,12 @@ describe("getCriteriaTable", () => {
       ["VI", ["VI.1"]],
     ]);
     expect(mine.groups[0]).toMatchObject({ title: "Nhiệm vụ chính trị", kind: "BASE", max: 60 });
-    expect(mine.groups[0]!.criteria[0]).toMatchObject({ code: "I.1", max: 30, evidenceRequired: true, kind: "BASE" });
+    expect(mine.groups[0]!.criteria[0]).toMatchObject({
+      code: "I.1",
+      max: 30,
+      evidenceRequired: true,
+      kind: "BASE",
+    });
     expect(mine.groups[3]!.criteria[0]).toMatchObject({ code: "VI.1", kind: "DEDUCTION", max: 5 });
 
     const readers = [
@@ -86,22 +132,34 @@ describe("getCriteriaTable", () => {
   it("is not editable once self-assessment has started, even for the secretariat", async () => {
     for (const phase of ["SELF_ASSESSMENT", "REVIEW", "CLOSED"] as const) {
       const setup = await emptyYear(phase);
-      await expect(getCriteriaTable(setup.secretariatActor, setup.year.id)).resolves.toMatchObject({ manageable: true, editable: false, groups: [] });
+      await expect(getCriteriaTable(setup.secretariatActor, setup.year.id)).resolves.toMatchObject({
+        manageable: true,
+        editable: false,
+        groups: [],
+      });
     }
   });
 
   it("is NOT_FOUND for a user of an agency outside the year, and for a malformed id", async () => {
     const setup = await emptyYear();
     const outsider = await actorOf("AGENCY_STAFF", (await makeAgency(db)).id);
-    await expect(getCriteriaTable(outsider, setup.year.id)).rejects.toMatchObject({ code: "NOT_FOUND", messageKey: "errors.year.notFound" });
-    await expect(getCriteriaTable(setup.secretariatActor, "nam-2022")).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getCriteriaTable(outsider, setup.year.id)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      messageKey: "errors.year.notFound",
+    });
+    await expect(getCriteriaTable(setup.secretariatActor, "nam-2022")).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 });
 
 describe("saveCriteriaTable", () => {
   it("creates a whole table, bumps the revision and writes one audit row with a summary", async () => {
     const setup = await emptyYear();
-    const saved = await saveCriteriaTable(setup.secretariatActor, setup.year.id, { ...tableInput(), revision: 0 });
+    const saved = await saveCriteriaTable(setup.secretariatActor, setup.year.id, {
+      ...tableInput(),
+      revision: 0,
+    });
 
     expect(saved).toMatchObject({ yearId: setup.year.id, revision: 1, editable: true });
     expect(codesOf(saved)).toEqual([
@@ -111,9 +169,16 @@ describe("saveCriteriaTable", () => {
     ]);
     // Criteria take the kind of their group.
     expect(saved.groups[2]!.criteria[0]).toMatchObject({ code: "V.1", kind: "BONUS", max: 2.5 });
-    expect(saved.groups[0]!.criteria[0]).toMatchObject({ evidenceRequired: true, guidance: "Báo cáo kết quả" });
+    expect(saved.groups[0]!.criteria[0]).toMatchObject({
+      evidenceRequired: true,
+      guidance: "Báo cáo kết quả",
+    });
     expect(await getCriteriaTable(setup.secretariatActor, setup.year.id)).toEqual(saved);
-    const rows = await db.criterion.findMany({ where: { yearId: setup.year.id }, orderBy: { code: "asc" }, select: { code: true, maxX100: true, position: true } });
+    const rows = await db.criterion.findMany({
+      where: { yearId: setup.year.id },
+      orderBy: { code: "asc" },
+      select: { code: true, maxX100: true, position: true },
+    });
     expect(rows).toEqual([
       { code: "I.1", maxX100: 3000, position: 1 },
       { code: "I.2", maxX100: 3000, position: 2 },
@@ -141,11 +206,15 @@ describe("saveCriteriaTable", () => {
   it("is allowed in SETUP and PLEDGING, and WRONG_PHASE (errors.criteria.locked) from self-assessment on, with nothing written", async () => {
     for (const phase of ["SETUP", "PLEDGING"] as const) {
       const setup = await emptyYear(phase);
-      await expect(saveCriteriaTable(setup.secretariatActor, setup.year.id, tableInput())).resolves.toMatchObject({ revision: 1 });
+      await expect(
+        saveCriteriaTable(setup.secretariatActor, setup.year.id, tableInput()),
+      ).resolves.toMatchObject({ revision: 1 });
     }
     for (const phase of ["SELF_ASSESSMENT", "REVIEW", "VOTING", "CLOSED"] as const) {
       const setup = await emptyYear(phase);
-      await expect(saveCriteriaTable(setup.secretariatActor, setup.year.id, tableInput())).rejects.toMatchObject({
+      await expect(
+        saveCriteriaTable(setup.secretariatActor, setup.year.id, tableInput()),
+      ).rejects.toMatchObject({
         code: "WRONG_PHASE",
         messageKey: "errors.criteria.locked",
       });
@@ -165,10 +234,14 @@ describe("saveCriteriaTable", () => {
       await newAdmin(),
     ];
     for (const actor of others) {
-      await expect(saveCriteriaTable(actor, setup.year.id, tableInput())).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(saveCriteriaTable(actor, setup.year.id, tableInput())).rejects.toMatchObject({
+        code: "FORBIDDEN",
+      });
     }
     const outsider = await actorOf("SECRETARIAT", (await makeAgency(db)).id);
-    await expect(saveCriteriaTable(outsider, setup.year.id, tableInput())).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(saveCriteriaTable(outsider, setup.year.id, tableInput())).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     expect(await db.criteriaGroup.count({ where: { yearId: setup.year.id } })).toBe(0);
   });
 
@@ -178,7 +251,9 @@ describe("saveCriteriaTable", () => {
     overflow.groups[0]!.criteria.push(criterion("I.3", 5));
     await expect(saveCriteriaTable(setup.secretariatActor, setup.year.id, overflow)).rejects.toMatchObject({
       code: "VALIDATION",
-      fieldIssues: [{ path: "groups.0.max", message: "validation.groupOverflow", params: { sum: 65, max: 60 } }],
+      fieldIssues: [
+        { path: "groups.0.max", message: "validation.groupOverflow", params: { sum: 65, max: 60 } },
+      ],
     });
 
     const duplicates = tableInput();
@@ -193,24 +268,36 @@ describe("saveCriteriaTable", () => {
     });
 
     const aboveScale = tableInput();
-    aboveScale.groups.push({ code: "III", title: "Thêm", kind: "BASE", max: 10, criteria: [criterion("III.1", 10)] });
+    aboveScale.groups.push({
+      code: "III",
+      title: "Thêm",
+      kind: "BASE",
+      max: 10,
+      criteria: [criterion("III.1", 10)],
+    });
     await expect(saveCriteriaTable(setup.secretariatActor, setup.year.id, aboveScale)).rejects.toMatchObject({
       code: "VALIDATION",
-      fieldIssues: [{ path: "groups", message: "validation.baseAboveScale", params: { sum: 110, scale: 100 } }],
+      fieldIssues: [
+        { path: "groups", message: "validation.baseAboveScale", params: { sum: 110, scale: 100 } },
+      ],
     });
 
     const aboveGroup = tableInput();
     aboveGroup.groups[2]!.criteria[0]!.max = 6;
     await expect(saveCriteriaTable(setup.secretariatActor, setup.year.id, aboveGroup)).rejects.toMatchObject({
       code: "VALIDATION",
-      fieldIssues: expect.arrayContaining([{ path: "groups.2.criteria.0.max", message: "validation.criterionAboveGroup", params: { max: 5 } }]),
+      fieldIssues: expect.arrayContaining([
+        { path: "groups.2.criteria.0.max", message: "validation.criterionAboveGroup", params: { max: 5 } },
+      ]),
     });
 
     // Malformed input is refused by the schema, with the field's path.
     const badCode = tableInput();
     badCode.groups[0]!.criteria[0]!.code = "I 1";
     badCode.groups[1]!.max = 0;
-    const error = await saveCriteriaTable(setup.secretariatActor, setup.year.id, badCode).catch((e: unknown) => e);
+    const error = await saveCriteriaTable(setup.secretariatActor, setup.year.id, badCode).catch(
+      (e: unknown) => e,
+    );
     expect(error).toMatchObject({ code: "VALIDATION" });
     expect((error as { fieldIssues: { path: string; message: string }[] }).fieldIssues).toEqual(
       expect.arrayContaining([
@@ -226,19 +313,44 @@ describe("saveCriteriaTable", () => {
 
   it("accepts a 1000-point scale year's table within its scale", async () => {
     const setup = await emptyYear();
-    const rules = { ...DEFAULT_RULES, scale: 1000, classificationBands: DEFAULT_RULES.classificationBands.map((band) => ({ ...band, minTotal: band.minTotal * 10 })) };
+    const rules = {
+      ...DEFAULT_RULES,
+      scale: 1000,
+      classificationBands: DEFAULT_RULES.classificationBands.map((band) => ({
+        ...band,
+        minTotal: band.minTotal * 10,
+      })),
+    };
     expect(yearRulesSchema.safeParse(rules).success).toBe(true);
     await db.emulationYear.update({ where: { id: setup.year.id }, data: { rules } });
-    const table: CriteriaTableInput = { groups: [{ code: "I", title: "Toàn bộ", kind: "BASE", max: 1000, criteria: [criterion("I.1", 600), criterion("I.2", 400)] }] };
-    await expect(saveCriteriaTable(setup.secretariatActor, setup.year.id, table)).resolves.toMatchObject({ scale: 1000, revision: 1 });
+    const table: CriteriaTableInput = {
+      groups: [
+        {
+          code: "I",
+          title: "Toàn bộ",
+          kind: "BASE",
+          max: 1000,
+          criteria: [criterion("I.1", 600), criterion("I.2", 400)],
+        },
+      ],
+    };
+    await expect(saveCriteriaTable(setup.secretariatActor, setup.year.id, table)).resolves.toMatchObject({
+      scale: 1000,
+      revision: 1,
+    });
   });
 
   it("is a CONFLICT (errors.criteria.stale) when the table changed since the editor read it", async () => {
     const setup = await emptyYear();
-    const first = await saveCriteriaTable(setup.secretariatActor, setup.year.id, { ...tableInput(), revision: 0 });
+    const first = await saveCriteriaTable(setup.secretariatActor, setup.year.id, {
+      ...tableInput(),
+      revision: 0,
+    });
     const stale = tableInput();
     stale.groups[0]!.title = "Sửa từ thẻ cũ";
-    await expect(saveCriteriaTable(setup.secretariatActor, setup.year.id, { ...stale, revision: 0 })).rejects.toMatchObject({
+    await expect(
+      saveCriteriaTable(setup.secretariatActor, setup.year.id, { ...stale, revision: 0 }),
+    ).rejects.toMatchObject({
       code: "CONFLICT",
       messageKey: "errors.criteria.stale",
     });
@@ -253,10 +365,15 @@ describe("saveCriteriaTable", () => {
     const b = asInput(base);
     b.groups[0]!.title = "Phiên bản B";
     const { fulfilled, rejected } = outcomes(
-      await Promise.allSettled([saveCriteriaTable(setup.secretariatActor, setup.year.id, a), saveCriteriaTable(setup.secretariatActor, setup.year.id, b)]),
+      await Promise.allSettled([
+        saveCriteriaTable(setup.secretariatActor, setup.year.id, a),
+        saveCriteriaTable(setup.secretariatActor, setup.year.id, b),
+      ]),
     );
     expect(fulfilled).toHaveLength(1);
-    expect(rejected).toEqual([expect.objectContaining({ code: "CONFLICT", messageKey: "errors.criteria.stale" })]);
+    expect(rejected).toEqual([
+      expect.objectContaining({ code: "CONFLICT", messageKey: "errors.criteria.stale" }),
+    ]);
     const now = await getCriteriaTable(setup.secretariatActor, setup.year.id);
     expect(now.revision).toBe(base.revision + 1);
     expect(now.groups[0]!.title).toBe(fulfilled[0]!.groups[0]!.title);
@@ -265,15 +382,22 @@ describe("saveCriteriaTable", () => {
   it("keeps the ids (and the scores that refer to them) when criteria are only reordered, renamed or moved", async () => {
     const setup = await emptyYear();
     const saved = await saveCriteriaTable(setup.secretariatActor, setup.year.id, tableInput());
-    const idOf = (table: CriteriaTable, code: string) => table.groups.flatMap((g) => g.criteria).find((c) => c.code === code)!.id;
+    const idOf = (table: CriteriaTable, code: string) =>
+      table.groups.flatMap((g) => g.criteria).find((c) => c.code === code)!.id;
     const i1 = idOf(saved, "I.1");
     const i2 = idOf(saved, "I.2");
     const ii2 = idOf(saved, "II.2");
     // A score referring to I.1 (written directly: scores exist only from self-assessment on).
-    await db.score.create({ data: { yearId: setup.year.id, agencyId: setup.agencies[1]!.id, criterionId: i1, selfX100: 2500 } });
+    await db.score.create({
+      data: { yearId: setup.year.id, agencyId: setup.agencies[1]!.id, criterionId: i1, selfX100: 2500 },
+    });
 
     const edited = asInput(saved);
-    const [groupI, groupII, groupV] = edited.groups as [CriteriaTableInput["groups"][number], CriteriaTableInput["groups"][number], CriteriaTableInput["groups"][number]];
+    const [groupI, groupII, groupV] = edited.groups as [
+      CriteriaTableInput["groups"][number],
+      CriteriaTableInput["groups"][number],
+      CriteriaTableInput["groups"][number],
+    ];
     // Swap the codes of I.1 and I.2 (codes are unique per year: the rows are parked while renaming).
     groupI.criteria.reverse();
     groupI.criteria[0]!.code = "I.1";
@@ -293,14 +417,24 @@ describe("saveCriteriaTable", () => {
       ["I", ["I.1", "I.2"]],
       ["II", ["II.1"]],
     ]);
-    expect(after.groups.map((g) => g.id)).toEqual([saved.groups[2]!.id, saved.groups[0]!.id, saved.groups[1]!.id]);
+    expect(after.groups.map((g) => g.id)).toEqual([
+      saved.groups[2]!.id,
+      saved.groups[0]!.id,
+      saved.groups[1]!.id,
+    ]);
     // The former I.1 is now I.2 (same id), the former I.2 is now I.1.
     expect(idOf(after, "I.2")).toBe(i1);
     expect(idOf(after, "I.1")).toBe(i2);
-    expect(after.groups[1]!.criteria[1]).toMatchObject({ id: i1, title: "Tham mưu (đã sửa)", evidenceRequired: true });
+    expect(after.groups[1]!.criteria[1]).toMatchObject({
+      id: i1,
+      title: "Tham mưu (đã sửa)",
+      evidenceRequired: true,
+    });
     expect(idOf(after, "V.2")).toBe(ii2);
     expect(after.groups[0]!.criteria[1]).toMatchObject({ kind: "BONUS", max: 15 });
-    const score = await db.score.findFirstOrThrow({ where: { yearId: setup.year.id, agencyId: setup.agencies[1]!.id } });
+    const score = await db.score.findFirstOrThrow({
+      where: { yearId: setup.year.id, agencyId: setup.agencies[1]!.id },
+    });
     expect(score).toMatchObject({ criterionId: i1, selfX100: 2500 });
   });
 
@@ -308,7 +442,9 @@ describe("saveCriteriaTable", () => {
     const setup = await emptyYear();
     const saved = await saveCriteriaTable(setup.secretariatActor, setup.year.id, tableInput());
     const i2 = saved.groups[0]!.criteria[1]!.id;
-    await db.score.create({ data: { yearId: setup.year.id, agencyId: setup.agencies[0]!.id, criterionId: i2, selfX100: 100 } });
+    await db.score.create({
+      data: { yearId: setup.year.id, agencyId: setup.agencies[0]!.id, criterionId: i2, selfX100: 100 },
+    });
     const edited = asInput(saved);
     edited.groups[0]!.criteria.pop();
     edited.groups[0]!.criteria.push(criterion("I.3", 20));
@@ -342,10 +478,31 @@ describe("copyCriteriaFromPreviousYear", () => {
     const setup = await makeBlocWithYear(db, { phase: "CLOSED", year: 2020, memberCount: 3 });
     const secretariat = await actorFor(setup.secretariat);
     const memberIds = setup.agencies.map((agency) => agency.id);
-    const y2019 = await makeYear(db, { blocId: setup.bloc.id, year: 2019, phase: "CLOSED", memberIds, leaderId: setup.leaderAgency.id });
-    await makeCriteriaTable(db, y2019.id, { groups: [{ code: "X", title: "Cũ", max: 100, criteria: [{ code: "X.1", kind: "BASE", max: 100, title: "Cũ" }] }] });
+    const y2019 = await makeYear(db, {
+      blocId: setup.bloc.id,
+      year: 2019,
+      phase: "CLOSED",
+      memberIds,
+      leaderId: setup.leaderAgency.id,
+    });
+    await makeCriteriaTable(db, y2019.id, {
+      groups: [
+        {
+          code: "X",
+          title: "Cũ",
+          max: 100,
+          criteria: [{ code: "X.1", kind: "BASE", max: 100, title: "Cũ" }],
+        },
+      ],
+    });
     const previous = await makeCriteriaTable(db, setup.year.id, smallCriteriaTable());
-    const y2021 = await makeYear(db, { blocId: setup.bloc.id, year: 2021, phase: "SETUP", memberIds, leaderId: setup.leaderAgency.id });
+    const y2021 = await makeYear(db, {
+      blocId: setup.bloc.id,
+      year: 2021,
+      phase: "SETUP",
+      memberIds,
+      leaderId: setup.leaderAgency.id,
+    });
     await saveCriteriaTable(secretariat, y2021.id, tableInput());
 
     const copied = await copyCriteriaFromPreviousYear(secretariat, y2021.id);
@@ -356,7 +513,12 @@ describe("copyCriteriaFromPreviousYear", () => {
       ["V", ["V.1"]],
       ["VI", ["VI.1"]],
     ]);
-    expect(copied.groups[0]!.criteria[0]).toMatchObject({ title: "Tham mưu", max: 30, evidenceRequired: true, kind: "BASE" });
+    expect(copied.groups[0]!.criteria[0]).toMatchObject({
+      title: "Tham mưu",
+      max: 30,
+      evidenceRequired: true,
+      kind: "BASE",
+    });
     expect(copied.groups[3]).toMatchObject({ kind: "DEDUCTION", max: 5 });
     const copiedIds = copied.groups.flatMap((g) => g.criteria.map((c) => c.id));
     expect(copiedIds.some((id) => [...previous.values()].some((c) => c.id === id))).toBe(false);
@@ -380,8 +542,13 @@ describe("copyCriteriaFromPreviousYear", () => {
       leaderId: setup.leaderAgency.id,
     });
     await makeCriteriaTable(db, setup.year.id, smallCriteriaTable());
-    await expect(copyCriteriaFromPreviousYear(setup.secretariatActor, later.id)).rejects.toMatchObject({ code: "WRONG_PHASE", messageKey: "errors.criteria.locked" });
-    await expect(copyCriteriaFromPreviousYear(await actorFor(setup.leaders[0]!), later.id)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(copyCriteriaFromPreviousYear(setup.secretariatActor, later.id)).rejects.toMatchObject({
+      code: "WRONG_PHASE",
+      messageKey: "errors.criteria.locked",
+    });
+    await expect(
+      copyCriteriaFromPreviousYear(await actorFor(setup.leaders[0]!), later.id),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await db.criterion.count({ where: { yearId: later.id } })).toBe(0);
   });
 });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { applyCrossScores, completeCrossScoring, getCrossScoring, saveCrossScore } from "@/lib/cross-scoring/cross-scoring";
+import {
+  applyCrossScores,
+  completeCrossScoring,
+  getCrossScoring,
+  saveCrossScore,
+} from "@/lib/cross-scoring/cross-scoring";
 import { db } from "@/lib/db";
 import type { Phase } from "@/lib/generated/prisma/enums";
 import { publishRanking } from "@/lib/ranking/ranking";
@@ -7,24 +12,45 @@ import { getCellHistory } from "@/lib/scores/review";
 import { DEFAULT_RULES } from "@/lib/years/rules";
 import { makeAgency } from "@/prisma/seed/factories";
 import { auditOf, newAdmin } from "../support/dal";
-import { actorOf, historyOf, scoreEveryMember, scoreRow, scoringSetup, writeScores, type ScoringSetup } from "../support/scoring";
+import {
+  actorOf,
+  historyOf,
+  scoreEveryMember,
+  scoreRow,
+  scoringSetup,
+  writeScores,
+  type ScoringSetup,
+} from "../support/scoring";
 
 const CODES = ["I.1", "I.2", "II.1", "V.1", "VI.1"];
 
 /** A year with cross-scoring enabled (trimmed mean or not), four members by default. */
-function crossYear(options: { trimExtremes?: boolean; phase?: Phase; memberCount?: number; enabled?: boolean } = {}) {
+function crossYear(
+  options: { trimExtremes?: boolean; phase?: Phase; memberCount?: number; enabled?: boolean } = {},
+) {
   return scoringSetup({
     phase: options.phase ?? "REVIEW",
     memberCount: options.memberCount ?? 4,
-    rules: { ...DEFAULT_RULES, crossScoring: { enabled: options.enabled ?? true, trimExtremes: options.trimExtremes ?? false } },
+    rules: {
+      ...DEFAULT_RULES,
+      crossScoring: { enabled: options.enabled ?? true, trimExtremes: options.trimExtremes ?? false },
+    },
   });
 }
 
 const score = (setup: ScoringSetup, scorer: number, target: number, code: string, points: number) =>
-  saveCrossScore(setup.leaderActors[scorer]!, setup.year.id, { targetAgencyCode: setup.agencies[target]!.code, criterionId: setup.criterionId(code), points });
+  saveCrossScore(setup.leaderActors[scorer]!, setup.year.id, {
+    targetAgencyCode: setup.agencies[target]!.code,
+    criterionId: setup.criterionId(code),
+    points,
+  });
 
 /** The leader of `scorer` scores every other member on every criterion: `points(target, code)`. */
-async function scoreAll(setup: ScoringSetup, scorer: number, points: (target: number, code: string) => number) {
+async function scoreAll(
+  setup: ScoringSetup,
+  scorer: number,
+  points: (target: number, code: string) => number,
+) {
   for (const target of setup.agencies.keys()) {
     if (target === scorer) continue;
     for (const code of CODES) await score(setup, scorer, target, code, points(target, code));
@@ -47,21 +73,42 @@ describe("getCrossScoring", () => {
     ]);
     expect(view.mine).toEqual({ [`${setup.agencies[0]!.id}:${setup.criterionId("I.1")}`]: 25 });
     const progress = new Map(view.progress.map((row) => [row.agency.code, row]));
-    expect(progress.get(setup.agencies[1]!.code)).toEqual({ agency: { code: setup.agencies[1]!.code, name: setup.agencies[1]!.name }, filled: 1, expected: 15, completed: false });
+    expect(progress.get(setup.agencies[1]!.code)).toEqual({
+      agency: { code: setup.agencies[1]!.code, name: setup.agencies[1]!.name },
+      filled: 1,
+      expected: 15,
+      completed: false,
+    });
     expect(progress.get(setup.agencies[2]!.code)).toMatchObject({ filled: 0, expected: 15 });
 
     // Staff, the secretariat and the province watch the progress but do not score.
-    for (const actor of [setup.staffActors[1]!, setup.secretariatActor, await actorOf("BOARD"), await newAdmin()]) {
-      await expect(getCrossScoring(actor, setup.year.id)).resolves.toMatchObject({ mayScore: false, progress: expect.arrayContaining([expect.objectContaining({ filled: 1 })]) });
+    for (const actor of [
+      setup.staffActors[1]!,
+      setup.secretariatActor,
+      await actorOf("BOARD"),
+      await newAdmin(),
+    ]) {
+      await expect(getCrossScoring(actor, setup.year.id)).resolves.toMatchObject({
+        mayScore: false,
+        progress: expect.arrayContaining([expect.objectContaining({ filled: 1 })]),
+      });
     }
-    await expect(getCrossScoring(await actorOf("AGENCY_LEADER", (await makeAgency(db)).id), setup.year.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      getCrossScoring(await actorOf("AGENCY_LEADER", (await makeAgency(db)).id), setup.year.id),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("offers no scoring when the rules disable it or outside REVIEW", async () => {
     const disabled = await crossYear({ enabled: false });
-    await expect(getCrossScoring(disabled.leaderActors[1]!, disabled.year.id)).resolves.toMatchObject({ enabled: false, mayScore: false });
+    await expect(getCrossScoring(disabled.leaderActors[1]!, disabled.year.id)).resolves.toMatchObject({
+      enabled: false,
+      mayScore: false,
+    });
     const early = await crossYear({ phase: "SELF_ASSESSMENT" });
-    await expect(getCrossScoring(early.leaderActors[1]!, early.year.id)).resolves.toMatchObject({ enabled: true, mayScore: false });
+    await expect(getCrossScoring(early.leaderActors[1]!, early.year.id)).resolves.toMatchObject({
+      enabled: true,
+      mayScore: false,
+    });
   });
 });
 
@@ -72,9 +119,17 @@ describe("saveCrossScore", () => {
     await score(setup, 1, 2, "II.1", 35.5);
     const rows = await db.crossScore.findMany({ where: { yearId: setup.year.id } });
     expect(rows).toEqual([
-      expect.objectContaining({ scorerAgencyId: setup.agencies[1]!.id, targetAgencyId: setup.agencies[2]!.id, criterionId: setup.criterionId("II.1"), pointsX100: 3550, scorerId: setup.leaderActors[1]!.id }),
+      expect.objectContaining({
+        scorerAgencyId: setup.agencies[1]!.id,
+        targetAgencyId: setup.agencies[2]!.id,
+        criterionId: setup.criterionId("II.1"),
+        pointsX100: 3550,
+        scorerId: setup.leaderActors[1]!.id,
+      }),
     ]);
-    expect((await auditOf(rows[0]!.id)).map((a) => [a.action, (a.after as { points: number }).points])).toEqual([
+    expect(
+      (await auditOf(rows[0]!.id)).map((a) => [a.action, (a.after as { points: number }).points]),
+    ).toEqual([
       ["crossScore.save", 30],
       ["crossScore.save", 35.5],
     ]);
@@ -82,10 +137,22 @@ describe("saveCrossScore", () => {
 
   it("never lets a leader score their own agency (FORBIDDEN), nor anyone but leaders", async () => {
     const setup = await crossYear();
-    await expect(score(setup, 1, 1, "I.1", 30)).rejects.toMatchObject({ code: "FORBIDDEN", messageKey: "errors.crossScoring.self" });
-    for (const actor of [setup.staffActors[1]!, setup.secretariatActor, await actorOf("BOARD"), await newAdmin()]) {
+    await expect(score(setup, 1, 1, "I.1", 30)).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      messageKey: "errors.crossScoring.self",
+    });
+    for (const actor of [
+      setup.staffActors[1]!,
+      setup.secretariatActor,
+      await actorOf("BOARD"),
+      await newAdmin(),
+    ]) {
       await expect(
-        saveCrossScore(actor, setup.year.id, { targetAgencyCode: setup.agencies[2]!.code, criterionId: setup.criterionId("I.1"), points: 1 }),
+        saveCrossScore(actor, setup.year.id, {
+          targetAgencyCode: setup.agencies[2]!.code,
+          criterionId: setup.criterionId("I.1"),
+          points: 1,
+        }),
       ).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
     expect(await db.crossScore.count({ where: { yearId: setup.year.id } })).toBe(0);
@@ -93,27 +160,56 @@ describe("saveCrossScore", () => {
 
   it("refuses points over the maximum, negative points, unknown members and criteria", async () => {
     const setup = await crossYear();
-    await expect(score(setup, 1, 2, "V.1", 5.5)).rejects.toMatchObject({ code: "VALIDATION", fieldIssues: [{ path: "points", message: "validation.pointsAboveMax", params: { max: 5 } }] });
-    await expect(score(setup, 1, 2, "V.1", -1)).rejects.toMatchObject({ code: "VALIDATION", fieldIssues: [expect.objectContaining({ path: "points" })] });
+    await expect(score(setup, 1, 2, "V.1", 5.5)).rejects.toMatchObject({
+      code: "VALIDATION",
+      fieldIssues: [{ path: "points", message: "validation.pointsAboveMax", params: { max: 5 } }],
+    });
+    await expect(score(setup, 1, 2, "V.1", -1)).rejects.toMatchObject({
+      code: "VALIDATION",
+      fieldIssues: [expect.objectContaining({ path: "points" })],
+    });
     await expect(
-      saveCrossScore(setup.leaderActors[1]!, setup.year.id, { targetAgencyCode: "khongco", criterionId: setup.criterionId("I.1"), points: 1 }),
+      saveCrossScore(setup.leaderActors[1]!, setup.year.id, {
+        targetAgencyCode: "khongco",
+        criterionId: setup.criterionId("I.1"),
+        points: 1,
+      }),
     ).rejects.toMatchObject({ code: "NOT_FOUND", messageKey: "errors.agency.notMember" });
     const other = await crossYear();
     await expect(
-      saveCrossScore(setup.leaderActors[1]!, setup.year.id, { targetAgencyCode: setup.agencies[2]!.code, criterionId: other.criterionId("I.1"), points: 1 }),
+      saveCrossScore(setup.leaderActors[1]!, setup.year.id, {
+        targetAgencyCode: setup.agencies[2]!.code,
+        criterionId: other.criterionId("I.1"),
+        points: 1,
+      }),
     ).rejects.toMatchObject({ code: "NOT_FOUND", messageKey: "errors.criteria.notFound" });
     expect(await db.crossScore.count({ where: { yearId: setup.year.id } })).toBe(0);
   });
 
   it("is a CONFLICT when the year's rules disable cross-scoring, and WRONG_PHASE outside REVIEW", async () => {
     const disabled = await crossYear({ enabled: false });
-    await expect(score(disabled, 1, 2, "I.1", 1)).rejects.toMatchObject({ code: "CONFLICT", messageKey: "errors.crossScoring.disabled" });
-    await expect(completeCrossScoring(disabled.leaderActors[1]!, disabled.year.id)).rejects.toMatchObject({ code: "CONFLICT", messageKey: "errors.crossScoring.disabled" });
-    await expect(applyCrossScores(disabled.secretariatActor, disabled.year.id)).rejects.toMatchObject({ code: "CONFLICT", messageKey: "errors.crossScoring.disabled" });
+    await expect(score(disabled, 1, 2, "I.1", 1)).rejects.toMatchObject({
+      code: "CONFLICT",
+      messageKey: "errors.crossScoring.disabled",
+    });
+    await expect(completeCrossScoring(disabled.leaderActors[1]!, disabled.year.id)).rejects.toMatchObject({
+      code: "CONFLICT",
+      messageKey: "errors.crossScoring.disabled",
+    });
+    await expect(applyCrossScores(disabled.secretariatActor, disabled.year.id)).rejects.toMatchObject({
+      code: "CONFLICT",
+      messageKey: "errors.crossScoring.disabled",
+    });
     for (const phase of ["SELF_ASSESSMENT", "VOTING"] as const) {
       const setup = await crossYear({ phase });
-      await expect(score(setup, 1, 2, "I.1", 1)).rejects.toMatchObject({ code: "WRONG_PHASE", messageKey: "errors.crossScoring.wrongPhase" });
-      await expect(applyCrossScores(setup.secretariatActor, setup.year.id)).rejects.toMatchObject({ code: "WRONG_PHASE", messageKey: "errors.crossScoring.wrongPhase" });
+      await expect(score(setup, 1, 2, "I.1", 1)).rejects.toMatchObject({
+        code: "WRONG_PHASE",
+        messageKey: "errors.crossScoring.wrongPhase",
+      });
+      await expect(applyCrossScores(setup.secretariatActor, setup.year.id)).rejects.toMatchObject({
+        code: "WRONG_PHASE",
+        messageKey: "errors.crossScoring.wrongPhase",
+      });
     }
   });
 });
@@ -122,7 +218,13 @@ describe("completeCrossScoring", () => {
   it("requires every other member on every criterion; then the agency's scores can no longer change", async () => {
     const setup = await crossYear({ memberCount: 3 });
     await scoreAll(setup, 1, () => 1);
-    await db.crossScore.deleteMany({ where: { yearId: setup.year.id, criterionId: setup.criterionId("VI.1"), targetAgencyId: setup.agencies[2]!.id } });
+    await db.crossScore.deleteMany({
+      where: {
+        yearId: setup.year.id,
+        criterionId: setup.criterionId("VI.1"),
+        targetAgencyId: setup.agencies[2]!.id,
+      },
+    });
     await expect(completeCrossScoring(setup.leaderActors[1]!, setup.year.id)).rejects.toMatchObject({
       code: "VALIDATION",
       messageKey: "errors.crossScoring.incomplete",
@@ -135,15 +237,30 @@ describe("completeCrossScoring", () => {
     ]);
     expect((await auditOf(setup.year.id)).map((a) => a.action)).toEqual(["crossScore.complete"]);
 
-    await expect(score(setup, 1, 2, "I.1", 2)).rejects.toMatchObject({ code: "CONFLICT", messageKey: "errors.crossScoring.completed" });
-    await expect(completeCrossScoring(setup.leaderActors[1]!, setup.year.id)).rejects.toMatchObject({ code: "CONFLICT", messageKey: "errors.crossScoring.completed" });
+    await expect(score(setup, 1, 2, "I.1", 2)).rejects.toMatchObject({
+      code: "CONFLICT",
+      messageKey: "errors.crossScoring.completed",
+    });
+    await expect(completeCrossScoring(setup.leaderActors[1]!, setup.year.id)).rejects.toMatchObject({
+      code: "CONFLICT",
+      messageKey: "errors.crossScoring.completed",
+    });
     const view = await getCrossScoring(setup.leaderActors[1]!, setup.year.id);
     expect(view).toMatchObject({ completed: true, mayScore: false });
-    expect(view.progress.find((row) => row.agency.code === setup.agencies[1]!.code)).toMatchObject({ filled: 10, expected: 10, completed: true });
-    expect(view.progress.find((row) => row.agency.code === setup.agencies[0]!.code)).toMatchObject({ filled: 0, completed: false });
+    expect(view.progress.find((row) => row.agency.code === setup.agencies[1]!.code)).toMatchObject({
+      filled: 10,
+      expected: 10,
+      completed: true,
+    });
+    expect(view.progress.find((row) => row.agency.code === setup.agencies[0]!.code)).toMatchObject({
+      filled: 0,
+      completed: false,
+    });
     // Others still score.
     await expect(score(setup, 2, 1, "I.1", 2)).resolves.toBeUndefined();
-    await expect(completeCrossScoring(setup.staffActors[2]!, setup.year.id)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(completeCrossScoring(setup.staffActors[2]!, setup.year.id)).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
   });
 });
 
@@ -175,16 +292,29 @@ describe("applyCrossScores", () => {
     // Targets 0-2 get I.1 = 20; target 3 gets I.1 and V.1.
     expect(cells).toBe(5);
     const i1 = await scoreRow(setup, 3, "I.1");
-    expect(i1).toMatchObject({ finalX100: 1700, finalReason: "Điểm chấm chéo (trung bình)", finalUpdatedById: setup.secretariatActor.id, version: 2, selfX100: 3000 });
+    expect(i1).toMatchObject({
+      finalX100: 1700,
+      finalReason: "Điểm chấm chéo (trung bình)",
+      finalUpdatedById: setup.secretariatActor.id,
+      version: 2,
+      selfX100: 3000,
+    });
     expect(await scoreRow(setup, 3, "V.1")).toMatchObject({ finalX100: 467, version: 1 });
     expect(await scoreRow(setup, 0, "I.1")).toMatchObject({ finalX100: 2000 });
     expect(await scoreRow(setup, 0, "V.1")).toBeNull();
-    expect((await historyOf(i1!.id)).map((h) => [h.field, h.fromX100, h.toX100, h.note])).toEqual([["FINAL", 3000, 1700, "Điểm chấm chéo (trung bình)"]]);
-    await expect(getCellHistory(setup.secretariatActor, setup.year.id, setup.agencies[3]!.code, "I.1")).resolves.toEqual([
+    expect((await historyOf(i1!.id)).map((h) => [h.field, h.fromX100, h.toX100, h.note])).toEqual([
+      ["FINAL", 3000, 1700, "Điểm chấm chéo (trung bình)"],
+    ]);
+    await expect(
+      getCellHistory(setup.secretariatActor, setup.year.id, setup.agencies[3]!.code, "I.1"),
+    ).resolves.toEqual([
       expect.objectContaining({ field: "FINAL", from: 30, to: 17, by: setup.secretariatActor.name }),
     ]);
     expect((await auditOf(setup.year.id)).filter((a) => a.action === "crossScore.apply")).toEqual([
-      expect.objectContaining({ after: { cells: 5, trimExtremes: false }, actorId: setup.secretariatActor.id }),
+      expect.objectContaining({
+        after: { cells: 5, trimExtremes: false },
+        actorId: setup.secretariatActor.id,
+      }),
     ]);
 
     // Applying again changes nothing.
@@ -195,19 +325,33 @@ describe("applyCrossScores", () => {
   it("drops the highest and the lowest score when the rules say so", async () => {
     const setup = await scored(true);
     await applyCrossScores(setup.secretariatActor, setup.year.id);
-    expect(await scoreRow(setup, 3, "I.1")).toMatchObject({ finalX100: 1200, finalReason: "Điểm chấm chéo (trung bình, bỏ điểm cao nhất và thấp nhất)" });
+    expect(await scoreRow(setup, 3, "I.1")).toMatchObject({
+      finalX100: 1200,
+      finalReason: "Điểm chấm chéo (trung bình, bỏ điểm cao nhất và thấp nhất)",
+    });
     expect(await scoreRow(setup, 3, "V.1")).toMatchObject({ finalX100: 500 });
   });
 
   it("is for the year's secretariat only, and refused while the ranking is published", async () => {
     const setup = await scored(false);
-    for (const actor of [setup.leaderActors[0]!, setup.leaderActors[1]!, setup.staffActors[0]!, await actorOf("BOARD"), await newAdmin()]) {
+    for (const actor of [
+      setup.leaderActors[0]!,
+      setup.leaderActors[1]!,
+      setup.staffActors[0]!,
+      await actorOf("BOARD"),
+      await newAdmin(),
+    ]) {
       await expect(applyCrossScores(actor, setup.year.id)).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
     await scoreEveryMember(setup.year.id);
     await publishRanking(setup.secretariatActor, setup.year.id);
     const before = await db.score.findMany({ where: { yearId: setup.year.id }, orderBy: { id: "asc" } });
-    await expect(applyCrossScores(setup.secretariatActor, setup.year.id)).rejects.toMatchObject({ code: "WRONG_PHASE", messageKey: "errors.scores.locked" });
-    expect(await db.score.findMany({ where: { yearId: setup.year.id }, orderBy: { id: "asc" } })).toEqual(before);
+    await expect(applyCrossScores(setup.secretariatActor, setup.year.id)).rejects.toMatchObject({
+      code: "WRONG_PHASE",
+      messageKey: "errors.scores.locked",
+    });
+    expect(await db.score.findMany({ where: { yearId: setup.year.id }, orderBy: { id: "asc" } })).toEqual(
+      before,
+    );
   });
 });

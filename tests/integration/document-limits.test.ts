@@ -38,46 +38,96 @@ const SENTENCES = [
 describe("the limits of a pledge's text", () => {
   it("refuses 800 nested quotes with a 422 naming the nesting limit, and writes nothing", async () => {
     const setup = await pledgingYear();
-    const error = await savePledgeDraft(setup.secretariatActor, setup.year.id, pledgeContent({ movement: `${">".repeat(800)} quá sâu` })).catch((caught: unknown) => caught);
-    expect(error).toMatchObject({ code: "VALIDATION", fieldIssues: [{ path: "movement", message: "validation.markdown.tooDeep", params: { max: MARKDOWN_LIMITS.depth } }] });
+    const error = await savePledgeDraft(
+      setup.secretariatActor,
+      setup.year.id,
+      pledgeContent({ movement: `${">".repeat(800)} quá sâu` }),
+    ).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({
+      code: "VALIDATION",
+      fieldIssues: [
+        { path: "movement", message: "validation.markdown.tooDeep", params: { max: MARKDOWN_LIMITS.depth } },
+      ],
+    });
     // Lists nested on one line, and quotes with spaces between the markers, are counted the same way.
     for (const movement of [`${"- ".repeat(2_000)}x`, `${"> ".repeat(1_000)}x`]) {
-      expect(pledgeContentSchema.safeParse(pledgeContent({ movement })).error?.issues[0]).toMatchObject({ path: ["movement"], message: "validation.markdown.tooDeep" });
+      expect(pledgeContentSchema.safeParse(pledgeContent({ movement })).error?.issues[0]).toMatchObject({
+        path: ["movement"],
+        message: "validation.markdown.tooDeep",
+      });
     }
     expect(await pledgeDraftCount(setup.year.id)).toBe(0);
   });
 
   it("refuses a 3,900-line paragraph (20 KB) with a 422 naming the line-break limit", async () => {
     const setup = await pledgingYear();
-    const movement = Array.from({ length: 3_900 }, (_, index) => `d${index % 10}`).join("\n").slice(0, 20_000);
-    const error = await savePledgeDraft(setup.secretariatActor, setup.year.id, pledgeContent({ movement })).catch((caught: unknown) => caught);
-    expect(error).toMatchObject({ code: "VALIDATION", fieldIssues: expect.arrayContaining([{ path: "movement", message: "validation.markdown.tooManyBreaks", params: { max: 30, block: 1, count: expect.any(Number) } }]) });
+    const movement = Array.from({ length: 3_900 }, (_, index) => `d${index % 10}`)
+      .join("\n")
+      .slice(0, 20_000);
+    const error = await savePledgeDraft(
+      setup.secretariatActor,
+      setup.year.id,
+      pledgeContent({ movement }),
+    ).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({
+      code: "VALIDATION",
+      fieldIssues: expect.arrayContaining([
+        {
+          path: "movement",
+          message: "validation.markdown.tooManyBreaks",
+          params: { max: 30, block: 1, count: expect.any(Number) },
+        },
+      ]),
+    });
     expect(await pledgeDraftCount(setup.year.id)).toBe(0);
   });
 
   it("accepts 300 short paragraphs, and prints every one of them", async () => {
     const setup = await pledgingYear();
     const movement = Array.from({ length: 300 }, (_, index) => `Đoạn số ${index + 1}.`).join("\n\n");
-    await expect(savePledgeDraft(setup.secretariatActor, setup.year.id, pledgeContent({ movement }))).resolves.toMatchObject({ status: "DRAFT" });
+    await expect(
+      savePledgeDraft(setup.secretariatActor, setup.year.id, pledgeContent({ movement })),
+    ).resolves.toMatchObject({ status: "DRAFT" });
     const text = await render({ movement });
     for (const index of [1, 150, 299, 300]) expect(text).toContain(`Đoạn số ${index}.`);
   }, 60_000);
 
   it("refuses a text with more paragraphs and lines than a document holds, per part and over the whole pledge", () => {
-    const lines = (count: number) => Array.from({ length: count }, (_, index) => `Đoạn ${index}.`).join("\n\n");
+    const lines = (count: number) =>
+      Array.from({ length: count }, (_, index) => `Đoạn ${index}.`).join("\n\n");
     expect(pledgeContentSchema.safeParse(pledgeContent({ movement: lines(301) })).error?.issues).toEqual([
-      expect.objectContaining({ path: ["movement"], message: "validation.markdown.tooManyLines", params: { max: 300, count: 301 } }),
+      expect.objectContaining({
+        path: ["movement"],
+        message: "validation.markdown.tooManyLines",
+        params: { max: 300, count: 301 },
+      }),
     ]);
-    const whole = pledgeContentSchema.safeParse(pledgeContent({ preamble: lines(250), goals: lines(250), targets: lines(101) }));
-    expect(whole.error?.issues).toEqual([expect.objectContaining({ path: [], message: "validation.markdown.documentTooLong", params: { max: 600, count: 603 } })]);
+    const whole = pledgeContentSchema.safeParse(
+      pledgeContent({ preamble: lines(250), goals: lines(250), targets: lines(101) }),
+    );
+    expect(whole.error?.issues).toEqual([
+      expect.objectContaining({
+        path: [],
+        message: "validation.markdown.documentTooLong",
+        params: { max: 600, count: 603 },
+      }),
+    ]);
   });
 
   it("prints a realistic 20 KB pledge", async () => {
     const section = (field: Field) =>
       [
         `## ${field === "goals" ? "Mục tiêu chung" : "Nội dung trọng tâm"}`,
-        ...Array.from({ length: 9 }, (_, index) => `${SENTENCES[index % SENTENCES.length]} ${SENTENCES[(index + 2) % SENTENCES.length]} **${SENTENCES[(index + 1) % SENTENCES.length]}**`),
-        Array.from({ length: 10 }, (_, index) => `${index + 1}. *${SENTENCES[index % SENTENCES.length]}* ${SENTENCES[(index + 3) % SENTENCES.length]}`).join("\n"),
+        ...Array.from(
+          { length: 9 },
+          (_, index) =>
+            `${SENTENCES[index % SENTENCES.length]} ${SENTENCES[(index + 2) % SENTENCES.length]} **${SENTENCES[(index + 1) % SENTENCES.length]}**`,
+        ),
+        Array.from(
+          { length: 10 },
+          (_, index) =>
+            `${index + 1}. *${SENTENCES[index % SENTENCES.length]}* ${SENTENCES[(index + 3) % SENTENCES.length]}`,
+        ).join("\n"),
         `> ${SENTENCES[0]}\n> ${SENTENCES[1]}`,
         Array.from({ length: 6 }, (_, index) => `- ${SENTENCES[index % SENTENCES.length]}`).join("\n"),
       ].join("\n\n");
@@ -92,12 +142,20 @@ describe("the limits of a pledge's text", () => {
 
   it("prints the largest pledge the schema accepts: every part at its limit of lines, the whole pledge at its", async () => {
     // 300 + 297 + 3 = 600 lines: paragraphs of 30 lines (29 breaks each), and short paragraphs in the four faces.
-    const broken = Array.from({ length: 10 }, (_, block) => Array.from({ length: 30 }, (_, line) => `${block}.${line} Thi đua hoàn thành nhiệm vụ.`).join("\n")).join("\n\n");
+    const broken = Array.from({ length: 10 }, (_, block) =>
+      Array.from({ length: 30 }, (_, line) => `${block}.${line} Thi đua hoàn thành nhiệm vụ.`).join("\n"),
+    ).join("\n\n");
     const styled = Array.from({ length: 297 }, (_, index) => {
       const mark = ["", "**", "*", "***"][index % 4];
       return `${mark}Đoạn ${index} của giao ước.${mark}`;
     }).join("\n\n");
-    const body = { preamble: broken, goals: styled, targets: "a", movement: LETTERS_PARAGRAPH, commitments: "b" };
+    const body = {
+      preamble: broken,
+      goals: styled,
+      targets: "a",
+      movement: LETTERS_PARAGRAPH,
+      commitments: "b",
+    };
     const parsed = pledgeContentSchema.safeParse(pledgeContent(body));
     expect(parsed.error?.issues).toBeUndefined();
     const started = performance.now();
@@ -111,36 +169,94 @@ describe("the limits of a pledge's text", () => {
 });
 
 /** Markdown as people write it, from generated parts: paragraphs (with line breaks), headings, lists, quotes up to the nesting limit, bold and italic. */
-const inline = fc.tuple(fc.constantFrom(...SENTENCES, LETTERS_PARAGRAPH, "Đảng ủy Khối", "100%"), fc.constantFrom("", "**", "*", "***")).map(([text, mark]) => `${mark}${text}${mark}`);
-const paragraph = fc.array(inline, { minLength: 1, maxLength: 4 }).chain((parts) => fc.integer({ min: 0, max: 3 }).map((breaks) => parts.join(breaks > 0 ? "\n" : " ")));
+const inline = fc
+  .tuple(
+    fc.constantFrom(...SENTENCES, LETTERS_PARAGRAPH, "Đảng ủy Khối", "100%"),
+    fc.constantFrom("", "**", "*", "***"),
+  )
+  .map(([text, mark]) => `${mark}${text}${mark}`);
+const paragraph = fc
+  .array(inline, { minLength: 1, maxLength: 4 })
+  .chain((parts) => fc.integer({ min: 0, max: 3 }).map((breaks) => parts.join(breaks > 0 ? "\n" : " ")));
 const block: fc.Arbitrary<string> = fc.letrec<{ block: string }>((tie) => ({
   block: fc.oneof(
     { depthSize: "small", withCrossShrink: true },
     paragraph,
     inline.map((text) => `## ${text}`),
-    fc.array(inline, { minLength: 1, maxLength: 8 }).chain((items) => fc.boolean().map((ordered) => items.map((item, index) => `${ordered ? `${index + 1}.` : "-"} ${item}`).join("\n"))),
-    tie("block").map((inner) => inner.split("\n").map((line) => `> ${line}`).join("\n")),
+    fc
+      .array(inline, { minLength: 1, maxLength: 8 })
+      .chain((items) =>
+        fc
+          .boolean()
+          .map((ordered) =>
+            items.map((item, index) => `${ordered ? `${index + 1}.` : "-"} ${item}`).join("\n"),
+          ),
+      ),
+    tie("block").map((inner) =>
+      inner
+        .split("\n")
+        .map((line) => `> ${line}`)
+        .join("\n"),
+    ),
   ),
 })).block;
 const markdownText = fc.array(block, { minLength: 1, maxLength: 12 }).map((blocks) => blocks.join("\n\n"));
 /** Anything typed: Markdown punctuation, newlines, Vietnamese and other characters. */
-const typed = fc.string({ unit: fc.constantFrom(">", "-", "*", "#", "`", "|", "_", " ", " ", "\n", "\n", "1", ".", "a", "ệ", "Đ", "\t", "[", "]", "(", ")"), maxLength: 1_500 });
+const typed = fc.string({
+  unit: fc.constantFrom(
+    ">",
+    "-",
+    "*",
+    "#",
+    "`",
+    "|",
+    "_",
+    " ",
+    " ",
+    "\n",
+    "\n",
+    "1",
+    ".",
+    "a",
+    "ệ",
+    "Đ",
+    "\t",
+    "[",
+    "]",
+    "(",
+    ")",
+  ),
+  maxLength: 1_500,
+});
 
 describe("anything the schema accepts renders", () => {
   it("renders every generated pledge the schema accepts, and refuses the others only with the limits' messages", async () => {
     const outcomes: string[] = [];
     await fc.assert(
-      fc.asyncProperty(fc.record(Object.fromEntries(FIELDS.map((field) => [field, markdownText])) as Record<Field, fc.Arbitrary<string>>), async (body) => {
-        const parsed = pledgeContentSchema.safeParse(pledgeContent(body));
-        if (!parsed.success) {
-          for (const issue of parsed.error.issues) expect(issue.message).toMatch(/^validation\.(markdown\.|tooLong)/);
-          outcomes.push("refused");
-          return;
-        }
-        const text = await render(Object.fromEntries(FIELDS.map((field) => [field, parsed.data[field]])) as Partial<Record<Field, string>>);
-        expect(text.length).toBeGreaterThan(100);
-        outcomes.push("rendered");
-      }),
+      fc.asyncProperty(
+        fc.record(
+          Object.fromEntries(FIELDS.map((field) => [field, markdownText])) as Record<
+            Field,
+            fc.Arbitrary<string>
+          >,
+        ),
+        async (body) => {
+          const parsed = pledgeContentSchema.safeParse(pledgeContent(body));
+          if (!parsed.success) {
+            for (const issue of parsed.error.issues)
+              expect(issue.message).toMatch(/^validation\.(markdown\.|tooLong)/);
+            outcomes.push("refused");
+            return;
+          }
+          const text = await render(
+            Object.fromEntries(FIELDS.map((field) => [field, parsed.data[field]])) as Partial<
+              Record<Field, string>
+            >,
+          );
+          expect(text.length).toBeGreaterThan(100);
+          outcomes.push("rendered");
+        },
+      ),
       { numRuns: 12, seed: 20_221_207, endOnFailure: true },
     );
     expect(outcomes.filter((outcome) => outcome === "rendered").length).toBeGreaterThan(6);
@@ -158,7 +274,11 @@ describe("anything the schema accepts renders", () => {
     );
     expect(accepted.length).toBeGreaterThan(50);
     // The most awkward of those accepted (the most lines and markers), printed.
-    const worst = [...accepted].sort((a, b) => (b.movement!.match(/[>\n*-]/g)?.length ?? 0) - (a.movement!.match(/[>\n*-]/g)?.length ?? 0)).slice(0, 4);
+    const worst = [...accepted]
+      .sort(
+        (a, b) => (b.movement!.match(/[>\n*-]/g)?.length ?? 0) - (a.movement!.match(/[>\n*-]/g)?.length ?? 0),
+      )
+      .slice(0, 4);
     for (const body of worst) await render({ movement: body.movement! });
   }, 180_000);
 });

@@ -26,16 +26,23 @@ afterAll(async () => {
 const HOSTILE = {
   nested: pledgeFixture({ movement: `${">".repeat(800)} quá sâu` }),
   // Thousands of line breaks in one paragraph: minutes of layout.
-  endless: pledgeFixture({ movement: Array.from({ length: 3_900 }, (_, index) => `d${index % 10}`).join("\n").slice(0, 20_000) }),
+  endless: pledgeFixture({
+    movement: Array.from({ length: 3_900 }, (_, index) => `d${index % 10}`)
+      .join("\n")
+      .slice(0, 20_000),
+  }),
 };
 
 /** Every kind of document renders, with its text exact. */
 async function everyKindRenders(): Promise<void> {
   for (const fixture of documentFixtures()) {
-    const bytes = await renderPdf({ ...fixture.job, stamp: { status: "DRAFT" } } as Parameters<typeof renderPdf>[0]);
+    const bytes = await renderPdf({ ...fixture.job, stamp: { status: "DRAFT" } } as Parameters<
+      typeof renderPdf
+    >[0]);
     const text = collapse(popplerText(bytes));
     // The first strings of each fixture sit on the first page, before any page break.
-    for (const expected of fixture.expected.slice(0, 3)) expect(text, `${fixture.kind as DocumentKind}: ${expected}`).toContain(collapse(expected));
+    for (const expected of fixture.expected.slice(0, 3))
+      expect(text, `${fixture.kind as DocumentKind}: ${expected}`).toContain(collapse(expected));
   }
 }
 
@@ -47,7 +54,9 @@ describe("the PDF render threads", () => {
   it("keep the server answering while a heavy document renders: /api/health in well under 200 ms, the event loop free", async () => {
     await everyKindRenders(); // the thread is warm
     expect((await health()).status).toBe(200); // and so is the database client
-    const heavy = renderPdf({ kind: "PLEDGE", data: HOSTILE.endless, stamp: { status: "DRAFT" } }).catch((error: unknown) => error);
+    const heavy = renderPdf({ kind: "PLEDGE", data: HOSTILE.endless, stamp: { status: "DRAFT" } }).catch(
+      (error: unknown) => error,
+    );
     const delay = monitorEventLoopDelay({ resolution: 10 });
     delay.enable();
     const timings: number[] = [];
@@ -67,19 +76,27 @@ describe("the PDF render threads", () => {
 
   it("stop a render at its time limit and go on printing everything else", async () => {
     const started = performance.now();
-    await expect(renderPdf({ kind: "PLEDGE", data: HOSTILE.endless, stamp: { status: "DRAFT" } })).rejects.toMatchObject({ code: "UNAVAILABLE" });
+    await expect(
+      renderPdf({ kind: "PLEDGE", data: HOSTILE.endless, stamp: { status: "DRAFT" } }),
+    ).rejects.toMatchObject({ code: "UNAVAILABLE" });
     expect(performance.now() - started).toBeLessThan(10_000);
     await everyKindRenders();
   }, 60_000);
 
   it("retry a render that crashed the layout engine once in a fresh thread, then give up; every other document still renders", async () => {
-    await expect(renderPdf({ kind: "PLEDGE", data: HOSTILE.nested, stamp: { status: "DRAFT" } })).rejects.toThrow(/failed twice/);
+    await expect(
+      renderPdf({ kind: "PLEDGE", data: HOSTILE.nested, stamp: { status: "DRAFT" } }),
+    ).rejects.toThrow(/failed twice/);
     await everyKindRenders();
     // Twice more, interleaved with good ones: a failure never poisons the next render.
     for (let round = 0; round < 2; round += 1) {
-      await expect(renderPdf({ kind: "PLEDGE", data: HOSTILE.nested, stamp: { status: "DRAFT" } })).rejects.toThrow(/failed twice/);
+      await expect(
+        renderPdf({ kind: "PLEDGE", data: HOSTILE.nested, stamp: { status: "DRAFT" } }),
+      ).rejects.toThrow(/failed twice/);
       const fixture = documentFixtures()[round]!;
-      const bytes = await renderPdf({ ...fixture.job, stamp: { status: "DRAFT" } } as Parameters<typeof renderPdf>[0]);
+      const bytes = await renderPdf({ ...fixture.job, stamp: { status: "DRAFT" } } as Parameters<
+        typeof renderPdf
+      >[0]);
       expect(collapse(popplerText(bytes))).toContain(collapse(fixture.expected[0]!));
     }
   }, 120_000);

@@ -9,7 +9,13 @@ vi.hoisted(() => {
 import { closeRenderPool, renderPdf } from "@/lib/documents/render-pool";
 import { DOCUMENT_KINDS, type DocumentKind, type DocumentStamp } from "@/lib/documents/render/jobs";
 import { DOCUMENT_FACES, DOCUMENT_FONT } from "@/lib/documents/render/fonts";
-import { documentFixtures, LETTERS_PARAGRAPH, LONG_NAMES, pledgeFixture, PRECOMPOSED_LETTERS } from "../support/document-fixtures";
+import {
+  documentFixtures,
+  LETTERS_PARAGRAPH,
+  LONG_NAMES,
+  pledgeFixture,
+  PRECOMPOSED_LETTERS,
+} from "../support/document-fixtures";
 import { collapse, pdfPages, popplerText } from "../support/pdf-text";
 
 // The text layer of every generated PDF, as two PDF readers nobody here wrote (poppler's pdftotext and
@@ -43,12 +49,14 @@ const PAGE_FURNITURE = [
   /DỰ THẢO – văn bản chưa được phát hành, không có giá trị pháp lý/g,
   /DỰ THẢO/g,
 ];
-const withoutFurniture = (text: string) => collapse(PAGE_FURNITURE.reduce((rest, pattern) => rest.replace(pattern, " "), collapse(text)));
+const withoutFurniture = (text: string) =>
+  collapse(PAGE_FURNITURE.reduce((rest, pattern) => rest.replace(pattern, " "), collapse(text)));
 
 /** What poppler reads, collapsed: every expected string is in it exactly (a break inside a word would split it). */
 function expectExactText(kind: DocumentKind, bytes: Buffer, reference?: string): string {
   const text = withoutFurniture(popplerText(bytes));
-  for (const expected of fixture(kind).expected) expect(text, `${kind}: «${expected}»`).toContain(collapse(expected));
+  for (const expected of fixture(kind).expected)
+    expect(text, `${kind}: «${expected}»`).toContain(collapse(expected));
   if (reference !== undefined) expect(text, `${kind} differs from its first render`).toBe(reference);
   return text;
 }
@@ -69,7 +77,12 @@ describe("the text layer of generated PDFs", () => {
       expect(LETTERS_PARAGRAPH).toContain(letter);
     }
     // Regular, italic, bold and bold italic faces of the one document font.
-    expect(DOCUMENT_FACES.map((face) => `${face.fontWeight} ${face.fontStyle}`)).toEqual(["400 normal", "400 italic", "700 normal", "700 italic"]);
+    expect(DOCUMENT_FACES.map((face) => `${face.fontWeight} ${face.fontStyle}`)).toEqual([
+      "400 normal",
+      "400 italic",
+      "700 normal",
+      "700 italic",
+    ]);
     expect(DOCUMENT_FONT).toBe("Tinos");
   });
 
@@ -86,8 +99,11 @@ describe("the text layer of generated PDFs", () => {
     const text = withoutFurniture(popplerText(pledge));
     // Four times in the pledge fixture, one per face (preamble, bold, italic and bold italic items).
     expect(text.split(LETTERS_PARAGRAPH).length - 1).toBe(4);
-    const fonts = await import("node:child_process").then(({ execFileSync }) => execFileSync("pdffonts", ["-"], { input: pledge }).toString());
-    for (const face of ["Tinos-Regular", "Tinos-Bold", "Tinos-Italic", "Tinos-BoldItalic"]) expect(fonts).toContain(face);
+    const fonts = await import("node:child_process").then(({ execFileSync }) =>
+      execFileSync("pdffonts", ["-"], { input: pledge }).toString(),
+    );
+    for (const face of ["Tinos-Regular", "Tinos-Bold", "Tinos-Italic", "Tinos-BoldItalic"])
+      expect(fonts).toContain(face);
     // pdf.js reads the same letters.
     expect(withoutFurniture((await pdfPages(pledge)).join(" "))).toContain(LETTERS_PARAGRAPH);
   }, 60_000);
@@ -112,7 +128,11 @@ describe("the text layer of generated PDFs", () => {
     expect(used.size).toBe(kinds.length * (kinds.length - 1));
     for (let index = 0; index < sequence.length; index += 1) {
       const kind = sequence[index]!;
-      expectExactText(kind, await render(kind, index % 2 ? ISSUED : { status: "DRAFT" }), index % 2 ? reference.get(kind) : undefined);
+      expectExactText(
+        kind,
+        await render(kind, index % 2 ? ISSUED : { status: "DRAFT" }),
+        index % 2 ? reference.get(kind) : undefined,
+      );
     }
   }, 300_000);
 
@@ -132,11 +152,18 @@ describe("the text layer of generated PDFs", () => {
     // prints long names in that face, wrapped across the page.
     await render("PLEDGE");
     const names = `${LONG_NAMES.join(", ")}; ${LONG_NAMES.map((name) => name.toUpperCase()).join(", ")}`;
-    const bytes = await renderPdf({ kind: "PLEDGE", data: pledgeFixture({ movement: `***${names}***` }), stamp: ISSUED });
+    const bytes = await renderPdf({
+      kind: "PLEDGE",
+      data: pledgeFixture({ movement: `***${names}***` }),
+      stamp: ISSUED,
+    });
     const text = popplerText(bytes);
     expect(withoutFurniture(text)).toContain(names);
     const lines = text.split("\n").map((line) => line.trim());
-    expect(lines.filter((line) => names.includes(line)).length, "the names wrapped over several lines").toBeGreaterThan(1);
+    expect(
+      lines.filter((line) => names.includes(line)).length,
+      "the names wrapped over several lines",
+    ).toBeGreaterThan(1);
 
     /** How many lines the name takes where it is printed as a signature block's heading (0: not found whole). */
     const linesOf = (name: string) => {
@@ -151,6 +178,11 @@ describe("the text layer of generated PDFs", () => {
     // Each name is found whole, its lines joined by spaces: no line breaks inside a syllable.
     for (const [name, count] of wrapped) expect(count, name).toBeGreaterThan(0);
     // The long ones did wrap, so the breaks were put to the test.
-    expect(wrapped.filter(([, count]) => count >= 2).map(([name]) => name)).toEqual(expect.arrayContaining(["Ban Bảo vệ chăm sóc sức khỏe cán bộ tỉnh", "Đảng ủy Khối các Cơ quan và Doanh nghiệp tỉnh"]));
+    expect(wrapped.filter(([, count]) => count >= 2).map(([name]) => name)).toEqual(
+      expect.arrayContaining([
+        "Ban Bảo vệ chăm sóc sức khỏe cán bộ tỉnh",
+        "Đảng ủy Khối các Cơ quan và Doanh nghiệp tỉnh",
+      ]),
+    );
   }, 60_000);
 });

@@ -43,16 +43,24 @@ function minimalPdf(text = "Minh chung"): Buffer {
 }
 
 /** A 1×1 PNG. */
-const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64");
+const PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==",
+  "base64",
+);
 
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 const selfYear = () => scoringSetup({ phase: "SELF_ASSESSMENT", memberCount: 3 });
 
 function upload(setup: ScoringSetup, agencyIndex: number, fileName: string, bytes: Uint8Array, code = "I.1") {
-  return uploadEvidence(setup.staffActors[agencyIndex]!, setup.year.id, { criterionId: setup.criterionId(code), fileName, bytes });
+  return uploadEvidence(setup.staffActors[agencyIndex]!, setup.year.id, {
+    criterionId: setup.criterionId(code),
+    fileName,
+    bytes,
+  });
 }
 
-const storedPath = async (evidenceId: string) => path.join(evidenceDir, (await db.evidence.findUniqueOrThrow({ where: { id: evidenceId } })).storageKey);
+const storedPath = async (evidenceId: string) =>
+  path.join(evidenceDir, (await db.evidence.findUniqueOrThrow({ where: { id: evidenceId } })).storageKey);
 
 describe("uploadEvidence", () => {
   it("stores a real PDF under EVIDENCE_DIR with its detected type, size and SHA-256, listed on the criterion and audited", async () => {
@@ -78,7 +86,9 @@ describe("uploadEvidence", () => {
       deletedAt: null,
     });
     // An opaque key under the year and agency, never the uploaded name.
-    expect(row.storageKey).toMatch(new RegExp(`^${setup.year.id}/${setup.agencies[1]!.id}/[0-9a-f-]{36}\\.pdf$`));
+    expect(row.storageKey).toMatch(
+      new RegExp(`^${setup.year.id}/${setup.agencies[1]!.id}/[0-9a-f-]{36}\\.pdf$`),
+    );
     const file = path.join(evidenceDir, row.storageKey);
     expect(path.relative(evidenceDir, file).startsWith("..")).toBe(false);
     expect(await readFile(file)).toEqual(bytes);
@@ -86,17 +96,32 @@ describe("uploadEvidence", () => {
 
     const view = await getSelfAssessment(setup.staffActors[1]!, setup.year.id);
     expect(view.groups[0]!.criteria[0]!.evidence).toEqual([
-      { id: dto.id, fileName: "Báo cáo kết quả.pdf", mimeType: "application/pdf", sizeBytes: bytes.byteLength, uploadedAt: dto.uploadedAt },
+      {
+        id: dto.id,
+        fileName: "Báo cáo kết quả.pdf",
+        mimeType: "application/pdf",
+        sizeBytes: bytes.byteLength,
+        uploadedAt: dto.uploadedAt,
+      },
     ]);
     expect(await auditOf(dto.id)).toEqual([
-      expect.objectContaining({ action: "evidence.upload", actorId: setup.staffActors[1]!.id, after: expect.objectContaining({ sha256: sha256(bytes), mimeType: "application/pdf" }) }),
+      expect.objectContaining({
+        action: "evidence.upload",
+        actorId: setup.staffActors[1]!.id,
+        after: expect.objectContaining({ sha256: sha256(bytes), mimeType: "application/pdf" }),
+      }),
     ]);
   });
 
   it("takes the type from the content, not the name: a PNG named .jpg is stored as image/png", async () => {
     const setup = await selfYear();
     const dto = await upload(setup, 0, "anh-chup.jpg", PNG);
-    expect(dto).toMatchObject({ mimeType: "image/png", fileName: "anh-chup.jpg", sha256: sha256(PNG), sizeBytes: PNG.byteLength });
+    expect(dto).toMatchObject({
+      mimeType: "image/png",
+      fileName: "anh-chup.jpg",
+      sha256: sha256(PNG),
+      sizeBytes: PNG.byteLength,
+    });
     const row = await db.evidence.findUniqueOrThrow({ where: { id: dto.id } });
     expect(row.storageKey.endsWith(".png")).toBe(true);
     expect(await readFile(path.join(evidenceDir, row.storageKey))).toEqual(PNG);
@@ -111,12 +136,22 @@ describe("uploadEvidence", () => {
       Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00]), Buffer.alloc(120)]),
     ];
     for (const bytes of spoofs) {
-      await expect(upload(setup, 1, "bao-cao.pdf", bytes)).rejects.toMatchObject({ code: "VALIDATION", messageKey: "errors.evidence.type" });
+      await expect(upload(setup, 1, "bao-cao.pdf", bytes)).rejects.toMatchObject({
+        code: "VALIDATION",
+        messageKey: "errors.evidence.type",
+      });
     }
-    await expect(upload(setup, 1, "rong.pdf", new Uint8Array(0))).rejects.toMatchObject({ code: "VALIDATION", messageKey: "errors.evidence.empty" });
+    await expect(upload(setup, 1, "rong.pdf", new Uint8Array(0))).rejects.toMatchObject({
+      code: "VALIDATION",
+      messageKey: "errors.evidence.empty",
+    });
     // A real PDF just over the limit of this file (EVIDENCE_MAX_MB=1).
     const big = Buffer.concat([minimalPdf(), Buffer.alloc(1024 * 1024, 0x20)]);
-    await expect(upload(setup, 1, "lon.pdf", big)).rejects.toMatchObject({ code: "VALIDATION", messageKey: "errors.evidence.tooLarge", params: { max: 1 } });
+    await expect(upload(setup, 1, "lon.pdf", big)).rejects.toMatchObject({
+      code: "VALIDATION",
+      messageKey: "errors.evidence.tooLarge",
+      params: { max: 1 },
+    });
     // Just at the limit is fine.
     const limit = Buffer.concat([minimalPdf(), Buffer.alloc(1024 * 1024 - minimalPdf().byteLength, 0x20)]);
     await expect(upload(setup, 1, "vua.pdf", limit)).resolves.toMatchObject({ sizeBytes: 1024 * 1024 });
@@ -128,23 +163,47 @@ describe("uploadEvidence", () => {
   it("is WRONG_PHASE outside SELF_ASSESSMENT, CONFLICT after submission, FORBIDDEN to the secretariat, NOT_FOUND for another year's criterion", async () => {
     const setup = await selfYear();
     const other = await selfYear();
-    await expect(uploadEvidence(setup.staffActors[1]!, setup.year.id, { criterionId: other.criterionId("I.1"), fileName: "a.pdf", bytes: minimalPdf() })).rejects.toMatchObject({
+    await expect(
+      uploadEvidence(setup.staffActors[1]!, setup.year.id, {
+        criterionId: other.criterionId("I.1"),
+        fileName: "a.pdf",
+        bytes: minimalPdf(),
+      }),
+    ).rejects.toMatchObject({
       code: "NOT_FOUND",
       messageKey: "errors.criteria.notFound",
     });
-    await expect(uploadEvidence(setup.secretariatActor, setup.year.id, { criterionId: setup.criterionId("I.1"), fileName: "a.pdf", bytes: minimalPdf() })).rejects.toMatchObject({
+    await expect(
+      uploadEvidence(setup.secretariatActor, setup.year.id, {
+        criterionId: setup.criterionId("I.1"),
+        fileName: "a.pdf",
+        bytes: minimalPdf(),
+      }),
+    ).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
     const outsider = await actorOf("AGENCY_STAFF", (await makeAgency(db)).id);
-    await expect(uploadEvidence(outsider, setup.year.id, { criterionId: setup.criterionId("I.1"), fileName: "a.pdf", bytes: minimalPdf() })).rejects.toMatchObject({
+    await expect(
+      uploadEvidence(outsider, setup.year.id, {
+        criterionId: setup.criterionId("I.1"),
+        fileName: "a.pdf",
+        bytes: minimalPdf(),
+      }),
+    ).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
 
     await submitSelfAssessment(setup.leaderActors[2]!, setup.year.id);
-    await expect(upload(setup, 2, "muon.pdf", minimalPdf())).rejects.toMatchObject({ code: "CONFLICT", messageKey: "errors.assessment.submitted" });
+    await expect(upload(setup, 2, "muon.pdf", minimalPdf())).rejects.toMatchObject({
+      code: "CONFLICT",
+      messageKey: "errors.assessment.submitted",
+    });
 
     await setPhase(setup.year.id, "REVIEW");
-    await expect(upload(setup, 1, "muon.pdf", minimalPdf())).rejects.toMatchObject({ code: "WRONG_PHASE", messageKey: "errors.assessment.wrongPhase" });
+    await expect(upload(setup, 1, "muon.pdf", minimalPdf())).rejects.toMatchObject({
+      code: "WRONG_PHASE",
+      messageKey: "errors.assessment.wrongPhase",
+    });
     expect(await db.evidence.count({ where: { yearId: { in: [setup.year.id, other.year.id] } } })).toBe(0);
   });
 });
@@ -154,7 +213,14 @@ describe("readEvidence", () => {
     const setup = await selfYear();
     const bytes = minimalPdf("doc duoc");
     const dto = await upload(setup, 2, "Tờ trình.pdf", bytes);
-    const readers = [setup.staffActors[2]!, setup.leaderActors[2]!, setup.secretariatActor, await actorOf("BOARD"), await newAdmin(), await actorOf("SECRETARIAT", setup.agencies[2]!.id)];
+    const readers = [
+      setup.staffActors[2]!,
+      setup.leaderActors[2]!,
+      setup.secretariatActor,
+      await actorOf("BOARD"),
+      await newAdmin(),
+      await actorOf("SECRETARIAT", setup.agencies[2]!.id),
+    ];
     for (const reader of readers) {
       const file = await readEvidence(reader, dto.id);
       expect(file).toMatchObject({ fileName: "Tờ trình.pdf", mimeType: "application/pdf" });
@@ -174,13 +240,21 @@ describe("readEvidence", () => {
       await actorOf("AGENCY_STAFF", (await makeAgency(db)).id),
     ];
     for (const stranger of strangers) {
-      await expect(readEvidence(stranger, dto.id)).rejects.toMatchObject({ code: "NOT_FOUND", messageKey: "errors.evidence.notFound" });
+      await expect(readEvidence(stranger, dto.id)).rejects.toMatchObject({
+        code: "NOT_FOUND",
+        messageKey: "errors.evidence.notFound",
+      });
     }
     for (const id of [MISSING_ID, "khong-phai-id"]) {
-      await expect(readEvidence(setup.staffActors[2]!, id)).rejects.toMatchObject({ code: "NOT_FOUND", messageKey: "errors.evidence.notFound" });
+      await expect(readEvidence(setup.staffActors[2]!, id)).rejects.toMatchObject({
+        code: "NOT_FOUND",
+        messageKey: "errors.evidence.notFound",
+      });
     }
     // Nor can they see it through the assessment.
-    await expect(getSelfAssessment(setup.staffActors[1]!, setup.year.id, setup.agencies[2]!.code)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      getSelfAssessment(setup.staffActors[1]!, setup.year.id, setup.agencies[2]!.code),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
   it("checks the SHA-256 on the way out: a tampered file is a CONFLICT (errors.evidence.corrupted), a vanished one NOT_FOUND", async () => {
@@ -188,9 +262,15 @@ describe("readEvidence", () => {
     const dto = await upload(setup, 1, "goc.pdf", minimalPdf("ban goc"));
     const file = await storedPath(dto.id);
     await writeFile(file, minimalPdf("ban da sua"));
-    await expect(readEvidence(setup.staffActors[1]!, dto.id)).rejects.toMatchObject({ code: "CONFLICT", messageKey: "errors.evidence.corrupted" });
+    await expect(readEvidence(setup.staffActors[1]!, dto.id)).rejects.toMatchObject({
+      code: "CONFLICT",
+      messageKey: "errors.evidence.corrupted",
+    });
     await rm(file);
-    await expect(readEvidence(setup.staffActors[1]!, dto.id)).rejects.toMatchObject({ code: "NOT_FOUND", messageKey: "errors.evidence.fileMissing" });
+    await expect(readEvidence(setup.staffActors[1]!, dto.id)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      messageKey: "errors.evidence.fileMissing",
+    });
   });
 });
 
@@ -202,8 +282,13 @@ describe("deleteEvidence", () => {
     await deleteEvidence(setup.leaderActors[1]!, dto.id);
 
     const view = await getSelfAssessment(setup.staffActors[1]!, setup.year.id);
-    expect(view.groups.flatMap((g) => g.criteria.flatMap((c) => c.evidence.map((e) => e.id)))).toEqual([kept.id]);
-    await expect(readEvidence(setup.staffActors[1]!, dto.id)).rejects.toMatchObject({ code: "NOT_FOUND", messageKey: "errors.evidence.notFound" });
+    expect(view.groups.flatMap((g) => g.criteria.flatMap((c) => c.evidence.map((e) => e.id)))).toEqual([
+      kept.id,
+    ]);
+    await expect(readEvidence(setup.staffActors[1]!, dto.id)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      messageKey: "errors.evidence.notFound",
+    });
     await expect(readEvidence(setup.secretariatActor, dto.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(deleteEvidence(setup.staffActors[1]!, dto.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
     const row = await db.evidence.findUniqueOrThrow({ where: { id: dto.id } });
@@ -219,10 +304,15 @@ describe("deleteEvidence", () => {
     // The secretariat may read the file but never edits an agency's assessment.
     await expect(deleteEvidence(setup.secretariatActor, dto.id)).rejects.toMatchObject({ code: "FORBIDDEN" });
     await setPhase(setup.year.id, "REVIEW");
-    await expect(deleteEvidence(setup.staffActors[1]!, dto.id)).rejects.toMatchObject({ code: "WRONG_PHASE" });
+    await expect(deleteEvidence(setup.staffActors[1]!, dto.id)).rejects.toMatchObject({
+      code: "WRONG_PHASE",
+    });
     await setPhase(setup.year.id, "SELF_ASSESSMENT");
     await submitSelfAssessment(setup.leaderActors[1]!, setup.year.id);
-    await expect(deleteEvidence(setup.staffActors[1]!, dto.id)).rejects.toMatchObject({ code: "CONFLICT", messageKey: "errors.assessment.submitted" });
+    await expect(deleteEvidence(setup.staffActors[1]!, dto.id)).rejects.toMatchObject({
+      code: "CONFLICT",
+      messageKey: "errors.assessment.submitted",
+    });
     expect((await db.evidence.findUniqueOrThrow({ where: { id: dto.id } })).deletedAt).toBeNull();
   });
 });
@@ -230,7 +320,10 @@ describe("deleteEvidence", () => {
 describe("evidence and submission", () => {
   it("refuses to submit while a criterion requiring evidence has points and no (undeleted) file; accepts once a file is there", async () => {
     const setup = await selfYear();
-    await saveSelfScore(setup.staffActors[1]!, setup.year.id, { criterionId: setup.criterionId("I.1"), points: 30 });
+    await saveSelfScore(setup.staffActors[1]!, setup.year.id, {
+      criterionId: setup.criterionId("I.1"),
+      points: 30,
+    });
     const first = await upload(setup, 1, "minh-chung.pdf", minimalPdf());
     await deleteEvidence(setup.staffActors[1]!, first.id);
     // Evidence of another criterion or of another agency does not count.
@@ -238,7 +331,11 @@ describe("evidence and submission", () => {
     await upload(setup, 2, "cua-c.pdf", minimalPdf());
 
     const error = await submitSelfAssessment(setup.leaderActors[1]!, setup.year.id).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: "VALIDATION", messageKey: "errors.assessment.evidenceMissing", items: [{ params: { code: "I.1" } }] });
+    expect(error).toMatchObject({
+      code: "VALIDATION",
+      messageKey: "errors.assessment.evidenceMissing",
+      items: [{ params: { code: "I.1" } }],
+    });
 
     await upload(setup, 1, "minh-chung-moi.pdf", minimalPdf("moi"));
     await expect(submitSelfAssessment(setup.leaderActors[1]!, setup.year.id)).resolves.toBeDefined();

@@ -20,7 +20,11 @@ declare module "vitest" {
 export default async function setup(project: TestProject) {
   const dir = await mkdtemp(path.join(os.tmpdir(), "ktd-integration-"));
   await chmod(dir, 0o755);
-  const database = await startEmbeddedPostgres({ dataDir: path.join(dir, "data"), persistent: false, trackCommitTimestamps: true });
+  const database = await startEmbeddedPostgres({
+    dataDir: path.join(dir, "data"),
+    persistent: false,
+    trackCommitTimestamps: true,
+  });
   await applyMigrations(database.url);
   project.provide("databaseUrl", database.url);
   const certificate = selfSignedCertificate(dir, "kiểm thử tích hợp");

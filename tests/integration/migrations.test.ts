@@ -14,7 +14,9 @@ describe("committed migrations", () => {
     const list = await readMigrationList();
     const names = list.migrationDirectories.map((dir) => dir.path);
     expect(names.length).toBeGreaterThan(0);
-    const applied = await db.$queryRaw<{ migration_name: string; finished_at: Date | null; rolled_back_at: Date | null }[]>`
+    const applied = await db.$queryRaw<
+      { migration_name: string; finished_at: Date | null; rolled_back_at: Date | null }[]
+    >`
       SELECT migration_name, finished_at, rolled_back_at FROM "_prisma_migrations" ORDER BY migration_name`;
     expect(applied.map((row) => row.migration_name)).toEqual([...names].sort());
     for (const row of applied) {
@@ -37,14 +39,20 @@ describe("committed migrations", () => {
     );
     const triggers = await db.$queryRaw<{ tgname: string }[]>`
       SELECT tgname FROM pg_trigger WHERE tgrelid = '"AuditLog"'::regclass AND NOT tgisinternal ORDER BY tgname`;
-    expect(triggers.map((row) => row.tgname)).toEqual(["AuditLog_no_truncate", "AuditLog_no_update_or_delete"]);
+    expect(triggers.map((row) => row.tgname)).toEqual([
+      "AuditLog_no_truncate",
+      "AuditLog_no_update_or_delete",
+    ]);
   });
 
   it("enforce the CHECK constraints on writes that bypass the data layer", async () => {
     const agency = await makeAgency(db);
     const token = uniqueToken();
     await expect(
-      db.$executeRawUnsafe(`INSERT INTO "Agency" (id, code, name, "shortName", "updatedAt") VALUES (gen_random_uuid(), 'Sai Ma', $1, 'x', now())`, `Sai ${token}`),
+      db.$executeRawUnsafe(
+        `INSERT INTO "Agency" (id, code, name, "shortName", "updatedAt") VALUES (gen_random_uuid(), 'Sai Ma', $1, 'x', now())`,
+        `Sai ${token}`,
+      ),
     ).rejects.toThrow(/Agency_code_format/);
     await expect(
       db.$executeRawUnsafe(
@@ -60,7 +68,10 @@ describe("committed migrations", () => {
       ),
     ).rejects.toThrow(/User_agency_matches_role/);
     await expect(
-      db.$executeRawUnsafe(`INSERT INTO "User" (id, email, name, "passwordHash", role, "updatedAt") VALUES (gen_random_uuid(), $1, 'x', 'x', 'BOARD', now())`, `Hoa.${token}@test.local`),
+      db.$executeRawUnsafe(
+        `INSERT INTO "User" (id, email, name, "passwordHash", role, "updatedAt") VALUES (gen_random_uuid(), $1, 'x', 'x', 'BOARD', now())`,
+        `Hoa.${token}@test.local`,
+      ),
     ).rejects.toThrow(/User_email_lowercase/);
     expect(await db.user.count({ where: { email: { contains: token, mode: "insensitive" } } })).toBe(0);
   });

@@ -2,7 +2,12 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { mailConfigured } from "@/lib/mail";
-import { countUnreadNotifications, listNotifications, markAllNotificationsRead, markNotificationRead } from "@/lib/notifications/notifications";
+import {
+  countUnreadNotifications,
+  listNotifications,
+  markAllNotificationsRead,
+  markNotificationRead,
+} from "@/lib/notifications/notifications";
 import { emailNotifications, notifyUsers } from "@/lib/notifications/notify";
 import { openPledgeForSigning, savePledgeDraft } from "@/lib/pledges/pledges";
 import { makeAgency, makeUser } from "@/prisma/seed/factories";
@@ -47,13 +52,18 @@ describe("listNotifications and countUnreadNotifications", () => {
       },
       expect.objectContaining({ id: old.id, read: true, params: expect.objectContaining({ version: 1 }) }),
     ]);
-    await expect(listNotifications(actor, { take: 1 })).resolves.toEqual([expect.objectContaining({ id: recent.id })]);
+    await expect(listNotifications(actor, { take: 1 })).resolves.toEqual([
+      expect.objectContaining({ id: recent.id }),
+    ]);
     await expect(countUnreadNotifications(actor)).resolves.toBe(1);
   });
 
   it("give every role its own (none yet for a new user)", async () => {
     for (const role of ["ADMIN", "BOARD", "SECRETARIAT", "AGENCY_STAFF"] as const) {
-      const { actor } = await signedIn(role, role === "ADMIN" || role === "BOARD" ? null : (await makeAgency(db)).id);
+      const { actor } = await signedIn(
+        role,
+        role === "ADMIN" || role === "BOARD" ? null : (await makeAgency(db)).id,
+      );
       await expect(listNotifications(actor)).resolves.toEqual([]);
       await expect(countUnreadNotifications(actor)).resolves.toBe(0);
     }
@@ -66,7 +76,9 @@ describe("markNotificationRead", () => {
     const first = await notify(user.id, 2);
     const second = await notify(user.id, 1);
     await markNotificationRead(actor, first.id);
-    expect((await db.notification.findUniqueOrThrow({ where: { id: first.id } })).readAt).toBeInstanceOf(Date);
+    expect((await db.notification.findUniqueOrThrow({ where: { id: first.id } })).readAt).toBeInstanceOf(
+      Date,
+    );
     expect((await db.notification.findUniqueOrThrow({ where: { id: second.id } })).readAt).toBeNull();
     await expect(countUnreadNotifications(actor)).resolves.toBe(1);
     const readAt = (await db.notification.findUniqueOrThrow({ where: { id: first.id } })).readAt;
@@ -79,7 +91,10 @@ describe("markNotificationRead", () => {
     const other = await makeUser(db, { role: "AGENCY_LEADER", agencyId: (await makeAgency(db)).id });
     const theirs = await notify(other.id, 0);
     for (const id of [theirs.id, "thong-bao", MISSING_ID]) {
-      await expect(markNotificationRead(actor, id)).rejects.toMatchObject({ code: "NOT_FOUND", messageKey: "errors.notification.notFound" });
+      await expect(markNotificationRead(actor, id)).rejects.toMatchObject({
+        code: "NOT_FOUND",
+        messageKey: "errors.notification.notFound",
+      });
     }
     expect((await db.notification.findUniqueOrThrow({ where: { id: theirs.id } })).readAt).toBeNull();
   });
@@ -110,7 +125,12 @@ describe("notifications of an opened pledge, without SMTP", () => {
     const leader = await actorFor(setup.leaders[1]!);
     const list = await listNotifications(leader);
     expect(list).toEqual([
-      expect.objectContaining({ messageKey: "notifications.pledgeOpened", params: { year: 2022, bloc: setup.bloc.name, version: version.number }, href: `/years/${setup.year.id}/pledge`, read: false }),
+      expect.objectContaining({
+        messageKey: "notifications.pledgeOpened",
+        params: { year: 2022, bloc: setup.bloc.name, version: version.number },
+        href: `/years/${setup.year.id}/pledge`,
+        read: false,
+      }),
     ]);
     await expect(countUnreadNotifications(leader)).resolves.toBe(1);
 
@@ -127,7 +147,12 @@ describe("notifications of an opened pledge, without SMTP", () => {
     const rollback = new Error("rollback");
     await expect(
       db.$transaction(async (tx) => {
-        const ids = await notifyUsers(tx, [user.id, user.id], { kind: "k", messageKey: "notifications.pledgeOpened", params: {}, href: "/" });
+        const ids = await notifyUsers(tx, [user.id, user.id], {
+          kind: "k",
+          messageKey: "notifications.pledgeOpened",
+          params: {},
+          href: "/",
+        });
         expect(ids).toHaveLength(1);
         throw rollback;
       }),

@@ -11,7 +11,18 @@ import { createHash } from "node:crypto";
 import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import os from "node:os";
 import { issuedBytes, issueNow } from "@/lib/documents/registry";
-import { makeAgency, makeBloc, makeCriteriaTable, makePledgeSignature, makePledgeVersion, makeUser, makeYear, smallCriteriaTable, TEST_PASSWORD, uniqueToken } from "@/prisma/seed/factories";
+import {
+  makeAgency,
+  makeBloc,
+  makeCriteriaTable,
+  makePledgeSignature,
+  makePledgeVersion,
+  makeUser,
+  makeYear,
+  smallCriteriaTable,
+  TEST_PASSWORD,
+  uniqueToken,
+} from "@/prisma/seed/factories";
 import { resetRequest, setHeader } from "../support/request-context";
 import { signInAs } from "../support/sessions";
 
@@ -21,11 +32,27 @@ const EVIDENCE_DIR = await mkdtemp(path.join(os.tmpdir(), "ktd-matrix-evidence-"
 process.env.EVIDENCE_DIR = EVIDENCE_DIR;
 const ORIGIN = "http://localhost:3000";
 
-const PERSONAS = ["anonymous", "ADMIN", "BOARD", "SECRETARIAT_LEAD", "SECRETARIAT_OTHER", "AGENCY_LEADER", "AGENCY_STAFF", "OUTSIDER"] as const;
+const PERSONAS = [
+  "anonymous",
+  "ADMIN",
+  "BOARD",
+  "SECRETARIAT_LEAD",
+  "SECRETARIAT_OTHER",
+  "AGENCY_LEADER",
+  "AGENCY_STAFF",
+  "OUTSIDER",
+] as const;
 type Persona = (typeof PERSONAS)[number];
 const SIGNED_IN = PERSONAS.filter((p) => p !== "anonymous");
 /** Personas whose agency belongs to the bloc's years (plus the province-wide roles). */
-const BLOC_READERS: Persona[] = ["ADMIN", "BOARD", "SECRETARIAT_LEAD", "SECRETARIAT_OTHER", "AGENCY_LEADER", "AGENCY_STAFF"];
+const BLOC_READERS: Persona[] = [
+  "ADMIN",
+  "BOARD",
+  "SECRETARIAT_LEAD",
+  "SECRETARIAT_OTHER",
+  "AGENCY_LEADER",
+  "AGENCY_STAFF",
+];
 
 // ---------------------------------------------------------------------------------------------
 // The world every call runs in: a bloc whose years are led by agency A1 (deputy A2, member A3), and
@@ -42,7 +69,10 @@ interface World {
   /** A notification of the persona's own (any user's for anonymous). */
   newNotification(persona: Persona): Promise<string>;
   /** A year with the small criteria table, in `phase`; cross-scoring enabled when asked. */
-  newScoringYear(phase: "SETUP" | "SELF_ASSESSMENT" | "REVIEW", options?: { crossScoring?: boolean; scored?: boolean }): Promise<{ yearId: string; criteria: Map<string, string> }>;
+  newScoringYear(
+    phase: "SETUP" | "SELF_ASSESSMENT" | "REVIEW",
+    options?: { crossScoring?: boolean; scored?: boolean },
+  ): Promise<{ yearId: string; criteria: Map<string, string> }>;
   /** A REVIEW year (as newScoringYear) whose member A3 is marked "không chấm". */
   newNotScoredMark(): Promise<string>;
   /** An evidence file of agency A3 in a SELF_ASSESSMENT year (file on disk, row in the table). */
@@ -58,7 +88,9 @@ interface World {
    * A NOMINATION year (members A1–A3, led by A1) with its ranking published and a DRAFT nomination of
    * A3 written directly, with a báo cáo thành tích on disk when `report` is asked.
    */
-  newNomination(options?: { report?: boolean }): Promise<{ yearId: string; nominationId: string; reportId: string | null }>;
+  newNomination(options?: {
+    report?: boolean;
+  }): Promise<{ yearId: string; nominationId: string; reportId: string | null }>;
   /** A PLEDGING year whose open pledge A3's leader has signed, issued to the registry: the document and its bytes (one, made on first use: only reads use it). */
   issuedPledge(): Promise<{ yearId: string; documentId: string; bytes: Buffer }>;
 }
@@ -70,13 +102,31 @@ let yearNumber = 2040;
 
 beforeAll(async () => {
   const bloc = await makeBloc(db);
-  const [a1, a2, a3, outsider] = [await makeAgency(db), await makeAgency(db), await makeAgency(db), await makeAgency(db)];
+  const [a1, a2, a3, outsider] = [
+    await makeAgency(db),
+    await makeAgency(db),
+    await makeAgency(db),
+    await makeAgency(db),
+  ];
   const newYear = async (phase: "SETUP" | "PLEDGING" = "SETUP") => {
     const ownBloc = await makeBloc(db);
-    const year = await makeYear(db, { blocId: ownBloc.id, year: 2030, phase, memberIds: [a1.id, a2.id, a3.id], leaderId: a1.id, deputyId: a2.id });
+    const year = await makeYear(db, {
+      blocId: ownBloc.id,
+      year: 2030,
+      phase,
+      memberIds: [a1.id, a2.id, a3.id],
+      leaderId: a1.id,
+      deputyId: a2.id,
+    });
     return { id: year.id, version: year.version };
   };
-  await makeYear(db, { blocId: bloc.id, year: 2030, memberIds: [a1.id, a2.id, a3.id], leaderId: a1.id, deputyId: a2.id });
+  await makeYear(db, {
+    blocId: bloc.id,
+    year: 2030,
+    memberIds: [a1.id, a2.id, a3.id],
+    leaderId: a1.id,
+    deputyId: a2.id,
+  });
   const users = {
     ADMIN: await makeUser(db, { role: "ADMIN" }),
     BOARD: await makeUser(db, { role: "BOARD" }),
@@ -94,12 +144,24 @@ beforeAll(async () => {
     newYear,
     newPledge: async (status) => {
       const year = await newYear("PLEDGING");
-      const version = await makePledgeVersion(db, { yearId: year.id, createdById: users.SECRETARIAT_LEAD.id, status });
+      const version = await makePledgeVersion(db, {
+        yearId: year.id,
+        createdById: users.SECRETARIAT_LEAD.id,
+        status,
+      });
       return { yearId: year.id, versionId: version.id };
     },
     newNotification: async (persona) => {
       const owner = persona === "anonymous" ? users.ADMIN : users[persona];
-      const row = await db.notification.create({ data: { userId: owner.id, kind: "test", messageKey: "notifications.pledgeOpened", params: {}, href: "/" } });
+      const row = await db.notification.create({
+        data: {
+          userId: owner.id,
+          kind: "test",
+          messageKey: "notifications.pledgeOpened",
+          params: {},
+          href: "/",
+        },
+      });
       return row.id;
     },
     newScoringYear: async (phase, options = {}) => {
@@ -112,16 +174,34 @@ beforeAll(async () => {
         memberIds: [a1.id, a2.id, a3.id],
         leaderId: a1.id,
         deputyId: a2.id,
-        rules: { ...DEFAULT_RULES, crossScoring: { enabled: options.crossScoring ?? false, trimExtremes: false } },
+        rules: {
+          ...DEFAULT_RULES,
+          crossScoring: { enabled: options.crossScoring ?? false, trimExtremes: false },
+        },
       });
       const criteria = await makeCriteriaTable(db, year.id, smallCriteriaTable());
       // Every member with a final score, so that the ranking may be published.
-      if (options.scored) await db.score.createMany({ data: [a1, a2, a3].map((agency) => ({ yearId: year.id, agencyId: agency.id, criterionId: criteria.get("I.1")!.id, finalX100: 2000 })) });
+      if (options.scored)
+        await db.score.createMany({
+          data: [a1, a2, a3].map((agency) => ({
+            yearId: year.id,
+            agencyId: agency.id,
+            criterionId: criteria.get("I.1")!.id,
+            finalX100: 2000,
+          })),
+        });
       return { yearId: year.id, criteria: new Map([...criteria].map(([code, c]) => [code, c.id])) };
     },
     newNotScoredMark: async () => {
       const { yearId } = await world.newScoringYear("REVIEW");
-      await db.yearMember.update({ where: { yearId_agencyId: { yearId, agencyId: a3.id } }, data: { notScoredReason: "Sáp nhập từ tháng 6", notScoredAt: new Date(), notScoredById: users.SECRETARIAT_LEAD.id } });
+      await db.yearMember.update({
+        where: { yearId_agencyId: { yearId, agencyId: a3.id } },
+        data: {
+          notScoredReason: "Sáp nhập từ tháng 6",
+          notScoredAt: new Date(),
+          notScoredById: users.SECRETARIAT_LEAD.id,
+        },
+      });
       return yearId;
     },
     newEvidence: async () => {
@@ -131,7 +211,17 @@ beforeAll(async () => {
       await mkdir(path.dirname(path.join(EVIDENCE_DIR, storageKey)), { recursive: true });
       await writeFile(path.join(EVIDENCE_DIR, storageKey), bytes);
       const row = await db.evidence.create({
-        data: { yearId, agencyId: a3.id, criterionId: criteria.get("I.1")!, fileName: "minh-chung.pdf", mimeType: "application/pdf", sizeBytes: bytes.length, sha256: createHash("sha256").update(bytes).digest("hex"), storageKey, uploadedById: users.AGENCY_STAFF.id },
+        data: {
+          yearId,
+          agencyId: a3.id,
+          criterionId: criteria.get("I.1")!,
+          fileName: "minh-chung.pdf",
+          mimeType: "application/pdf",
+          sizeBytes: bytes.length,
+          sha256: createHash("sha256").update(bytes).digest("hex"),
+          storageKey,
+          uploadedById: users.AGENCY_STAFF.id,
+        },
       });
       return row.id;
     },
@@ -139,8 +229,19 @@ beforeAll(async () => {
     newUserId: async () => (await makeUser(db, { role: "AGENCY_STAFF", agencyId: a3.id })).id,
     newVoteSession: async (state) => {
       const ownBloc = await makeBloc(db);
-      const year = await makeYear(db, { blocId: ownBloc.id, year: 2030, phase: "VOTING", memberIds: [a1.id, a2.id, a3.id], leaderId: a1.id, deputyId: a2.id });
-      const members = [a1, a2, a3].map((agency) => ({ agencyId: agency.id, code: agency.code, name: agency.name }));
+      const year = await makeYear(db, {
+        blocId: ownBloc.id,
+        year: 2030,
+        phase: "VOTING",
+        memberIds: [a1.id, a2.id, a3.id],
+        leaderId: a1.id,
+        deputyId: a2.id,
+      });
+      const members = [a1, a2, a3].map((agency) => ({
+        agencyId: agency.id,
+        code: agency.code,
+        name: agency.name,
+      }));
       const entries = members.map((member, index) => ({
         rank: index + 1,
         tied: false,
@@ -153,9 +254,17 @@ beforeAll(async () => {
         classification: { code: "XUAT_SAC", label: "Xuất sắc" },
         groups: [],
       }));
-      await db.rankingPublication.create({ data: { yearId: year.id, publishedById: users.SECRETARIAT_LEAD.id, entries } });
+      await db.rankingPublication.create({
+        data: { yearId: year.id, publishedById: users.SECRETARIAT_LEAD.id, entries },
+      });
       const { tally } = await import("@/lib/votes/tally");
-      const rules = { quorum: { numerator: 2, denominator: 3 }, pass: { numerator: 1, denominator: 2 }, passStrictlyAbove: true, passBase: "MEMBERS" as const, quota: null };
+      const rules = {
+        quorum: { numerator: 2, denominator: 3 },
+        pass: { numerator: 1, denominator: 2 },
+        passStrictlyAbove: true,
+        passBase: "MEMBERS" as const,
+        quota: null,
+      };
       const now = Date.now();
       const session = await db.voteSession.create({
         data: {
@@ -170,7 +279,17 @@ beforeAll(async () => {
           closesAt: new Date(state === "OPEN" ? now + 3_600_000 : now - 1_000),
           createdById: users.SECRETARIAT_LEAD.id,
           ...(state === "CLOSED"
-            ? { closedAt: new Date(now), closedById: users.SECRETARIAT_LEAD.id, results: tally({ method: "ELECTION", rules, candidates: members, rollSize: 3, ballots: [] }) as unknown as object }
+            ? {
+                closedAt: new Date(now),
+                closedById: users.SECRETARIAT_LEAD.id,
+                results: tally({
+                  method: "ELECTION",
+                  rules,
+                  candidates: members,
+                  rollSize: 3,
+                  ballots: [],
+                }) as unknown as object,
+              }
             : {}),
         },
       });
@@ -178,7 +297,14 @@ beforeAll(async () => {
     },
     newNomination: async (options = {}) => {
       const ownBloc = await makeBloc(db);
-      const year = await makeYear(db, { blocId: ownBloc.id, year: 2030, phase: "NOMINATION", memberIds: [a1.id, a2.id, a3.id], leaderId: a1.id, deputyId: a2.id });
+      const year = await makeYear(db, {
+        blocId: ownBloc.id,
+        year: 2030,
+        phase: "NOMINATION",
+        memberIds: [a1.id, a2.id, a3.id],
+        leaderId: a1.id,
+        deputyId: a2.id,
+      });
       const entries = [a1, a2, a3].map((agency, index) => ({
         rank: index + 1,
         tied: false,
@@ -191,9 +317,18 @@ beforeAll(async () => {
         classification: { code: "XUAT_SAC", label: "Xuất sắc" },
         groups: [],
       }));
-      await db.rankingPublication.create({ data: { yearId: year.id, publishedById: users.SECRETARIAT_LEAD.id, entries } });
+      await db.rankingPublication.create({
+        data: { yearId: year.id, publishedById: users.SECRETARIAT_LEAD.id, entries },
+      });
       const nomination = await db.nomination.create({
-        data: { yearId: year.id, agencyId: a3.id, awardCode: "PROVINCIAL_MERIT", awardName: "Bằng khen của Chủ tịch UBND tỉnh", basis: { rank: 3, totalX100: 9400, classification: "Xuất sắc", vote: null }, createdById: users.SECRETARIAT_LEAD.id },
+        data: {
+          yearId: year.id,
+          agencyId: a3.id,
+          awardCode: "PROVINCIAL_MERIT",
+          awardName: "Bằng khen của Chủ tịch UBND tỉnh",
+          basis: { rank: 3, totalX100: 9400, classification: "Xuất sắc", vote: null },
+          createdById: users.SECRETARIAT_LEAD.id,
+        },
       });
       if (!options.report) return { yearId: year.id, nominationId: nomination.id, reportId: null };
       const bytes = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
@@ -201,14 +336,26 @@ beforeAll(async () => {
       await mkdir(path.dirname(path.join(EVIDENCE_DIR, storageKey)), { recursive: true });
       await writeFile(path.join(EVIDENCE_DIR, storageKey), bytes);
       const report = await db.nominationReport.create({
-        data: { nominationId: nomination.id, fileName: "bao-cao-thanh-tich.pdf", mimeType: "application/pdf", sizeBytes: bytes.length, sha256: createHash("sha256").update(bytes).digest("hex"), storageKey, uploadedById: users.AGENCY_STAFF.id },
+        data: {
+          nominationId: nomination.id,
+          fileName: "bao-cao-thanh-tich.pdf",
+          mimeType: "application/pdf",
+          sizeBytes: bytes.length,
+          sha256: createHash("sha256").update(bytes).digest("hex"),
+          storageKey,
+          uploadedById: users.AGENCY_STAFF.id,
+        },
       });
       return { yearId: year.id, nominationId: nomination.id, reportId: report.id };
     },
     issuedPledge: () =>
       (issuedPledge ??= (async () => {
         const { yearId, versionId } = await world.newPledge("OPEN");
-        await makePledgeSignature(db, { versionId, signerId: users.AGENCY_LEADER.id, sealKey: process.env.SIGNATURE_SEAL_KEY! });
+        await makePledgeSignature(db, {
+          versionId,
+          signerId: users.AGENCY_LEADER.id,
+          sealKey: process.env.SIGNATURE_SEAL_KEY!,
+        });
         const entry = await issueNow("PLEDGE", versionId);
         return { yearId, documentId: entry!.id, bytes: await issuedBytes(entry!.id) };
       })()),
@@ -247,11 +394,24 @@ interface RouteEntry {
 async function nominationIn(status: "DRAFT" | "SUBMITTED" | "APPROVED") {
   const made = await world.newNomination({ report: true });
   const { DEFAULT_RULES } = await import("@/lib/years/rules");
-  const rules = { ...DEFAULT_RULES, awards: DEFAULT_RULES.awards.map((award) => ({ ...award, requiresVote: false })) };
-  await db.emulationYear.update({ where: { id: made.yearId }, data: { rules, ...(status === "DRAFT" ? {} : { phase: "BOARD_REVIEW" }) } });
+  const rules = {
+    ...DEFAULT_RULES,
+    awards: DEFAULT_RULES.awards.map((award) => ({ ...award, requiresVote: false })),
+  };
+  await db.emulationYear.update({
+    where: { id: made.yearId },
+    data: { rules, ...(status === "DRAFT" ? {} : { phase: "BOARD_REVIEW" }) },
+  });
   if (status !== "DRAFT") {
     await db.nomination.update({ where: { id: made.nominationId }, data: { status, round: 1 } });
-    await db.dossierSubmission.create({ data: { yearId: made.yearId, round: 1, submittedById: world.users.SECRETARIAT_LEAD.id, nominations: [{ id: made.nominationId }] } });
+    await db.dossierSubmission.create({
+      data: {
+        yearId: made.yearId,
+        round: 1,
+        submittedById: world.users.SECRETARIAT_LEAD.id,
+        nominations: [{ id: made.nominationId }],
+      },
+    });
   }
   return made;
 }
@@ -260,7 +420,10 @@ const ROUTES: Record<string, RouteEntry> = {
   "GET /api/health": { allowed: "public", call: async () => ({ path: "/api/health" }) },
   "GET /api/v1/openapi.json": { allowed: "public", call: async () => ({ path: "/api/v1/openapi.json" }) },
   // next-auth's own endpoints (csrf, session, sign-in, sign-out) are public by nature.
-  "GET /api/auth/[...nextauth]": { allowed: "public", call: async () => ({ path: "/api/auth/csrf", params: { nextauth: ["csrf"] } }) },
+  "GET /api/auth/[...nextauth]": {
+    allowed: "public",
+    call: async () => ({ path: "/api/auth/csrf", params: { nextauth: ["csrf"] } }),
+  },
   "POST /api/auth/[...nextauth]": {
     allowed: "public",
     okStatuses: [200, 302],
@@ -271,21 +434,41 @@ const ROUTES: Record<string, RouteEntry> = {
   "POST /api/v1/me/password": {
     allowed: SIGNED_IN,
     okStatuses: [422],
-    call: async () => ({ path: "/api/v1/me/password", body: { currentPassword: "not-the-password-1", newPassword: "MotMatKhauMoi2026" } }),
+    call: async () => ({
+      path: "/api/v1/me/password",
+      body: { currentPassword: "not-the-password-1", newPassword: "MotMatKhauMoi2026" },
+    }),
   },
   "GET /api/v1/blocs": { allowed: SIGNED_IN, call: async () => ({ path: "/api/v1/blocs" }) },
-  "POST /api/v1/blocs": { allowed: ["ADMIN"], call: async () => ({ path: "/api/v1/blocs", body: { name: `Khối ${uniqueToken()}` } }) },
-  "GET /api/v1/blocs/[blocId]": { allowed: BLOC_READERS, call: async () => ({ path: `/api/v1/blocs/${world.blocId}`, params: { blocId: world.blocId } }) },
+  "POST /api/v1/blocs": {
+    allowed: ["ADMIN"],
+    call: async () => ({ path: "/api/v1/blocs", body: { name: `Khối ${uniqueToken()}` } }),
+  },
+  "GET /api/v1/blocs/[blocId]": {
+    allowed: BLOC_READERS,
+    call: async () => ({ path: `/api/v1/blocs/${world.blocId}`, params: { blocId: world.blocId } }),
+  },
   "PATCH /api/v1/blocs/[blocId]": {
     allowed: ["ADMIN"],
-    call: async () => ({ path: `/api/v1/blocs/${world.blocId}`, params: { blocId: world.blocId }, body: { description: `Mô tả ${uniqueToken()}` } }),
+    call: async () => ({
+      path: `/api/v1/blocs/${world.blocId}`,
+      params: { blocId: world.blocId },
+      body: { description: `Mô tả ${uniqueToken()}` },
+    }),
   },
-  "GET /api/v1/blocs/[blocId]/years": { allowed: BLOC_READERS, call: async () => ({ path: `/api/v1/blocs/${world.blocId}/years`, params: { blocId: world.blocId } }) },
+  "GET /api/v1/blocs/[blocId]/years": {
+    allowed: BLOC_READERS,
+    call: async () => ({ path: `/api/v1/blocs/${world.blocId}/years`, params: { blocId: world.blocId } }),
+  },
   "POST /api/v1/blocs/[blocId]/years": {
     allowed: ["ADMIN"],
     call: async () => {
       yearNumber += 1;
-      return { path: `/api/v1/blocs/${world.blocId}/years`, params: { blocId: world.blocId }, body: { year: yearNumber } };
+      return {
+        path: `/api/v1/blocs/${world.blocId}/years`,
+        params: { blocId: world.blocId },
+        body: { year: yearNumber },
+      };
     },
   },
   "GET /api/v1/years/[yearId]": {
@@ -308,7 +491,11 @@ const ROUTES: Record<string, RouteEntry> = {
     call: async () => {
       const year = await world.newYear();
       const { a1, a2, a3 } = world.agencyCodes;
-      return { path: `/api/v1/years/${year.id}/members`, params: { yearId: year.id }, body: { agencyCodes: [a1, a2, a3] } };
+      return {
+        path: `/api/v1/years/${year.id}/members`,
+        params: { yearId: year.id },
+        body: { agencyCodes: [a1, a2, a3] },
+      };
     },
   },
   "GET /api/v1/agencies": { allowed: SIGNED_IN, call: async () => ({ path: "/api/v1/agencies" }) },
@@ -316,21 +503,42 @@ const ROUTES: Record<string, RouteEntry> = {
     allowed: ["ADMIN"],
     call: async () => {
       const token = uniqueToken();
-      return { path: "/api/v1/agencies", body: { code: `m${token}`, name: `Cơ quan ${token}`, shortName: `CQ ${token}` } };
+      return {
+        path: "/api/v1/agencies",
+        body: { code: `m${token}`, name: `Cơ quan ${token}`, shortName: `CQ ${token}` },
+      };
     },
   },
-  "GET /api/v1/agencies/[code]": { allowed: SIGNED_IN, call: async () => ({ path: `/api/v1/agencies/${world.agencyCodes.a3}`, params: { code: world.agencyCodes.a3 } }) },
+  "GET /api/v1/agencies/[code]": {
+    allowed: SIGNED_IN,
+    call: async () => ({
+      path: `/api/v1/agencies/${world.agencyCodes.a3}`,
+      params: { code: world.agencyCodes.a3 },
+    }),
+  },
   "PATCH /api/v1/agencies/[code]": {
     allowed: ["ADMIN"],
     call: async () => {
       const code = await world.newAgencyCode();
-      return { path: `/api/v1/agencies/${code}`, params: { code }, body: { shortName: `Sửa ${uniqueToken()}` } };
+      return {
+        path: `/api/v1/agencies/${code}`,
+        params: { code },
+        body: { shortName: `Sửa ${uniqueToken()}` },
+      };
     },
   },
   "GET /api/v1/users": { allowed: ["ADMIN"], call: async () => ({ path: "/api/v1/users" }) },
   "POST /api/v1/users": {
     allowed: ["ADMIN"],
-    call: async () => ({ path: "/api/v1/users", body: { email: `moi.${uniqueToken()}@test.local`, name: "Người mới", role: "BOARD", password: TEST_PASSWORD } }),
+    call: async () => ({
+      path: "/api/v1/users",
+      body: {
+        email: `moi.${uniqueToken()}@test.local`,
+        name: "Người mới",
+        role: "BOARD",
+        password: TEST_PASSWORD,
+      },
+    }),
   },
   "GET /api/v1/users/[userId]": {
     allowed: ["ADMIN"],
@@ -350,7 +558,11 @@ const ROUTES: Record<string, RouteEntry> = {
     allowed: ["ADMIN"],
     call: async () => {
       const userId = await world.newUserId();
-      return { path: `/api/v1/users/${userId}/password`, params: { userId }, body: { password: "TamThoi2026x" } };
+      return {
+        path: `/api/v1/users/${userId}/password`,
+        params: { userId },
+        body: { password: "TamThoi2026x" },
+      };
     },
   },
   "GET /api/v1/audit": { allowed: ["ADMIN", "BOARD"], call: async () => ({ path: "/api/v1/audit" }) },
@@ -367,7 +579,11 @@ const ROUTES: Record<string, RouteEntry> = {
     call: async () => {
       const year = await world.newYear("PLEDGING");
       const { pledgeTemplate } = await import("@/lib/pledges/template");
-      return { path: `/api/v1/years/${year.id}/pledge/draft`, params: { yearId: year.id }, body: pledgeTemplate(2030, "Khối") };
+      return {
+        path: `/api/v1/years/${year.id}/pledge/draft`,
+        params: { yearId: year.id },
+        body: pledgeTemplate(2030, "Khối"),
+      };
     },
   },
   "POST /api/v1/years/[yearId]/pledge/open": {
@@ -382,7 +598,11 @@ const ROUTES: Record<string, RouteEntry> = {
     allowed: ["AGENCY_LEADER"],
     call: async () => {
       const { versionId } = await world.newPledge("OPEN");
-      return { path: `/api/v1/pledge-versions/${versionId}/signatures`, params: { versionId }, body: { password: TEST_PASSWORD, consent: true } };
+      return {
+        path: `/api/v1/pledge-versions/${versionId}/signatures`,
+        params: { versionId },
+        body: { password: TEST_PASSWORD, consent: true },
+      };
     },
   },
   "GET /api/v1/pledge-versions/[versionId]/pdf": {
@@ -429,14 +649,21 @@ const ROUTES: Record<string, RouteEntry> = {
     allowed: ["ADMIN", "BOARD", "SECRETARIAT_LEAD", "AGENCY_LEADER", "AGENCY_STAFF"],
     call: async () => {
       const { yearId } = await world.newScoringYear("SELF_ASSESSMENT");
-      return { path: `/api/v1/years/${yearId}/assessment?agency=${world.agencyCodes.a3}`, params: { yearId } };
+      return {
+        path: `/api/v1/years/${yearId}/assessment?agency=${world.agencyCodes.a3}`,
+        params: { yearId },
+      };
     },
   },
   "PUT /api/v1/years/[yearId]/assessment/scores": {
     allowed: ["AGENCY_LEADER", "AGENCY_STAFF"],
     call: async () => {
       const { yearId, criteria } = await world.newScoringYear("SELF_ASSESSMENT");
-      return { path: `/api/v1/years/${yearId}/assessment/scores`, params: { yearId }, body: { criterionId: criteria.get("I.2"), points: 25, note: "Có báo cáo" } };
+      return {
+        path: `/api/v1/years/${yearId}/assessment/scores`,
+        params: { yearId },
+        body: { criterionId: criteria.get("I.2"), points: 25, note: "Có báo cáo" },
+      };
     },
   },
   "POST /api/v1/years/[yearId]/assessment/submit": {
@@ -450,9 +677,15 @@ const ROUTES: Record<string, RouteEntry> = {
     allowed: ["SECRETARIAT_LEAD"],
     call: async () => {
       const { yearId } = await world.newScoringYear("SELF_ASSESSMENT");
-      await db.assessment.create({ data: { yearId, agencyId: world.ids.a3, status: "SUBMITTED", submittedAt: new Date() } });
+      await db.assessment.create({
+        data: { yearId, agencyId: world.ids.a3, status: "SUBMITTED", submittedAt: new Date() },
+      });
       const agencyCode = world.agencyCodes.a3;
-      return { path: `/api/v1/years/${yearId}/assessments/${agencyCode}/return`, params: { yearId, agencyCode }, body: { comment: "Bổ sung minh chứng tiêu chí I.1" } };
+      return {
+        path: `/api/v1/years/${yearId}/assessments/${agencyCode}/return`,
+        params: { yearId, agencyCode },
+        body: { comment: "Bổ sung minh chứng tiêu chí I.1" },
+      };
     },
   },
   "POST /api/v1/years/[yearId]/evidence": {
@@ -462,7 +695,12 @@ const ROUTES: Record<string, RouteEntry> = {
       const { yearId, criteria } = await world.newScoringYear("SELF_ASSESSMENT");
       const form = new FormData();
       form.append("criterionId", criteria.get("I.1")!);
-      form.append("file", new File([Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")], "bao-cao.pdf", { type: "application/pdf" }));
+      form.append(
+        "file",
+        new File([Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")], "bao-cao.pdf", {
+          type: "application/pdf",
+        }),
+      );
       return { path: `/api/v1/years/${yearId}/evidence`, params: { yearId }, form };
     },
   },
@@ -492,14 +730,28 @@ const ROUTES: Record<string, RouteEntry> = {
     allowed: ["SECRETARIAT_LEAD"],
     call: async () => {
       const { yearId } = await world.newScoringYear("REVIEW");
-      return { path: `/api/v1/years/${yearId}/scores`, params: { yearId }, body: [{ agencyCode: world.agencyCodes.a3, criterionCode: "I.1", points: 25, version: 0, reason: "Theo minh chứng" }] };
+      return {
+        path: `/api/v1/years/${yearId}/scores`,
+        params: { yearId },
+        body: [
+          {
+            agencyCode: world.agencyCodes.a3,
+            criterionCode: "I.1",
+            points: 25,
+            version: 0,
+            reason: "Theo minh chứng",
+          },
+        ],
+      };
     },
   },
   "GET /api/v1/years/[yearId]/ranking": {
     allowed: BLOC_READERS,
     call: async () => {
       const { yearId } = await world.newScoringYear("REVIEW");
-      await db.rankingPublication.create({ data: { yearId, publishedById: world.users.SECRETARIAT_LEAD.id, entries: [] } });
+      await db.rankingPublication.create({
+        data: { yearId, publishedById: world.users.SECRETARIAT_LEAD.id, entries: [] },
+      });
       return { path: `/api/v1/years/${yearId}/ranking`, params: { yearId } };
     },
   },
@@ -515,22 +767,35 @@ const ROUTES: Record<string, RouteEntry> = {
     allowed: ["SECRETARIAT_LEAD"],
     call: async () => {
       const { yearId } = await world.newScoringYear("REVIEW");
-      return { path: `/api/v1/years/${yearId}/ranking/not-scored/${world.agencyCodes.a3}`, params: { yearId, agencyCode: world.agencyCodes.a3 }, body: { reason: "Sáp nhập từ tháng 6" } };
+      return {
+        path: `/api/v1/years/${yearId}/ranking/not-scored/${world.agencyCodes.a3}`,
+        params: { yearId, agencyCode: world.agencyCodes.a3 },
+        body: { reason: "Sáp nhập từ tháng 6" },
+      };
     },
   },
   "DELETE /api/v1/years/[yearId]/ranking/not-scored/[agencyCode]": {
     allowed: ["SECRETARIAT_LEAD"],
     call: async () => {
       const yearId = await world.newNotScoredMark();
-      return { path: `/api/v1/years/${yearId}/ranking/not-scored/${world.agencyCodes.a3}`, params: { yearId, agencyCode: world.agencyCodes.a3 } };
+      return {
+        path: `/api/v1/years/${yearId}/ranking/not-scored/${world.agencyCodes.a3}`,
+        params: { yearId, agencyCode: world.agencyCodes.a3 },
+      };
     },
   },
   "POST /api/v1/years/[yearId]/ranking/reopen": {
     allowed: ["ADMIN", "SECRETARIAT_LEAD"],
     call: async () => {
       const { yearId } = await world.newScoringYear("REVIEW");
-      await db.rankingPublication.create({ data: { yearId, publishedById: world.users.SECRETARIAT_LEAD.id, entries: [] } });
-      return { path: `/api/v1/years/${yearId}/ranking/reopen`, params: { yearId }, body: { reason: "Sửa điểm tiêu chí I.1 theo khiếu nại" } };
+      await db.rankingPublication.create({
+        data: { yearId, publishedById: world.users.SECRETARIAT_LEAD.id, entries: [] },
+      });
+      return {
+        path: `/api/v1/years/${yearId}/ranking/reopen`,
+        params: { yearId },
+        body: { reason: "Sửa điểm tiêu chí I.1 theo khiếu nại" },
+      };
     },
   },
   "GET /api/v1/years/[yearId]/cross-scores": {
@@ -545,7 +810,11 @@ const ROUTES: Record<string, RouteEntry> = {
     allowed: ["AGENCY_LEADER"],
     call: async () => {
       const { yearId, criteria } = await world.newScoringYear("REVIEW", { crossScoring: true });
-      return { path: `/api/v1/years/${yearId}/cross-scores`, params: { yearId }, body: { targetAgencyCode: world.agencyCodes.a1, criterionId: criteria.get("I.1"), points: 20 } };
+      return {
+        path: `/api/v1/years/${yearId}/cross-scores`,
+        params: { yearId },
+        body: { targetAgencyCode: world.agencyCodes.a1, criterionId: criteria.get("I.1"), points: 20 },
+      };
     },
   },
   "POST /api/v1/years/[yearId]/cross-scores/complete": {
@@ -554,7 +823,16 @@ const ROUTES: Record<string, RouteEntry> = {
       const { yearId, criteria } = await world.newScoringYear("REVIEW", { crossScoring: true });
       for (const target of [world.ids.a1, world.ids.a2]) {
         for (const criterionId of criteria.values()) {
-          await db.crossScore.create({ data: { yearId, scorerAgencyId: world.ids.a3, targetAgencyId: target, criterionId, pointsX100: 100, scorerId: world.users.AGENCY_LEADER.id } });
+          await db.crossScore.create({
+            data: {
+              yearId,
+              scorerAgencyId: world.ids.a3,
+              targetAgencyId: target,
+              criterionId,
+              pointsX100: 100,
+              scorerId: world.users.AGENCY_LEADER.id,
+            },
+          });
         }
       }
       return { path: `/api/v1/years/${yearId}/cross-scores/complete`, params: { yearId }, body: {} };
@@ -564,7 +842,16 @@ const ROUTES: Record<string, RouteEntry> = {
     allowed: ["SECRETARIAT_LEAD"],
     call: async () => {
       const { yearId, criteria } = await world.newScoringYear("REVIEW", { crossScoring: true });
-      await db.crossScore.create({ data: { yearId, scorerAgencyId: world.ids.a3, targetAgencyId: world.ids.a1, criterionId: criteria.get("I.1")!, pointsX100: 2000, scorerId: world.users.AGENCY_LEADER.id } });
+      await db.crossScore.create({
+        data: {
+          yearId,
+          scorerAgencyId: world.ids.a3,
+          targetAgencyId: world.ids.a1,
+          criterionId: criteria.get("I.1")!,
+          pointsX100: 2000,
+          scorerId: world.users.AGENCY_LEADER.id,
+        },
+      });
       return { path: `/api/v1/years/${yearId}/cross-scores/apply`, params: { yearId }, body: {} };
     },
   },
@@ -623,7 +910,15 @@ const ROUTES: Record<string, RouteEntry> = {
     call: async () => {
       // The year's election is running: open the proposal of an award (all three members are eligible).
       const { yearId } = await world.newVoteSession("OPEN");
-      return { path: `/api/v1/years/${yearId}/vote-sessions`, params: { yearId }, body: { kind: "AWARD_PROPOSAL", awardCode: "PROVINCIAL_FLAG", closesAt: new Date(Date.now() + 3_600_000).toISOString() } };
+      return {
+        path: `/api/v1/years/${yearId}/vote-sessions`,
+        params: { yearId },
+        body: {
+          kind: "AWARD_PROPOSAL",
+          awardCode: "PROVINCIAL_FLAG",
+          closesAt: new Date(Date.now() + 3_600_000).toISOString(),
+        },
+      };
     },
   },
   "GET /api/v1/vote-sessions/[sessionId]": {
@@ -639,7 +934,14 @@ const ROUTES: Record<string, RouteEntry> = {
     okStatuses: [201],
     call: async () => {
       const { sessionId } = await world.newVoteSession("OPEN");
-      return { path: `/api/v1/vote-sessions/${sessionId}/ballots`, params: { sessionId }, body: { password: TEST_PASSWORD, choices: { LEADER: world.agencyCodes.a1, DEPUTY: world.agencyCodes.a2 } } };
+      return {
+        path: `/api/v1/vote-sessions/${sessionId}/ballots`,
+        params: { sessionId },
+        body: {
+          password: TEST_PASSWORD,
+          choices: { LEADER: world.agencyCodes.a1, DEPUTY: world.agencyCodes.a2 },
+        },
+      };
     },
   },
   "POST /api/v1/vote-sessions/[sessionId]/close": {
@@ -653,7 +955,11 @@ const ROUTES: Record<string, RouteEntry> = {
     allowed: ["SECRETARIAT_LEAD"],
     call: async () => {
       const { sessionId } = await world.newVoteSession("OPEN");
-      return { path: `/api/v1/vote-sessions/${sessionId}/cancel`, params: { sessionId }, body: { reason: "Sai danh sách cử tri" } };
+      return {
+        path: `/api/v1/vote-sessions/${sessionId}/cancel`,
+        params: { sessionId },
+        body: { reason: "Sai danh sách cử tri" },
+      };
     },
   },
   "GET /api/v1/vote-sessions/[sessionId]/results": {
@@ -667,7 +973,11 @@ const ROUTES: Record<string, RouteEntry> = {
     allowed: BLOC_READERS,
     call: async () => {
       const { sessionId } = await world.newVoteSession("CLOSED");
-      return { path: `/api/v1/vote-sessions/${sessionId}/receipt-check`, params: { sessionId }, body: { receipt: "0000-0000-0000-0000" } };
+      return {
+        path: `/api/v1/vote-sessions/${sessionId}/receipt-check`,
+        params: { sessionId },
+        body: { receipt: "0000-0000-0000-0000" },
+      };
     },
   },
   // Báo cáo thành tích: attached by the nominee agency's people or the year's secretariat; read by
@@ -678,7 +988,12 @@ const ROUTES: Record<string, RouteEntry> = {
     call: async () => {
       const { nominationId } = await world.newNomination();
       const form = new FormData();
-      form.append("file", new File([Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")], "bao-cao.pdf", { type: "application/pdf" }));
+      form.append(
+        "file",
+        new File([Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")], "bao-cao.pdf", {
+          type: "application/pdf",
+        }),
+      );
       return { path: `/api/v1/nominations/${nominationId}/report`, params: { nominationId }, form };
     },
   },
@@ -711,7 +1026,10 @@ const ROUTES: Record<string, RouteEntry> = {
       return { path: `/api/v1/years/${yearId}/dossier.zip`, params: { yearId } };
     },
   },
-  "GET /api/v1/awards.xlsx": { allowed: SIGNED_IN, call: async () => ({ path: "/api/v1/awards.xlsx?year=2030" }) },
+  "GET /api/v1/awards.xlsx": {
+    allowed: SIGNED_IN,
+    call: async () => ({ path: "/api/v1/awards.xlsx?year=2030" }),
+  },
   // The registry of issued documents: anyone checks a file or reads an entry (which document, not what
   // it says); the stored bytes and a year's list go to those who may read what the document is of.
   "GET /api/v1/years/[yearId]/documents": {
@@ -758,7 +1076,11 @@ const ROUTES: Record<string, RouteEntry> = {
     okStatuses: [201],
     call: async () => {
       const { yearId } = await nominationIn("DRAFT");
-      return { path: `/api/v1/years/${yearId}/nominations`, params: { yearId }, body: { agencyCode: world.agencyCodes.a2, awardCode: "PROVINCIAL_MERIT" } };
+      return {
+        path: `/api/v1/years/${yearId}/nominations`,
+        params: { yearId },
+        body: { agencyCode: world.agencyCodes.a2, awardCode: "PROVINCIAL_MERIT" },
+      };
     },
   },
   "POST /api/v1/years/[yearId]/nominations/suggested": {
@@ -788,7 +1110,11 @@ const ROUTES: Record<string, RouteEntry> = {
     okStatuses: [201],
     call: async () => {
       const { yearId } = await nominationIn("APPROVED");
-      return { path: `/api/v1/years/${yearId}/decision`, params: { yearId }, body: { number: "125/QĐ-UBND", signedOn: "2031-01-20", signerName: "Nguyễn Văn A" } };
+      return {
+        path: `/api/v1/years/${yearId}/decision`,
+        params: { yearId },
+        body: { number: "125/QĐ-UBND", signedOn: "2031-01-20", signerName: "Nguyễn Văn A" },
+      };
     },
   },
   // One nomination: the year's secretariat, the province and the nominee agency's people read it.
@@ -803,21 +1129,33 @@ const ROUTES: Record<string, RouteEntry> = {
     allowed: ["SECRETARIAT_LEAD"],
     call: async () => {
       const { nominationId } = await nominationIn("DRAFT");
-      return { path: `/api/v1/nominations/${nominationId}`, params: { nominationId }, body: { note: "Bổ sung thành tích" } };
+      return {
+        path: `/api/v1/nominations/${nominationId}`,
+        params: { nominationId },
+        body: { note: "Bổ sung thành tích" },
+      };
     },
   },
   "POST /api/v1/nominations/[nominationId]/withdraw": {
     allowed: ["SECRETARIAT_LEAD"],
     call: async () => {
       const { nominationId } = await nominationIn("DRAFT");
-      return { path: `/api/v1/nominations/${nominationId}/withdraw`, params: { nominationId }, body: { reason: "Đơn vị xin rút" } };
+      return {
+        path: `/api/v1/nominations/${nominationId}/withdraw`,
+        params: { nominationId },
+        body: { reason: "Đơn vị xin rút" },
+      };
     },
   },
   "POST /api/v1/nominations/[nominationId]/review": {
     allowed: ["BOARD"],
     call: async () => {
       const { nominationId } = await nominationIn("SUBMITTED");
-      return { path: `/api/v1/nominations/${nominationId}/review`, params: { nominationId }, body: { action: "approve" } };
+      return {
+        path: `/api/v1/nominations/${nominationId}/review`,
+        params: { nominationId },
+        body: { action: "approve" },
+      };
     },
   },
   "POST /api/v1/nominations/bulk-approve": {
@@ -827,13 +1165,22 @@ const ROUTES: Record<string, RouteEntry> = {
       return { path: "/api/v1/nominations/bulk-approve", body: { nominationIds: [nominationId] } };
     },
   },
-  "GET /api/v1/board/inbox": { allowed: ["ADMIN", "BOARD"], call: async () => ({ path: "/api/v1/board/inbox?status=SUBMITTED" }) },
+  "GET /api/v1/board/inbox": {
+    allowed: ["ADMIN", "BOARD"],
+    call: async () => ({ path: "/api/v1/board/inbox?status=SUBMITTED" }),
+  },
   // Award history: decisions are public records to every signed-in user.
   "GET /api/v1/agencies/[code]/awards": {
     allowed: SIGNED_IN,
-    call: async () => ({ path: `/api/v1/agencies/${world.agencyCodes.a3}/awards`, params: { code: world.agencyCodes.a3 } }),
+    call: async () => ({
+      path: `/api/v1/agencies/${world.agencyCodes.a3}/awards`,
+      params: { code: world.agencyCodes.a3 },
+    }),
   },
-  "GET /api/v1/awards": { allowed: SIGNED_IN, call: async () => ({ path: "/api/v1/awards?year=2030&awardCode=PROVINCIAL_MERIT" }) },
+  "GET /api/v1/awards": {
+    allowed: SIGNED_IN,
+    call: async () => ({ path: "/api/v1/awards?year=2030&awardCode=PROVINCIAL_MERIT" }),
+  },
   "GET /api/v1/notifications": { allowed: SIGNED_IN, call: async () => ({ path: "/api/v1/notifications" }) },
   "POST /api/v1/notifications/[notificationId]/read": {
     allowed: SIGNED_IN,
@@ -852,7 +1199,13 @@ function criteriaInput() {
       title: group.title,
       kind: group.criteria[0]!.kind,
       max: group.max,
-      criteria: group.criteria.map((criterion) => ({ code: criterion.code, title: criterion.title, guidance: "", max: criterion.max, evidenceRequired: criterion.evidence ?? false })),
+      criteria: group.criteria.map((criterion) => ({
+        code: criterion.code,
+        title: criterion.title,
+        guidance: "",
+        max: criterion.max,
+        evidenceRequired: criterion.evidence ?? false,
+      })),
     })),
   };
 }
@@ -870,7 +1223,8 @@ interface ActionEntry {
 
 function form(values: Record<string, string | string[]>): FormData {
   const data = new FormData();
-  for (const [key, value] of Object.entries(values)) for (const item of [value].flat()) data.append(key, item);
+  for (const [key, value] of Object.entries(values))
+    for (const item of [value].flat()) data.append(key, item);
   return data;
 }
 
@@ -899,8 +1253,14 @@ const ACTIONS: Record<string, ActionEntry> = {
     allowed: ["ADMIN"],
     args: async () => [await world.newAgencyCode(), form({ shortName: `Sửa ${uniqueToken()}` })],
   },
-  "app/(app)/admin/blocs/actions.ts#createBlocAction": { allowed: ["ADMIN"], args: async () => [form({ name: `Khối ${uniqueToken()}` })] },
-  "app/(app)/admin/blocs/actions.ts#updateBlocAction": { allowed: ["ADMIN"], args: async () => [world.blocId, form({ description: uniqueToken() })] },
+  "app/(app)/admin/blocs/actions.ts#createBlocAction": {
+    allowed: ["ADMIN"],
+    args: async () => [form({ name: `Khối ${uniqueToken()}` })],
+  },
+  "app/(app)/admin/blocs/actions.ts#updateBlocAction": {
+    allowed: ["ADMIN"],
+    args: async () => [world.blocId, form({ description: uniqueToken() })],
+  },
   "app/(app)/admin/years/actions.ts#createYearAction": {
     allowed: ["ADMIN"],
     args: async () => {
@@ -910,7 +1270,14 @@ const ACTIONS: Record<string, ActionEntry> = {
   },
   "app/(app)/admin/years/actions.ts#updateYearLeadershipAction": {
     allowed: ["ADMIN"],
-    args: async () => [(await world.newYear()).id, form({ leaderAgencyCode: world.agencyCodes.a1, deputyAgencyCode: world.agencyCodes.a3, "deadline.PLEDGING": "2031-03-31" })],
+    args: async () => [
+      (await world.newYear()).id,
+      form({
+        leaderAgencyCode: world.agencyCodes.a1,
+        deputyAgencyCode: world.agencyCodes.a3,
+        "deadline.PLEDGING": "2031-03-31",
+      }),
+    ],
   },
   "app/(app)/admin/years/actions.ts#updateYearRulesAction": {
     allowed: ["ADMIN"],
@@ -921,29 +1288,52 @@ const ACTIONS: Record<string, ActionEntry> = {
   },
   "app/(app)/admin/years/actions.ts#setYearMembersAction": {
     allowed: ["ADMIN"],
-    args: async () => [(await world.newYear()).id, form({ "agencyCodes[]": [world.agencyCodes.a1, world.agencyCodes.a2, world.agencyCodes.a3] })],
+    args: async () => [
+      (await world.newYear()).id,
+      form({ "agencyCodes[]": [world.agencyCodes.a1, world.agencyCodes.a2, world.agencyCodes.a3] }),
+    ],
   },
   "app/(app)/admin/users/actions.ts#createUserAction": {
     allowed: ["ADMIN"],
-    args: async () => [form({ email: `hd.${uniqueToken()}@test.local`, name: "Người mới", role: "BOARD", agencyCode: "", password: TEST_PASSWORD })],
+    args: async () => [
+      form({
+        email: `hd.${uniqueToken()}@test.local`,
+        name: "Người mới",
+        role: "BOARD",
+        agencyCode: "",
+        password: TEST_PASSWORD,
+      }),
+    ],
   },
   "app/(app)/admin/users/actions.ts#updateUserAction": {
     allowed: ["ADMIN"],
-    args: async () => [await world.newUserId(), form({ name: "Tên mới", role: "AGENCY_STAFF", agencyCode: world.agencyCodes.a3 })],
+    args: async () => [
+      await world.newUserId(),
+      form({ name: "Tên mới", role: "AGENCY_STAFF", agencyCode: world.agencyCodes.a3 }),
+    ],
   },
-  "app/(app)/admin/users/actions.ts#resetUserPasswordAction": { allowed: ["ADMIN"], args: async () => [await world.newUserId(), form({ password: "TamThoi2026x" })] },
+  "app/(app)/admin/users/actions.ts#resetUserPasswordAction": {
+    allowed: ["ADMIN"],
+    args: async () => [await world.newUserId(), form({ password: "TamThoi2026x" })],
+  },
   "app/(app)/years/[yearId]/pledge/actions.ts#savePledgeDraftAction": {
     allowed: ["SECRETARIAT_LEAD"],
     args: async () => {
       const { pledgeTemplate } = await import("@/lib/pledges/template");
-      return [(await world.newYear("PLEDGING")).id, form(pledgeTemplate(2030, "Khối") as unknown as Record<string, string>)];
+      return [
+        (await world.newYear("PLEDGING")).id,
+        form(pledgeTemplate(2030, "Khối") as unknown as Record<string, string>),
+      ];
     },
   },
   "app/(app)/years/[yearId]/pledge/actions.ts#openPledgeAction": {
     allowed: ["SECRETARIAT_LEAD"],
     args: async () => {
       const { pledgeTemplate } = await import("@/lib/pledges/template");
-      return [(await world.newYear("PLEDGING")).id, form(pledgeTemplate(2030, "Khối") as unknown as Record<string, string>)];
+      return [
+        (await world.newYear("PLEDGING")).id,
+        form(pledgeTemplate(2030, "Khối") as unknown as Record<string, string>),
+      ];
     },
   },
   "app/(app)/years/[yearId]/pledge/actions.ts#signPledgeAction": {
@@ -953,8 +1343,14 @@ const ACTIONS: Record<string, ActionEntry> = {
       return [yearId, versionId, form({ password: TEST_PASSWORD, consent: "on" })];
     },
   },
-  "app/(app)/notifications/actions.ts#markNotificationReadAction": { allowed: SIGNED_IN, args: async (persona) => [await world.newNotification(persona)] },
-  "app/(app)/notifications/actions.ts#markAllNotificationsReadAction": { allowed: SIGNED_IN, args: async () => [] },
+  "app/(app)/notifications/actions.ts#markNotificationReadAction": {
+    allowed: SIGNED_IN,
+    args: async (persona) => [await world.newNotification(persona)],
+  },
+  "app/(app)/notifications/actions.ts#markAllNotificationsReadAction": {
+    allowed: SIGNED_IN,
+    args: async () => [],
+  },
   "app/(app)/years/[yearId]/criteria/actions.ts#saveCriteriaTableAction": {
     allowed: ["SECRETARIAT_LEAD"],
     args: async () => [(await world.newScoringYear("SETUP")).yearId, criteriaInput()],
@@ -992,13 +1388,24 @@ const ACTIONS: Record<string, ActionEntry> = {
     allowed: ["SECRETARIAT_LEAD"],
     args: async () => {
       const { yearId } = await world.newScoringYear("SELF_ASSESSMENT");
-      await db.assessment.create({ data: { yearId, agencyId: world.ids.a3, status: "SUBMITTED", submittedAt: new Date() } });
+      await db.assessment.create({
+        data: { yearId, agencyId: world.ids.a3, status: "SUBMITTED", submittedAt: new Date() },
+      });
       return [yearId, world.agencyCodes.a3, form({ comment: "Bổ sung minh chứng" })];
     },
   },
   "app/(app)/years/[yearId]/review/actions.ts#saveFinalScoreAction": {
     allowed: ["SECRETARIAT_LEAD"],
-    args: async () => [(await world.newScoringYear("REVIEW")).yearId, { agencyCode: world.agencyCodes.a3, criterionCode: "I.1", points: 20, version: 0, reason: "Theo minh chứng" }],
+    args: async () => [
+      (await world.newScoringYear("REVIEW")).yearId,
+      {
+        agencyCode: world.agencyCodes.a3,
+        criterionCode: "I.1",
+        points: 20,
+        version: 0,
+        reason: "Theo minh chứng",
+      },
+    ],
   },
   "app/(app)/years/[yearId]/review/actions.ts#cellHistoryAction": {
     allowed: ["ADMIN", "BOARD", "SECRETARIAT_LEAD"],
@@ -1010,7 +1417,11 @@ const ACTIONS: Record<string, ActionEntry> = {
   },
   "app/(app)/years/[yearId]/ranking/actions.ts#markNotScoredAction": {
     allowed: ["SECRETARIAT_LEAD"],
-    args: async () => [(await world.newScoringYear("REVIEW")).yearId, world.agencyCodes.a3, form({ reason: "Sáp nhập từ tháng 6" })],
+    args: async () => [
+      (await world.newScoringYear("REVIEW")).yearId,
+      world.agencyCodes.a3,
+      form({ reason: "Sáp nhập từ tháng 6" }),
+    ],
   },
   "app/(app)/years/[yearId]/ranking/actions.ts#clearNotScoredAction": {
     allowed: ["SECRETARIAT_LEAD"],
@@ -1020,7 +1431,9 @@ const ACTIONS: Record<string, ActionEntry> = {
     allowed: ["ADMIN", "SECRETARIAT_LEAD"],
     args: async () => {
       const { yearId } = await world.newScoringYear("REVIEW");
-      await db.rankingPublication.create({ data: { yearId, publishedById: world.users.SECRETARIAT_LEAD.id, entries: [] } });
+      await db.rankingPublication.create({
+        data: { yearId, publishedById: world.users.SECRETARIAT_LEAD.id, entries: [] },
+      });
       return [yearId, form({ reason: "Sửa điểm theo khiếu nại" })];
     },
   },
@@ -1028,7 +1441,10 @@ const ACTIONS: Record<string, ActionEntry> = {
     allowed: ["AGENCY_LEADER"],
     args: async () => {
       const { yearId, criteria } = await world.newScoringYear("REVIEW", { crossScoring: true });
-      return [yearId, { targetAgencyCode: world.agencyCodes.a1, criterionId: criteria.get("I.1")!, points: 20 }];
+      return [
+        yearId,
+        { targetAgencyCode: world.agencyCodes.a1, criterionId: criteria.get("I.1")!, points: 20 },
+      ];
     },
   },
   "app/(app)/years/[yearId]/cross-scoring/actions.ts#completeCrossScoringAction": {
@@ -1037,7 +1453,16 @@ const ACTIONS: Record<string, ActionEntry> = {
       const { yearId, criteria } = await world.newScoringYear("REVIEW", { crossScoring: true });
       for (const target of [world.ids.a1, world.ids.a2]) {
         for (const criterionId of criteria.values()) {
-          await db.crossScore.create({ data: { yearId, scorerAgencyId: world.ids.a3, targetAgencyId: target, criterionId, pointsX100: 100, scorerId: world.users.AGENCY_LEADER.id } });
+          await db.crossScore.create({
+            data: {
+              yearId,
+              scorerAgencyId: world.ids.a3,
+              targetAgencyId: target,
+              criterionId,
+              pointsX100: 100,
+              scorerId: world.users.AGENCY_LEADER.id,
+            },
+          });
         }
       }
       return [yearId];
@@ -1051,14 +1476,24 @@ const ACTIONS: Record<string, ActionEntry> = {
     allowed: ["SECRETARIAT_LEAD"],
     args: async () => {
       const { yearId } = await world.newVoteSession("CLOSED");
-      return [yearId, form({ session: "LEADERSHIP_ELECTION:", closesAt: new Date(Date.now() + 86_400_000).toISOString() })];
+      return [
+        yearId,
+        form({ session: "LEADERSHIP_ELECTION:", closesAt: new Date(Date.now() + 86_400_000).toISOString() }),
+      ];
     },
   },
   "app/(app)/years/[yearId]/votes/actions.ts#castBallotAction": {
     allowed: ["AGENCY_LEADER"],
     args: async () => {
       const { yearId, sessionId } = await world.newVoteSession("OPEN");
-      return [yearId, sessionId, form({ password: TEST_PASSWORD, choices: JSON.stringify({ LEADER: world.agencyCodes.a1, DEPUTY: null }) })];
+      return [
+        yearId,
+        sessionId,
+        form({
+          password: TEST_PASSWORD,
+          choices: JSON.stringify({ LEADER: world.agencyCodes.a1, DEPUTY: null }),
+        }),
+      ];
     },
   },
   "app/(app)/years/[yearId]/votes/actions.ts#closeVoteSessionAction": {
@@ -1077,7 +1512,10 @@ const ACTIONS: Record<string, ActionEntry> = {
   },
   "app/(app)/years/[yearId]/votes/actions.ts#checkReceiptAction": {
     allowed: BLOC_READERS,
-    args: async () => [(await world.newVoteSession("CLOSED")).sessionId, form({ receipt: "0000-0000-0000-0000" })],
+    args: async () => [
+      (await world.newVoteSession("CLOSED")).sessionId,
+      form({ receipt: "0000-0000-0000-0000" }),
+    ],
   },
   "app/(app)/years/actions.ts#moveYearPhaseAction": {
     allowed: ["ADMIN", "SECRETARIAT_LEAD"],
@@ -1087,7 +1525,10 @@ const ACTIONS: Record<string, ActionEntry> = {
   // (VALIDATION), or nothing to do (CONFLICT), still means the call got through authorization.
   "app/(app)/years/[yearId]/nominations/actions.ts#createNominationAction": {
     allowed: ["SECRETARIAT_LEAD"],
-    args: async () => [(await world.newNomination()).yearId, form({ agencyCode: world.agencyCodes.a2, awardCode: "PROVINCIAL_MERIT" })],
+    args: async () => [
+      (await world.newNomination()).yearId,
+      form({ agencyCode: world.agencyCodes.a2, awardCode: "PROVINCIAL_MERIT" }),
+    ],
   },
   "app/(app)/years/[yearId]/nominations/actions.ts#applySuggestionsAction": {
     allowed: ["SECRETARIAT_LEAD"],
@@ -1121,11 +1562,21 @@ const ACTIONS: Record<string, ActionEntry> = {
   },
   "app/(app)/board/actions.ts#bulkApproveAction": {
     allowed: ["BOARD"],
-    args: async () => [form({ "nominationIds[]": [(await nominationUnderReview("SUBMITTED")).nominationId] })],
+    args: async () => [
+      form({ "nominationIds[]": [(await nominationUnderReview("SUBMITTED")).nominationId] }),
+    ],
   },
   "app/(app)/board/actions.ts#recordDecisionAction": {
     allowed: ["BOARD"],
-    args: async () => [(await nominationUnderReview("APPROVED")).yearId, form({ number: "125/QĐ-UBND", signedOn: "2031-02-20", signerName: "Trần Văn A", signerTitle: "Chủ tịch" })],
+    args: async () => [
+      (await nominationUnderReview("APPROVED")).yearId,
+      form({
+        number: "125/QĐ-UBND",
+        signedOn: "2031-02-20",
+        signerName: "Trần Văn A",
+        signerTitle: "Chủ tịch",
+      }),
+    ],
   },
 };
 
@@ -1142,17 +1593,28 @@ function walk(dir: string): string[] {
 const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 const appFiles = walk(path.join(ROOT, "app")).map((file) => path.relative(ROOT, file));
 const routeFiles = appFiles.filter((file) => file.endsWith("/route.ts"));
-const actionFiles = appFiles.filter((file) => /\.tsx?$/.test(file) && /^\s*["']use server["']/.test(readFileSync(path.join(ROOT, file), "utf8")));
+const actionFiles = appFiles.filter(
+  (file) =>
+    /\.tsx?$/.test(file) && /^\s*["']use server["']/.test(readFileSync(path.join(ROOT, file), "utf8")),
+);
 
 function routePath(file: string): string {
-  return `/${path.dirname(file).split(path.sep).slice(1).filter((segment) => !/^\(.*\)$/.test(segment)).join("/")}`;
+  return `/${path
+    .dirname(file)
+    .split(path.sep)
+    .slice(1)
+    .filter((segment) => !/^\(.*\)$/.test(segment))
+    .join("/")}`;
 }
 
-async function discoverRoutes(): Promise<Map<string, (req: Request, ctx: { params: Promise<unknown> }) => Promise<Response>>> {
+async function discoverRoutes(): Promise<
+  Map<string, (req: Request, ctx: { params: Promise<unknown> }) => Promise<Response>>
+> {
   const found = new Map();
   for (const file of routeFiles) {
     const mod = (await import(path.join(ROOT, file))) as Record<string, unknown>;
-    for (const method of HTTP_METHODS) if (typeof mod[method] === "function") found.set(`${method} ${routePath(file)}`, mod[method]);
+    for (const method of HTTP_METHODS)
+      if (typeof mod[method] === "function") found.set(`${method} ${routePath(file)}`, mod[method]);
   }
   return found;
 }
@@ -1161,7 +1623,8 @@ async function discoverActions(): Promise<Map<string, (...args: unknown[]) => Pr
   const found = new Map();
   for (const file of actionFiles) {
     const mod = (await import(path.join(ROOT, file))) as Record<string, unknown>;
-    for (const [name, value] of Object.entries(mod)) if (typeof value === "function") found.set(`${file}#${name}`, value);
+    for (const [name, value] of Object.entries(mod))
+      if (typeof value === "function") found.set(`${file}#${name}`, value);
   }
   return found;
 }
@@ -1174,13 +1637,21 @@ describe("permission matrix", () => {
     const actions = [...(await discoverActions()).keys()].sort();
     expect(routes.length).toBeGreaterThan(20);
     expect(actions.length).toBeGreaterThan(10);
-    expect(routes, "route handlers without a matrix entry (or stale entries)").toEqual(Object.keys(ROUTES).sort());
-    expect(actions, "server actions without a matrix entry (or stale entries)").toEqual(Object.keys(ACTIONS).sort());
+    expect(routes, "route handlers without a matrix entry (or stale entries)").toEqual(
+      Object.keys(ROUTES).sort(),
+    );
+    expect(actions, "server actions without a matrix entry (or stale entries)").toEqual(
+      Object.keys(ACTIONS).sort(),
+    );
   });
 
   it("describes every /api route handler in the OpenAPI document", async () => {
-    const described = new Set(OPERATIONS.map((op) => `${op.method.toUpperCase()} ${op.path.replace(/\{(\w+)\}/g, "[$1]")}`));
-    const missing = [...(await discoverRoutes()).keys()].filter((key) => !key.includes("/api/auth/") && !described.has(key));
+    const described = new Set(
+      OPERATIONS.map((op) => `${op.method.toUpperCase()} ${op.path.replace(/\{(\w+)\}/g, "[$1]")}`),
+    );
+    const missing = [...(await discoverRoutes()).keys()].filter(
+      (key) => !key.includes("/api/auth/") && !described.has(key),
+    );
     expect(missing).toEqual([]);
   });
 
@@ -1200,17 +1671,27 @@ describe("permission matrix", () => {
       const request = new NextRequest(`${ORIGIN}${call.path}`, {
         method,
         headers,
-        ...(call.form ? { body: call.form } : call.body !== undefined ? { body: JSON.stringify(call.body) } : {}),
+        ...(call.form
+          ? { body: call.form }
+          : call.body !== undefined
+            ? { body: JSON.stringify(call.body) }
+            : {}),
       });
       const response = await handler!(request, { params: Promise.resolve(call.params ?? {}) });
       const status = response.status;
       const allowed = entry.allowed === "public" || entry.allowed.includes(persona);
       if (allowed) {
-        expect(entry.okStatuses ?? [200, 201], `${key} as ${persona}: ${await response.clone().text()}`).toContain(status);
+        expect(
+          entry.okStatuses ?? [200, 201],
+          `${key} as ${persona}: ${await response.clone().text()}`,
+        ).toContain(status);
       } else if (persona === "anonymous") {
         expect(status).toBe(401);
       } else {
-        expect([403, 404], `${key} as ${persona} must be refused: ${await response.clone().text()}`).toContain(status);
+        expect(
+          [403, 404],
+          `${key} as ${persona} must be refused: ${await response.clone().text()}`,
+        ).toContain(status);
       }
       if (status >= 400 && key.startsWith(`${method} /api/v1`)) {
         const body = (await response.json()) as { error?: { code?: string; message?: string } };
@@ -1231,11 +1712,16 @@ describe("permission matrix", () => {
         expect(outcome?.ok ?? true).toBe(true);
       } else if (allowed) {
         // Authorized: the action did its work, or refused the input itself (never an authorization error).
-        expect(outcome?.ok || ["VALIDATION", "CONFLICT", "WRONG_PHASE"].includes(outcome?.code ?? ""), `${key} as ${persona}: ${JSON.stringify(outcome)}`).toBe(true);
+        expect(
+          outcome?.ok || ["VALIDATION", "CONFLICT", "WRONG_PHASE"].includes(outcome?.code ?? ""),
+          `${key} as ${persona}: ${JSON.stringify(outcome)}`,
+        ).toBe(true);
       } else if (persona === "anonymous") {
         expect(outcome).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
       } else {
-        expect(["FORBIDDEN", "NOT_FOUND"], `${key} as ${persona}: ${JSON.stringify(outcome)}`).toContain(outcome?.code);
+        expect(["FORBIDDEN", "NOT_FOUND"], `${key} as ${persona}: ${JSON.stringify(outcome)}`).toContain(
+          outcome?.code,
+        );
       }
     });
   });

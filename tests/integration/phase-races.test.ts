@@ -54,17 +54,27 @@ async function race(prepare: () => Promise<Race>): Promise<{ landed: number; ref
   const outcome = { landed: 0, refused: 0 };
   for (let run = 0; run < RUNS; run += 1) {
     const { yearId, writer, write, target } = await prepare();
-    const [{ last }] = await db.$queryRaw<[{ last: bigint }]>`SELECT coalesce(max(id), 0)::bigint AS last FROM "AuditLog"`;
+    const [{ last }] = await db.$queryRaw<
+      [{ last: bigint }]
+    >`SELECT coalesce(max(id), 0)::bigint AS last FROM "AuditLog"`;
     const after = MOVE_AFTER_MS[run]!;
     const [written, moved] = await Promise.allSettled([
       pause(Math.max(0, -after)).then(write),
-      pause(Math.max(0, after)).then(() => moveYearPhase(admin, yearId, { phase: target, reason: "Kiểm thử tranh chấp giai đoạn" })),
+      pause(Math.max(0, after)).then(() =>
+        moveYearPhase(admin, yearId, { phase: target, reason: "Kiểm thử tranh chấp giai đoạn" }),
+      ),
     ]);
     if (moved.status === "rejected") throw moved.reason;
 
-    const move = await db.auditLog.findFirstOrThrow({ where: { id: { gt: last }, actorId: admin.id, action: "year.phase.move", entityId: yearId }, select: { id: true } });
+    const move = await db.auditLog.findFirstOrThrow({
+      where: { id: { gt: last }, actorId: admin.id, action: "year.phase.move", entityId: yearId },
+      select: { id: true },
+    });
     const [moveAt] = await committedAt([move.id]);
-    const writes = await db.auditLog.findMany({ where: { id: { gt: last }, actorId: writer.id }, select: { id: true, action: true } });
+    const writes = await db.auditLog.findMany({
+      where: { id: { gt: last }, actorId: writer.id },
+      select: { id: true, action: true },
+    });
     if (written.status === "fulfilled") {
       outcome.landed += 1;
       expect(writes.length).toBeGreaterThan(0);
@@ -81,14 +91,23 @@ async function race(prepare: () => Promise<Race>): Promise<{ landed: number; ref
 }
 
 /** Rules whose awards need no vote: nominations rest on the ranking alone (cheaper years to race on). */
-const NO_VOTE_RULES = { ...DEFAULT_RULES, awards: DEFAULT_RULES.awards.map((award) => ({ ...award, requiresVote: false })) };
+const NO_VOTE_RULES = {
+  ...DEFAULT_RULES,
+  awards: DEFAULT_RULES.awards.map((award) => ({ ...award, requiresVote: false })),
+};
 
 describe("a phase-dependent write raced against a phase move never lands in the wrong phase", () => {
   it("self score (SELF_ASSESSMENT → REVIEW)", async () => {
     await race(async () => {
       const setup = await scoringSetup({ phase: "SELF_ASSESSMENT", memberCount: 2 });
       const writer = setup.staffActors[1]!;
-      return { yearId: setup.year.id, writer, target: "REVIEW", write: () => saveSelfScore(writer, setup.year.id, { criterionId: setup.criterionId("I.2"), points: 20 }) };
+      return {
+        yearId: setup.year.id,
+        writer,
+        target: "REVIEW",
+        write: () =>
+          saveSelfScore(writer, setup.year.id, { criterionId: setup.criterionId("I.2"), points: 20 }),
+      };
     });
   });
 
@@ -96,15 +115,43 @@ describe("a phase-dependent write raced against a phase move never lands in the 
     await race(async () => {
       const setup = await scoringSetup({ phase: "REVIEW", memberCount: 2 });
       const writer = setup.secretariatActor;
-      return { yearId: setup.year.id, writer, target: "VOTING", write: () => saveFinalScores(writer, setup.year.id, [{ agencyCode: setup.agencies[1]!.code, criterionCode: "I.2", points: 20, version: 0, reason: "Thẩm định" }]) };
+      return {
+        yearId: setup.year.id,
+        writer,
+        target: "VOTING",
+        write: () =>
+          saveFinalScores(writer, setup.year.id, [
+            {
+              agencyCode: setup.agencies[1]!.code,
+              criterionCode: "I.2",
+              points: 20,
+              version: 0,
+              reason: "Thẩm định",
+            },
+          ]),
+      };
     });
   });
 
   it("cross-score (REVIEW → VOTING)", async () => {
     await race(async () => {
-      const setup = await scoringSetup({ phase: "REVIEW", memberCount: 3, rules: { ...DEFAULT_RULES, crossScoring: { enabled: true, trimExtremes: false } } });
+      const setup = await scoringSetup({
+        phase: "REVIEW",
+        memberCount: 3,
+        rules: { ...DEFAULT_RULES, crossScoring: { enabled: true, trimExtremes: false } },
+      });
       const writer = setup.leaderActors[1]!;
-      return { yearId: setup.year.id, writer, target: "VOTING", write: () => saveCrossScore(writer, setup.year.id, { targetAgencyCode: setup.agencies[2]!.code, criterionId: setup.criterionId("I.1"), points: 20 }) };
+      return {
+        yearId: setup.year.id,
+        writer,
+        target: "VOTING",
+        write: () =>
+          saveCrossScore(writer, setup.year.id, {
+            targetAgencyCode: setup.agencies[2]!.code,
+            criterionId: setup.criterionId("I.1"),
+            points: 20,
+          }),
+      };
     });
   });
 
@@ -113,7 +160,12 @@ describe("a phase-dependent write raced against a phase move never lands in the 
       const setup = await scoringSetup({ phase: "REVIEW", memberCount: 2 });
       await scoreEveryMember(setup.year.id);
       const writer = setup.secretariatActor;
-      return { yearId: setup.year.id, writer, target: "VOTING", write: () => publishRanking(writer, setup.year.id) };
+      return {
+        yearId: setup.year.id,
+        writer,
+        target: "VOTING",
+        write: () => publishRanking(writer, setup.year.id),
+      };
     });
   });
 
@@ -121,7 +173,12 @@ describe("a phase-dependent write raced against a phase move never lands in the 
     await race(async () => {
       const setup = await pledgingYear({ memberCount: 2 });
       const writer = setup.secretariatActor;
-      return { yearId: setup.year.id, writer, target: "SELF_ASSESSMENT", write: () => savePledgeDraft(writer, setup.year.id, pledgeContent()) };
+      return {
+        yearId: setup.year.id,
+        writer,
+        target: "SELF_ASSESSMENT",
+        write: () => savePledgeDraft(writer, setup.year.id, pledgeContent()),
+      };
     });
   });
 
@@ -130,7 +187,12 @@ describe("a phase-dependent write raced against a phase move never lands in the 
       const setup = await pledgingYear({ memberCount: 2 });
       await savePledgeDraft(setup.secretariatActor, setup.year.id, pledgeContent());
       const writer = setup.secretariatActor;
-      return { yearId: setup.year.id, writer, target: "SELF_ASSESSMENT", write: () => openPledgeForSigning(writer, setup.year.id) };
+      return {
+        yearId: setup.year.id,
+        writer,
+        target: "SELF_ASSESSMENT",
+        write: () => openPledgeForSigning(writer, setup.year.id),
+      };
     });
   });
 
@@ -139,7 +201,12 @@ describe("a phase-dependent write raced against a phase move never lands in the 
       const setup = await pledgingYear({ memberCount: 3 });
       const { version } = await openWithSignatures(setup);
       const writer = setup.leaderActors[1]!;
-      return { yearId: setup.year.id, writer, target: "SELF_ASSESSMENT", write: () => signPledge(writer, version.id, { password: TEST_PASSWORD, consent: true }) };
+      return {
+        yearId: setup.year.id,
+        writer,
+        target: "SELF_ASSESSMENT",
+        write: () => signPledge(writer, version.id, { password: TEST_PASSWORD, consent: true }),
+      };
     });
   });
 
@@ -147,7 +214,13 @@ describe("a phase-dependent write raced against a phase move never lands in the 
     await race(async () => {
       const setup = await votingYear({ memberCount: 3 });
       const session = await openSession(setup);
-      return { yearId: setup.year.id, writer: setup.leaderActors[1]!, target: "NOMINATION", write: () => cast(setup, 1, session.id, { LEADER: setup.agencies[0]!.code, DEPUTY: setup.agencies[1]!.code }) };
+      return {
+        yearId: setup.year.id,
+        writer: setup.leaderActors[1]!,
+        target: "NOMINATION",
+        write: () =>
+          cast(setup, 1, session.id, { LEADER: setup.agencies[0]!.code, DEPUTY: setup.agencies[1]!.code }),
+      };
     });
   });
 
@@ -155,7 +228,16 @@ describe("a phase-dependent write raced against a phase move never lands in the 
     await race(async () => {
       const setup = await nominationYear({ memberCount: 3, rules: NO_VOTE_RULES });
       const writer = setup.secretariatActor;
-      return { yearId: setup.year.id, writer, target: "BOARD_REVIEW", write: () => createNomination(writer, setup.year.id, { agencyCode: setup.code(0), awardCode: "PROVINCIAL_MERIT" }) };
+      return {
+        yearId: setup.year.id,
+        writer,
+        target: "BOARD_REVIEW",
+        write: () =>
+          createNomination(writer, setup.year.id, {
+            agencyCode: setup.code(0),
+            awardCode: "PROVINCIAL_MERIT",
+          }),
+      };
     });
   });
 
@@ -165,7 +247,12 @@ describe("a phase-dependent write raced against a phase move never lands in the 
       const nomination = await setup.nominate(0, "PROVINCIAL_MERIT");
       await attachReport(nomination.id, setup.secretariat.id);
       const writer = setup.secretariatActor;
-      return { yearId: setup.year.id, writer, target: "VOTING", write: () => submitDossier(writer, setup.year.id) };
+      return {
+        yearId: setup.year.id,
+        writer,
+        target: "VOTING",
+        write: () => submitDossier(writer, setup.year.id),
+      };
     });
   });
 
@@ -176,7 +263,12 @@ describe("a phase-dependent write raced against a phase move never lands in the 
       await attachReport(nomination.id, setup.secretariat.id);
       await submitDossier(setup.secretariatActor, setup.year.id);
       const writer = setup.boardActor;
-      return { yearId: setup.year.id, writer, target: "NOMINATION", write: () => reviewNomination(writer, nomination.id, { action: "approve" }) };
+      return {
+        yearId: setup.year.id,
+        writer,
+        target: "NOMINATION",
+        write: () => reviewNomination(writer, nomination.id, { action: "approve" }),
+      };
     });
   });
 });

@@ -23,14 +23,28 @@ describe("getSignedDocument", () => {
     expect(doc).toMatchObject({
       bloc: { name: setup.bloc.name, place: "Nam Định" },
       year: 2022,
-      version: { id: version.id, number: 1, status: "OPEN", sha256: version.sha256, content: { title: version.title } },
+      version: {
+        id: version.id,
+        number: 1,
+        status: "OPEN",
+        sha256: version.sha256,
+        content: { title: version.title },
+      },
       verificationUrl: `http://localhost:3000/verify/pledge/${version.id}`,
     });
-    expect(doc.members.map((member) => member.code)).toEqual(setup.agencies.map((agency) => agency.code).sort());
+    expect(doc.members.map((member) => member.code)).toEqual(
+      setup.agencies.map((agency) => agency.code).sort(),
+    );
     const byCode = new Map(doc.members.map((member) => [member.code, member]));
-    expect(byCode.get(setup.agencies[0]!.code)).toMatchObject({ name: setup.agencies[0]!.name, signature: { id: signatures[0]!.id, seal: signatures[0]!.seal } });
+    expect(byCode.get(setup.agencies[0]!.code)).toMatchObject({
+      name: setup.agencies[0]!.name,
+      signature: { id: signatures[0]!.id, seal: signatures[0]!.seal },
+    });
     expect(byCode.get(setup.agencies[1]!.code)!.signature).toBeNull();
-    expect(byCode.get(setup.agencies[2]!.code)!.signature).toMatchObject({ id: signatures[1]!.id, signerName: setup.leaders[2]!.name });
+    expect(byCode.get(setup.agencies[2]!.code)!.signature).toMatchObject({
+      id: signatures[1]!.id,
+      signerName: setup.leaders[2]!.name,
+    });
     expect(byCode.has(newcomer.code)).toBe(false);
   });
 
@@ -38,14 +52,28 @@ describe("getSignedDocument", () => {
     const setup = await pledgingYear();
     const { version } = await openWithSignatures(setup);
     for (const actor of [(await signedIn("BOARD")).actor, await newAdmin()]) {
-      await expect(getSignedDocument(actor, version.id)).resolves.toMatchObject({ version: { id: version.id } });
+      await expect(getSignedDocument(actor, version.id)).resolves.toMatchObject({
+        version: { id: version.id },
+      });
     }
-    const draft = await makePledgeVersion(db, { yearId: setup.year.id, createdById: setup.secretariat.id, status: "DRAFT" });
-    await expect(getSignedDocument(setup.leaderActors[0]!, draft.id)).rejects.toMatchObject({ code: "CONFLICT", messageKey: "errors.pledge.notOpen" });
+    const draft = await makePledgeVersion(db, {
+      yearId: setup.year.id,
+      createdById: setup.secretariat.id,
+      status: "DRAFT",
+    });
+    await expect(getSignedDocument(setup.leaderActors[0]!, draft.id)).rejects.toMatchObject({
+      code: "CONFLICT",
+      messageKey: "errors.pledge.notOpen",
+    });
     const other = await makeBlocWithYear(db, { phase: "PLEDGING", memberCount: 2 });
-    await expect(getSignedDocument(await actorFor(other.leaders[0]!), version.id)).rejects.toMatchObject({ code: "NOT_FOUND", messageKey: "errors.pledge.versionNotFound" });
+    await expect(getSignedDocument(await actorFor(other.leaders[0]!), version.id)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      messageKey: "errors.pledge.versionNotFound",
+    });
     for (const id of ["ban-in", MISSING_ID]) {
-      await expect(getSignedDocument(setup.leaderActors[0]!, id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(getSignedDocument(setup.leaderActors[0]!, id)).rejects.toMatchObject({
+        code: "NOT_FOUND",
+      });
     }
   });
 });
@@ -55,8 +83,15 @@ describe("the signed pledge PDF (pledgeFile)", () => {
     const setup = await pledgingYear();
     await db.bloc.update({ where: { id: setup.bloc.id }, data: { place: "Nam Định" } });
     const title = "Giao ước thi đua năm 2022 của Khối";
-    const { version } = await openWithSignatures(setup, [0, 1], pledgeContent({ title, targets: "1. Hoàn thành **100%** chỉ tiêu được giao" }));
-    const { signature } = await signPledge(setup.leaderActors[2]!, version.id, { password: TEST_PASSWORD, consent: true });
+    const { version } = await openWithSignatures(
+      setup,
+      [0, 1],
+      pledgeContent({ title, targets: "1. Hoàn thành **100%** chỉ tiêu được giao" }),
+    );
+    const { signature } = await signPledge(setup.leaderActors[2]!, version.id, {
+      password: TEST_PASSWORD,
+      consent: true,
+    });
 
     const buffer = (await pledgeFile(setup.leaderActors[0]!, version.id)).bytes;
     expect(Buffer.isBuffer(buffer)).toBe(true);

@@ -53,7 +53,11 @@ function decodeHeader(value: string): string {
       flush();
       out += joined.slice(last, match.index);
     }
-    pending.push(match[2]!.toUpperCase() === "B" ? Buffer.from(match[3]!, "base64") : qpBytes(match[3]!.replace(/_/g, " ")));
+    pending.push(
+      match[2]!.toUpperCase() === "B"
+        ? Buffer.from(match[3]!, "base64")
+        : qpBytes(match[3]!.replace(/_/g, " ")),
+    );
     last = pattern.lastIndex;
   }
   flush();
@@ -73,7 +77,11 @@ function parseMessage(raw: string): { headers: string; subject: string; body: st
       : encoding === "base64"
         ? Buffer.from(encoded.replace(/\s+/g, ""), "base64").toString("utf8")
         : encoded;
-  return { headers, subject: decodeHeader(header("Subject")), body: body.replace(/\r\n/g, "\n").normalize("NFC") };
+  return {
+    headers,
+    subject: decodeHeader(header("Subject")),
+    body: body.replace(/\r\n/g, "\n").normalize("NFC"),
+  };
 }
 
 beforeAll(async () => {
@@ -135,7 +143,10 @@ describe("e-mail when a pledge is opened for signing", () => {
     const version = await openPledgeForSigning(setup.secretariatActor, setup.year.id);
 
     const ids = setup.leaders.map((leader) => leader.id);
-    await waitFor(async () => (await notificationsOf(ids)).every((row) => row.emailedAt !== null), "the e-mails");
+    await waitFor(
+      async () => (await notificationsOf(ids)).every((row) => row.emailedAt !== null),
+      "the e-mails",
+    );
     const text = `Bản giao ước thi đua năm 2022 của ${setup.bloc.name} đã mở để ký (phiên bản ${version.number}). Vui lòng ký thay mặt cơ quan.`;
     for (const leader of setup.leaders) {
       const messages = mailTo(leader.email);
@@ -155,22 +166,41 @@ describe("e-mail when a pledge is opened for signing", () => {
     const setup = await pledgingYear({ memberCount: 2 });
     await savePledgeDraft(setup.secretariatActor, setup.year.id, pledgeContent());
     await openPledgeForSigning(setup.secretariatActor, setup.year.id);
-    await savePledgeDraft(setup.secretariatActor, setup.year.id, pledgeContent({ targets: "Chỉ tiêu sửa đổi" }));
+    await savePledgeDraft(
+      setup.secretariatActor,
+      setup.year.id,
+      pledgeContent({ targets: "Chỉ tiêu sửa đổi" }),
+    );
     await openPledgeForSigning(setup.secretariatActor, setup.year.id);
 
     const leader = setup.leaders[1]!;
     await waitFor(() => mailTo(leader.email).length === 2, "two e-mails");
-    expect(mailTo(leader.email).some((message) => message.body.includes(`đã được sửa (phiên bản 2): chữ ký trước không còn giá trị, vui lòng ký lại.`))).toBe(true);
+    expect(
+      mailTo(leader.email).some((message) =>
+        message.body.includes(`đã được sửa (phiên bản 2): chữ ký trước không còn giá trị, vui lòng ký lại.`),
+      ),
+    ).toBe(true);
   });
 
   it("keeps going when the server refuses one recipient: that copy stays unsent, nothing fails", async () => {
     const setup = await pledgingYear({ memberCount: 2 });
-    const refusedLeader = await makeUser(db, { role: "AGENCY_LEADER", agencyId: setup.agencies[0]!.id, email: `refuse.${uniqueToken()}@test.local` });
+    const refusedLeader = await makeUser(db, {
+      role: "AGENCY_LEADER",
+      agencyId: setup.agencies[0]!.id,
+      email: `refuse.${uniqueToken()}@test.local`,
+    });
     await savePledgeDraft(setup.secretariatActor, setup.year.id, pledgeContent());
-    await expect(openPledgeForSigning(setup.secretariatActor, setup.year.id)).resolves.toMatchObject({ status: "OPEN" });
+    await expect(openPledgeForSigning(setup.secretariatActor, setup.year.id)).resolves.toMatchObject({
+      status: "OPEN",
+    });
 
     const ids = setup.leaders.map((leader) => leader.id);
-    await waitFor(async () => refused.includes(refusedLeader.email) && (await notificationsOf(ids)).every((row) => row.emailedAt !== null), "the e-mails");
+    await waitFor(
+      async () =>
+        refused.includes(refusedLeader.email) &&
+        (await notificationsOf(ids)).every((row) => row.emailedAt !== null),
+      "the e-mails",
+    );
     const [row] = await notificationsOf([refusedLeader.id]);
     expect(row).toMatchObject({ messageKey: "notifications.pledgeOpened", emailedAt: null });
     expect(mailTo(refusedLeader.email)).toEqual([]);

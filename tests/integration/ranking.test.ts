@@ -9,7 +9,14 @@ import { saveFinalScores } from "@/lib/scores/save";
 import { makeAgency } from "@/prisma/seed/factories";
 import { auditOf, newAdmin } from "../support/dal";
 import { signInAs } from "../support/sessions";
-import { actorOf, outcomes, scoringSetup, setPhase, writeFinals, type ScoringSetup } from "../support/scoring";
+import {
+  actorOf,
+  outcomes,
+  scoringSetup,
+  setPhase,
+  writeFinals,
+  type ScoringSetup,
+} from "../support/scoring";
 
 /**
  * Six members with finals that exercise the tie-break chain (TOTAL, FEWER_DEDUCTIONS, FIRST_GROUP_BASE):
@@ -29,7 +36,13 @@ async function rankedYear() {
 
 /** [agency index, rank, tied, total, classification] in ranking order. */
 function summary(setup: ScoringSetup, entries: RankingEntry[]) {
-  return entries.map((entry) => [setup.agencies.findIndex((a) => a.id === entry.agency.id), entry.rank, entry.tied, entry.totalX100 / 100, entry.classification?.code ?? null]);
+  return entries.map((entry) => [
+    setup.agencies.findIndex((a) => a.id === entry.agency.id),
+    entry.rank,
+    entry.tied,
+    entry.totalX100 / 100,
+    entry.classification?.code ?? null,
+  ]);
 }
 
 const EXPECTED = [
@@ -39,14 +52,19 @@ const EXPECTED = [
   [5, 4, false, 80, "KHA"],
 ];
 
-const publicationsOf = (yearId: string) => db.rankingPublication.findMany({ where: { yearId }, orderBy: { publishedAt: "asc" } });
+const publicationsOf = (yearId: string) =>
+  db.rankingPublication.findMany({ where: { yearId }, orderBy: { publishedAt: "asc" } });
 
 describe("getRanking before publication", () => {
   it("previews the ranking from the current finals for the secretariat, the board and the admin, with ties broken by the year's chain", async () => {
     const setup = await rankedYear();
     for (const actor of [setup.secretariatActor, await actorOf("BOARD"), await newAdmin()]) {
       const view = await getRanking(actor, setup.year.id);
-      expect(view).toMatchObject({ year: { id: setup.year.id, phase: "REVIEW" }, published: null, history: [] });
+      expect(view).toMatchObject({
+        year: { id: setup.year.id, phase: "REVIEW" },
+        published: null,
+        history: [],
+      });
       expect(view.mayPublish).toBe(actor === setup.secretariatActor);
       expect(view.mayReopen).toBe(false);
       expect(view.bands.map((band) => band.code)).toEqual(["XUAT_SAC", "TOT", "KHA", "TRUNG_BINH", "YEU"]);
@@ -57,7 +75,12 @@ describe("getRanking before publication", () => {
         [5, true, 80, "KHA"],
         [5, true, 80, "KHA"],
       ]);
-      expect(rows.slice(4).map((row) => row[0]).sort()).toEqual([3, 4]);
+      expect(
+        rows
+          .slice(4)
+          .map((row) => row[0])
+          .sort(),
+      ).toEqual([3, 4]);
     }
     const [first] = (await getRanking(setup.secretariatActor, setup.year.id)).preview!;
     expect(first).toMatchObject({
@@ -79,28 +102,64 @@ describe("getRanking before publication", () => {
 
   it("follows the finals as they are saved (self scores alone do not count)", async () => {
     const setup = await scoringSetup({ phase: "REVIEW", memberCount: 2 });
-    await db.score.create({ data: { yearId: setup.year.id, agencyId: setup.agencies[1]!.id, criterionId: setup.criterionId("II.1"), selfX100: 4000 } });
+    await db.score.create({
+      data: {
+        yearId: setup.year.id,
+        agencyId: setup.agencies[1]!.id,
+        criterionId: setup.criterionId("II.1"),
+        selfX100: 4000,
+      },
+    });
     const before = (await getRanking(setup.secretariatActor, setup.year.id)).preview!;
     // Without final scores both are shown as such (no classification), not as "0 · Yếu".
-    expect(before.map((entry) => [entry.rank, entry.totalX100, entry.classification?.code ?? null, entry.unscored])).toEqual([
+    expect(
+      before.map((entry) => [
+        entry.rank,
+        entry.totalX100,
+        entry.classification?.code ?? null,
+        entry.unscored,
+      ]),
+    ).toEqual([
       [1, 0, null, true],
       [1, 0, null, true],
     ]);
     await saveFinalScores(setup.secretariatActor, setup.year.id, [
       { agencyCode: setup.agencies[1]!.code, criterionCode: "II.1", points: 40, version: 1 },
-      { agencyCode: setup.agencies[1]!.code, criterionCode: "VI.1", points: 2, version: 0, reason: "Vi phạm" },
+      {
+        agencyCode: setup.agencies[1]!.code,
+        criterionCode: "VI.1",
+        points: 2,
+        version: 0,
+        reason: "Vi phạm",
+      },
     ]);
     const after = (await getRanking(setup.secretariatActor, setup.year.id)).preview!;
-    expect(after[0]).toMatchObject({ rank: 1, tied: false, agency: { id: setup.agencies[1]!.id }, totalX100: 3800, deductionX100: 200 });
+    expect(after[0]).toMatchObject({
+      rank: 1,
+      tied: false,
+      agency: { id: setup.agencies[1]!.id },
+      totalX100: 3800,
+      deductionX100: 200,
+    });
   });
 
   it("is NOT_FOUND (errors.ranking.notPublished) for members until it is published, and for non-members", async () => {
     const setup = await rankedYear();
-    for (const actor of [setup.staffActors[1]!, setup.leaderActors[1]!, setup.leaderActors[0]!, await actorOf("SECRETARIAT", setup.deputyAgency.id)]) {
-      await expect(getRanking(actor, setup.year.id)).rejects.toMatchObject({ code: "NOT_FOUND", messageKey: "errors.ranking.notPublished" });
+    for (const actor of [
+      setup.staffActors[1]!,
+      setup.leaderActors[1]!,
+      setup.leaderActors[0]!,
+      await actorOf("SECRETARIAT", setup.deputyAgency.id),
+    ]) {
+      await expect(getRanking(actor, setup.year.id)).rejects.toMatchObject({
+        code: "NOT_FOUND",
+        messageKey: "errors.ranking.notPublished",
+      });
       await expect(getRankingEntries(actor, setup.year.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
     }
-    await expect(getRanking(await actorOf("AGENCY_LEADER", (await makeAgency(db)).id), setup.year.id)).rejects.toMatchObject({
+    await expect(
+      getRanking(await actorOf("AGENCY_LEADER", (await makeAgency(db)).id), setup.year.id),
+    ).rejects.toMatchObject({
       code: "NOT_FOUND",
       messageKey: "errors.year.notFound",
     });
@@ -114,19 +173,40 @@ describe("publishRanking", () => {
     expect(summary(setup, published.entries).slice(0, 4)).toEqual(EXPECTED);
 
     const [row] = await publicationsOf(setup.year.id);
-    expect(row).toMatchObject({ id: published.id, publishedById: setup.secretariatActor.id, reopenedAt: null });
+    expect(row).toMatchObject({
+      id: published.id,
+      publishedById: setup.secretariatActor.id,
+      reopenedAt: null,
+    });
     expect(row!.entries).toEqual(JSON.parse(JSON.stringify(published.entries)));
     const audit = await auditOf(published.id);
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ action: "ranking.publish", blocId: setup.bloc.id, actorId: setup.secretariatActor.id });
-    expect((audit[0]!.after as { agency: string; rank: number }[])[0]).toEqual({ rank: 1, agency: setup.agencies[0]!.code, total: 97, classification: "XUAT_SAC" });
+    expect(audit[0]).toMatchObject({
+      action: "ranking.publish",
+      blocId: setup.bloc.id,
+      actorId: setup.secretariatActor.id,
+    });
+    expect((audit[0]!.after as { agency: string; rank: number }[])[0]).toEqual({
+      rank: 1,
+      agency: setup.agencies[0]!.code,
+      total: 97,
+      classification: "XUAT_SAC",
+    });
 
     const people = [...setup.leaders, ...setup.staff, setup.secretariat].map((user) => user.id);
-    const notified = await db.notification.findMany({ where: { kind: "ranking.published", href: `/years/${setup.year.id}/ranking` }, select: { userId: true } });
+    const notified = await db.notification.findMany({
+      where: { kind: "ranking.published", href: `/years/${setup.year.id}/ranking` },
+      select: { userId: true },
+    });
     expect(notified.map((n) => n.userId).sort()).toEqual(people.sort());
 
     // Members now read the published ranking; nobody gets a preview any more.
-    for (const actor of [setup.staffActors[3]!, setup.leaderActors[1]!, setup.secretariatActor, await actorOf("BOARD")]) {
+    for (const actor of [
+      setup.staffActors[3]!,
+      setup.leaderActors[1]!,
+      setup.secretariatActor,
+      await actorOf("BOARD"),
+    ]) {
       const view = await getRanking(actor, setup.year.id);
       expect(view.preview).toBeNull();
       expect(view.published).toMatchObject({ id: published.id, at: row!.publishedAt.toISOString() });
@@ -140,34 +220,58 @@ describe("publishRanking", () => {
     expect((await getRanking(setup.leaderActors[0]!, setup.year.id)).mayReopen).toBe(false);
 
     // The snapshot does not follow later changes of the data.
-    await db.score.updateMany({ where: { yearId: setup.year.id, agencyId: setup.agencies[5]!.id }, data: { finalX100: 0 } });
+    await db.score.updateMany({
+      where: { yearId: setup.year.id, agencyId: setup.agencies[5]!.id },
+      data: { finalX100: 0 },
+    });
     const after = await getRanking(setup.staffActors[5]!, setup.year.id);
     expect(summary(setup, after.published!.entries).slice(0, 4)).toEqual(EXPECTED);
 
     // Scores are locked; publishing again is a conflict.
     await expect(
-      saveFinalScores(setup.secretariatActor, setup.year.id, [{ agencyCode: setup.agencies[0]!.code, criterionCode: "I.2", points: 30, version: 1, reason: "Sửa" }]),
+      saveFinalScores(setup.secretariatActor, setup.year.id, [
+        { agencyCode: setup.agencies[0]!.code, criterionCode: "I.2", points: 30, version: 1, reason: "Sửa" },
+      ]),
     ).rejects.toMatchObject({ code: "WRONG_PHASE", messageKey: "errors.scores.locked" });
-    await expect(publishRanking(setup.secretariatActor, setup.year.id)).rejects.toMatchObject({ code: "CONFLICT", messageKey: "errors.ranking.alreadyPublished" });
+    await expect(publishRanking(setup.secretariatActor, setup.year.id)).rejects.toMatchObject({
+      code: "CONFLICT",
+      messageKey: "errors.ranking.alreadyPublished",
+    });
     expect(await publicationsOf(setup.year.id)).toHaveLength(1);
   });
 
   it("lets exactly one of two simultaneous publications through", async () => {
     const setup = await rankedYear();
-    const { fulfilled, rejected } = outcomes(await Promise.allSettled([publishRanking(setup.secretariatActor, setup.year.id), publishRanking(setup.secretariatActor, setup.year.id)]));
+    const { fulfilled, rejected } = outcomes(
+      await Promise.allSettled([
+        publishRanking(setup.secretariatActor, setup.year.id),
+        publishRanking(setup.secretariatActor, setup.year.id),
+      ]),
+    );
     expect(fulfilled).toHaveLength(1);
-    expect(rejected).toEqual([expect.objectContaining({ code: "CONFLICT", messageKey: "errors.ranking.alreadyPublished" })]);
+    expect(rejected).toEqual([
+      expect.objectContaining({ code: "CONFLICT", messageKey: "errors.ranking.alreadyPublished" }),
+    ]);
     expect(await publicationsOf(setup.year.id)).toHaveLength(1);
   });
 
   it("is WRONG_PHASE outside REVIEW and FORBIDDEN to everyone but the year's secretariat", async () => {
     const setup = await rankedYear();
-    for (const actor of [setup.leaderActors[0]!, setup.staffActors[0]!, await actorOf("SECRETARIAT", setup.deputyAgency.id), await actorOf("BOARD"), await newAdmin()]) {
+    for (const actor of [
+      setup.leaderActors[0]!,
+      setup.staffActors[0]!,
+      await actorOf("SECRETARIAT", setup.deputyAgency.id),
+      await actorOf("BOARD"),
+      await newAdmin(),
+    ]) {
       await expect(publishRanking(actor, setup.year.id)).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
     for (const phase of ["SELF_ASSESSMENT", "VOTING"] as const) {
       await setPhase(setup.year.id, phase);
-      await expect(publishRanking(setup.secretariatActor, setup.year.id)).rejects.toMatchObject({ code: "WRONG_PHASE", messageKey: "errors.ranking.wrongPhase" });
+      await expect(publishRanking(setup.secretariatActor, setup.year.id)).rejects.toMatchObject({
+        code: "WRONG_PHASE",
+        messageKey: "errors.ranking.wrongPhase",
+      });
     }
     expect(await publicationsOf(setup.year.id)).toHaveLength(0);
   });
@@ -183,29 +287,64 @@ describe("reopenRanking", () => {
         fieldIssues: [expect.objectContaining({ path: "reason" })],
       });
     }
-    for (const actor of [setup.leaderActors[0]!, setup.staffActors[1]!, await actorOf("BOARD"), await actorOf("SECRETARIAT", setup.deputyAgency.id)]) {
-      await expect(reopenRanking(actor, setup.year.id, { reason: "Không được" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    for (const actor of [
+      setup.leaderActors[0]!,
+      setup.staffActors[1]!,
+      await actorOf("BOARD"),
+      await actorOf("SECRETARIAT", setup.deputyAgency.id),
+    ]) {
+      await expect(reopenRanking(actor, setup.year.id, { reason: "Không được" })).rejects.toMatchObject({
+        code: "FORBIDDEN",
+      });
     }
     expect((await publicationsOf(setup.year.id))[0]!.reopenedAt).toBeNull();
 
     const reason = "Cơ quan F khiếu nại điểm tiêu chí II.1";
     await reopenRanking(setup.secretariatActor, setup.year.id, { reason: ` ${reason} ` });
     const [row] = await publicationsOf(setup.year.id);
-    expect(row).toMatchObject({ id: first.id, reopenedById: setup.secretariatActor.id, reopenReason: reason });
+    expect(row).toMatchObject({
+      id: first.id,
+      reopenedById: setup.secretariatActor.id,
+      reopenReason: reason,
+    });
     expect(row!.reopenedAt).toBeInstanceOf(Date);
     expect((await auditOf(first.id)).map((a) => [a.action, a.reason])).toEqual([
       ["ranking.publish", null],
       ["ranking.reopen", reason],
     ]);
 
-    await expect(getRanking(setup.staffActors[5]!, setup.year.id)).rejects.toMatchObject({ code: "NOT_FOUND", messageKey: "errors.ranking.notPublished" });
+    await expect(getRanking(setup.staffActors[5]!, setup.year.id)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      messageKey: "errors.ranking.notPublished",
+    });
     const view = await getRanking(setup.secretariatActor, setup.year.id);
-    expect(view).toMatchObject({ published: null, mayPublish: true, mayReopen: false, history: [{ id: first.id, reopenReason: reason }] });
-    await expect(reopenRanking(setup.secretariatActor, setup.year.id, { reason: "Lần nữa" })).rejects.toMatchObject({ code: "NOT_FOUND", messageKey: "errors.ranking.notPublished" });
+    expect(view).toMatchObject({
+      published: null,
+      mayPublish: true,
+      mayReopen: false,
+      history: [{ id: first.id, reopenReason: reason }],
+    });
+    await expect(
+      reopenRanking(setup.secretariatActor, setup.year.id, { reason: "Lần nữa" }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND", messageKey: "errors.ranking.notPublished" });
 
     // Unlocked: the change shows in the preview and in the next publication.
-    await saveFinalScores(setup.secretariatActor, setup.year.id, [{ agencyCode: setup.agencies[5]!.code, criterionCode: "II.1", points: 40, version: 1, reason: "Chấp nhận khiếu nại" }]);
-    expect(summary(setup, (await getRanking(setup.secretariatActor, setup.year.id)).preview!)[0]).toEqual([5, 1, false, 100, "XUAT_SAC"]);
+    await saveFinalScores(setup.secretariatActor, setup.year.id, [
+      {
+        agencyCode: setup.agencies[5]!.code,
+        criterionCode: "II.1",
+        points: 40,
+        version: 1,
+        reason: "Chấp nhận khiếu nại",
+      },
+    ]);
+    expect(summary(setup, (await getRanking(setup.secretariatActor, setup.year.id)).preview!)[0]).toEqual([
+      5,
+      1,
+      false,
+      100,
+      "XUAT_SAC",
+    ]);
     const second = await publishRanking(setup.secretariatActor, setup.year.id);
     expect(summary(setup, second.entries)[0]).toEqual([5, 1, false, 100, "XUAT_SAC"]);
     const history = (await getRanking(await actorOf("BOARD"), setup.year.id)).history;
@@ -213,18 +352,25 @@ describe("reopenRanking", () => {
       [second.id, null],
       [first.id, reason],
     ]);
-    await expect(getRanking(setup.staffActors[5]!, setup.year.id)).resolves.toMatchObject({ published: { id: second.id } });
+    await expect(getRanking(setup.staffActors[5]!, setup.year.id)).resolves.toMatchObject({
+      published: { id: second.id },
+    });
   });
 
   it("may be done by an admin, only in REVIEW", async () => {
     const setup = await rankedYear();
     await publishRanking(setup.secretariatActor, setup.year.id);
     await setPhase(setup.year.id, "VOTING");
-    await expect(reopenRanking(await newAdmin(), setup.year.id, { reason: "Sai sót" })).rejects.toMatchObject({ code: "WRONG_PHASE", messageKey: "errors.ranking.wrongPhase" });
+    await expect(reopenRanking(await newAdmin(), setup.year.id, { reason: "Sai sót" })).rejects.toMatchObject(
+      { code: "WRONG_PHASE", messageKey: "errors.ranking.wrongPhase" },
+    );
     await setPhase(setup.year.id, "REVIEW");
     const admin = await newAdmin();
     await reopenRanking(admin, setup.year.id, { reason: "Sai sót" });
-    expect((await publicationsOf(setup.year.id))[0]).toMatchObject({ reopenedById: admin.id, reopenReason: "Sai sót" });
+    expect((await publicationsOf(setup.year.id))[0]).toMatchObject({
+      reopenedById: admin.id,
+      reopenReason: "Sai sót",
+    });
   });
 });
 
@@ -247,16 +393,27 @@ describe("members without final scores", () => {
       details: { unscored: expect.arrayContaining(unscored.map((agency) => agency.code)) },
     });
     await signInAs(setup.secretariat);
-    const response = await postPublish(new NextRequest(`http://localhost:3000/api/v1/years/${setup.year.id}/ranking/publish`, { method: "POST" }), { params: Promise.resolve({ yearId: setup.year.id }) });
+    const response = await postPublish(
+      new NextRequest(`http://localhost:3000/api/v1/years/${setup.year.id}/ranking/publish`, {
+        method: "POST",
+      }),
+      { params: Promise.resolve({ yearId: setup.year.id }) },
+    );
     expect(response.status).toBe(422);
-    const { error } = (await response.json()) as { error: { message: string; details: { items: string[]; unscored: string[] } } };
-    expect(error.message).toBe("Chưa công bố được: 2 thành viên chưa có điểm thẩm định. Hãy chấm điểm, hoặc đánh dấu “Không chấm” kèm lý do:");
+    const { error } = (await response.json()) as {
+      error: { message: string; details: { items: string[]; unscored: string[] } };
+    };
+    expect(error.message).toBe(
+      "Chưa công bố được: 2 thành viên chưa có điểm thẩm định. Hãy chấm điểm, hoặc đánh dấu “Không chấm” kèm lý do:",
+    );
     expect(error.details.items.sort()).toEqual(unscored.map((agency) => agency.name).sort());
     expect(await publicationsOf(setup.year.id)).toHaveLength(0);
 
     // The preview counts them and names them.
     const view = await getRanking(setup.secretariatActor, setup.year.id);
-    expect(view.unscored.map((agency) => agency.code).sort()).toEqual(unscored.map((agency) => agency.code).sort());
+    expect(view.unscored.map((agency) => agency.code).sort()).toEqual(
+      unscored.map((agency) => agency.code).sort(),
+    );
     expect(view).toMatchObject({ notScored: [], mayMarkNotScored: true, mayPublish: true });
   });
 
@@ -264,24 +421,46 @@ describe("members without final scores", () => {
     const setup = await partlyScored();
     const [c, d] = [setup.agencies[2]!, setup.agencies[3]!];
     for (const input of [{}, { reason: "  " }, { reason: "x".repeat(1001) }]) {
-      await expect(markNotScored(setup.secretariatActor, setup.year.id, c.code, input)).rejects.toMatchObject({ code: "VALIDATION", fieldIssues: [expect.objectContaining({ path: "reason" })] });
+      await expect(markNotScored(setup.secretariatActor, setup.year.id, c.code, input)).rejects.toMatchObject(
+        { code: "VALIDATION", fieldIssues: [expect.objectContaining({ path: "reason" })] },
+      );
     }
-    await expect(markNotScored(setup.secretariatActor, setup.year.id, "khong-co", { reason: "x" })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await markNotScored(setup.secretariatActor, setup.year.id, c.code, { reason: " Sáp nhập vào Sở Nội vụ từ tháng 6 " });
+    await expect(
+      markNotScored(setup.secretariatActor, setup.year.id, "khong-co", { reason: "x" }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await markNotScored(setup.secretariatActor, setup.year.id, c.code, {
+      reason: " Sáp nhập vào Sở Nội vụ từ tháng 6 ",
+    });
     await markNotScored(setup.secretariatActor, setup.year.id, d.code, { reason: "Giải thể" });
-    expect((await auditOf(setup.year.id)).filter((row) => row.action === "ranking.notScored.mark").map((row) => [row.reason, row.after])).toEqual([
-      ["Sáp nhập vào Sở Nội vụ từ tháng 6", { agency: c.code, notScored: "Sáp nhập vào Sở Nội vụ từ tháng 6" }],
+    expect(
+      (await auditOf(setup.year.id))
+        .filter((row) => row.action === "ranking.notScored.mark")
+        .map((row) => [row.reason, row.after]),
+    ).toEqual([
+      [
+        "Sáp nhập vào Sở Nội vụ từ tháng 6",
+        { agency: c.code, notScored: "Sáp nhập vào Sở Nội vụ từ tháng 6" },
+      ],
       ["Giải thể", { agency: d.code, notScored: "Giải thể" }],
     ]);
 
     const view = await getRanking(setup.secretariatActor, setup.year.id);
     expect(view.unscored).toEqual([]);
-    expect(view.notScored.map((agency) => [agency.code, agency.reason]).sort()).toEqual([
-      [c.code, "Sáp nhập vào Sở Nội vụ từ tháng 6"],
-      [d.code, "Giải thể"],
-    ].sort());
+    expect(view.notScored.map((agency) => [agency.code, agency.reason]).sort()).toEqual(
+      [
+        [c.code, "Sáp nhập vào Sở Nội vụ từ tháng 6"],
+        [d.code, "Giải thể"],
+      ].sort(),
+    );
     const published = await publishRanking(setup.secretariatActor, setup.year.id);
-    const rows = published.entries.map((entry) => [entry.agency.code, entry.rank, entry.tied, entry.notScored, entry.classification?.code ?? null, entry.totalX100]);
+    const rows = published.entries.map((entry) => [
+      entry.agency.code,
+      entry.rank,
+      entry.tied,
+      entry.notScored,
+      entry.classification?.code ?? null,
+      entry.totalX100,
+    ]);
     expect(rows.slice(0, 2)).toEqual([
       [setup.agencies[0]!.code, 1, false, null, "XUAT_SAC", 10000],
       [setup.agencies[1]!.code, 2, false, null, "YEU", 2000],
@@ -295,34 +474,74 @@ describe("members without final scores", () => {
     );
     // Members read it as published; the mark is locked with the scores.
     const member = await getRanking(setup.staffActors[2]!, setup.year.id);
-    expect(member.published!.entries.find((entry) => entry.agency.code === c.code)).toMatchObject({ notScored: "Sáp nhập vào Sở Nội vụ từ tháng 6", classification: null });
-    await expect(clearNotScored(setup.secretariatActor, setup.year.id, c.code)).rejects.toMatchObject({ code: "WRONG_PHASE", messageKey: "errors.scores.locked" });
+    expect(member.published!.entries.find((entry) => entry.agency.code === c.code)).toMatchObject({
+      notScored: "Sáp nhập vào Sở Nội vụ từ tháng 6",
+      classification: null,
+    });
+    await expect(clearNotScored(setup.secretariatActor, setup.year.id, c.code)).rejects.toMatchObject({
+      code: "WRONG_PHASE",
+      messageKey: "errors.scores.locked",
+    });
   });
 
   it("may be cleared: the member is ranked from its scores again (and stops the publication while it has none)", async () => {
     const setup = await partlyScored();
     const d = setup.agencies[3]!;
-    await expect(clearNotScored(setup.secretariatActor, setup.year.id, d.code)).rejects.toMatchObject({ code: "CONFLICT", messageKey: "errors.ranking.notMarked" });
-    await markNotScored(setup.secretariatActor, setup.year.id, setup.agencies[2]!.code, { reason: "Sáp nhập" });
+    await expect(clearNotScored(setup.secretariatActor, setup.year.id, d.code)).rejects.toMatchObject({
+      code: "CONFLICT",
+      messageKey: "errors.ranking.notMarked",
+    });
+    await markNotScored(setup.secretariatActor, setup.year.id, setup.agencies[2]!.code, {
+      reason: "Sáp nhập",
+    });
     await markNotScored(setup.secretariatActor, setup.year.id, d.code, { reason: "Giải thể" });
     await clearNotScored(setup.secretariatActor, setup.year.id, d.code);
-    expect(await db.yearMember.findUnique({ where: { yearId_agencyId: { yearId: setup.year.id, agencyId: d.id } } })).toMatchObject({ notScoredReason: null, notScoredAt: null, notScoredById: null });
-    expect((await getRanking(setup.secretariatActor, setup.year.id)).unscored.map((agency) => agency.code)).toEqual([d.code]);
-    await expect(publishRanking(setup.secretariatActor, setup.year.id)).rejects.toMatchObject({ code: "VALIDATION", details: { unscored: [d.code] } });
+    expect(
+      await db.yearMember.findUnique({
+        where: { yearId_agencyId: { yearId: setup.year.id, agencyId: d.id } },
+      }),
+    ).toMatchObject({ notScoredReason: null, notScoredAt: null, notScoredById: null });
+    expect(
+      (await getRanking(setup.secretariatActor, setup.year.id)).unscored.map((agency) => agency.code),
+    ).toEqual([d.code]);
+    await expect(publishRanking(setup.secretariatActor, setup.year.id)).rejects.toMatchObject({
+      code: "VALIDATION",
+      details: { unscored: [d.code] },
+    });
     await writeFinals(setup, 3, { "II.1": 10 });
     const published = await publishRanking(setup.secretariatActor, setup.year.id);
-    expect(published.entries.find((entry) => entry.agency.code === d.code)).toMatchObject({ notScored: null, totalX100: 1000, classification: { code: "YEU" } });
+    expect(published.entries.find((entry) => entry.agency.code === d.code)).toMatchObject({
+      notScored: null,
+      totalX100: 1000,
+      classification: { code: "YEU" },
+    });
   });
 
   it("is marked only by the year's secretariat, only in REVIEW before publication", async () => {
     const setup = await partlyScored();
     const d = setup.agencies[3]!;
-    for (const actor of [setup.leaderActors[0]!, setup.staffActors[3]!, await actorOf("SECRETARIAT", setup.deputyAgency.id), await actorOf("BOARD"), await newAdmin()]) {
-      await expect(markNotScored(actor, setup.year.id, d.code, { reason: "x" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    for (const actor of [
+      setup.leaderActors[0]!,
+      setup.staffActors[3]!,
+      await actorOf("SECRETARIAT", setup.deputyAgency.id),
+      await actorOf("BOARD"),
+      await newAdmin(),
+    ]) {
+      await expect(markNotScored(actor, setup.year.id, d.code, { reason: "x" })).rejects.toMatchObject({
+        code: "FORBIDDEN",
+      });
     }
-    await expect(markNotScored(await actorOf("AGENCY_LEADER", (await makeAgency(db)).id), setup.year.id, d.code, { reason: "x" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      markNotScored(await actorOf("AGENCY_LEADER", (await makeAgency(db)).id), setup.year.id, d.code, {
+        reason: "x",
+      }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     await setPhase(setup.year.id, "VOTING");
-    await expect(markNotScored(setup.secretariatActor, setup.year.id, d.code, { reason: "x" })).rejects.toMatchObject({ code: "WRONG_PHASE", messageKey: "errors.ranking.wrongPhase" });
-    expect(await db.yearMember.count({ where: { yearId: setup.year.id, notScoredReason: { not: null } } })).toBe(0);
+    await expect(
+      markNotScored(setup.secretariatActor, setup.year.id, d.code, { reason: "x" }),
+    ).rejects.toMatchObject({ code: "WRONG_PHASE", messageKey: "errors.ranking.wrongPhase" });
+    expect(
+      await db.yearMember.count({ where: { yearId: setup.year.id, notScoredReason: { not: null } } }),
+    ).toBe(0);
   });
 });

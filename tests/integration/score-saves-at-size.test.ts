@@ -15,27 +15,63 @@ import { signInAs } from "../support/sessions";
 import { fillScoreWorkbook } from "../support/score-workbook";
 import { countStatements } from "../support/sql-count";
 
-type Cell = { agencyCode: string; criterionCode: string; points: number | null; version: number; reason?: string };
+type Cell = {
+  agencyCode: string;
+  criterionCode: string;
+  points: number | null;
+  version: number;
+  reason?: string;
+};
 
 /**
  * A REVIEW year of `members` members with the province's 80 criteria and every self score written (the
  * maximum; the cells are then stored at version 1), unless `selfScores` is false (no cell stored yet).
  */
 async function provinceYear(members: number, options: { crossScoring?: boolean; selfScores?: boolean } = {}) {
-  const setup = await makeBlocWithYear(db, { phase: "REVIEW", memberCount: members, rules: { ...DEFAULT_RULES, crossScoring: { enabled: options.crossScoring ?? false, trimExtremes: true } } });
+  const setup = await makeBlocWithYear(db, {
+    phase: "REVIEW",
+    memberCount: members,
+    rules: { ...DEFAULT_RULES, crossScoring: { enabled: options.crossScoring ?? false, trimExtremes: true } },
+  });
   const criteria = [...(await makeCriteriaTable(db, setup.year.id, provinceCriteriaTable())).values()];
-  if (options.selfScores !== false) await db.score.createMany({ data: setup.agencies.flatMap((agency) => criteria.map((criterion) => ({ yearId: setup.year.id, agencyId: agency.id, criterionId: criterion.id, selfX100: criterion.maxX100 }))) });
+  if (options.selfScores !== false)
+    await db.score.createMany({
+      data: setup.agencies.flatMap((agency) =>
+        criteria.map((criterion) => ({
+          yearId: setup.year.id,
+          agencyId: agency.id,
+          criterionId: criterion.id,
+          selfX100: criterion.maxX100,
+        })),
+      ),
+    });
   const actor = await actorFor(setup.secretariat);
   /** Every cell of the grid at `version`, each half a point under the self score (so with a reason). */
   const grid = (version: number, minus = 0.5): Cell[] =>
-    setup.agencies.flatMap((agency) => criteria.map((criterion) => ({ agencyCode: agency.code, criterionCode: criterion.code, points: criterion.maxX100 / 100 - minus, version, reason: "Thẩm định hồ sơ" })));
+    setup.agencies.flatMap((agency) =>
+      criteria.map((criterion) => ({
+        agencyCode: agency.code,
+        criterionCode: criterion.code,
+        points: criterion.maxX100 / 100 - minus,
+        version,
+        reason: "Thẩm định hồ sơ",
+      })),
+    );
   return { ...setup, criteria, actor, grid };
 }
 
 type ProvinceYear = Awaited<ReturnType<typeof provinceYear>>;
 
-const finalsOf = (year: ProvinceYear) => db.score.findMany({ where: { yearId: year.year.id }, select: { finalX100: true, version: true, finalReason: true, _count: { select: { history: true } } } });
-const saveAudits = (year: ProvinceYear) => db.auditLog.findMany({ where: { entityId: year.year.id, action: "score.final.save" }, orderBy: { id: "asc" } });
+const finalsOf = (year: ProvinceYear) =>
+  db.score.findMany({
+    where: { yearId: year.year.id },
+    select: { finalX100: true, version: true, finalReason: true, _count: { select: { history: true } } },
+  });
+const saveAudits = (year: ProvinceYear) =>
+  db.auditLog.findMany({
+    where: { entityId: year.year.id, action: "score.final.save" },
+    orderBy: { id: "asc" },
+  });
 
 /** A year of 30 members whose cells are not stored yet, for the tests that write nothing or count statements. */
 let big: ProvinceYear;
@@ -53,7 +89,15 @@ describe("saving a whole 30 × 80 grid", () => {
     expect(saved.every((cell) => cell.version === 2)).toBe(true);
     const rows = await finalsOf(year);
     expect(rows).toHaveLength(2400);
-    expect(rows.every((row) => row.finalX100 !== null && row.version === 2 && row.finalReason === "Thẩm định hồ sơ" && row._count.history === 1)).toBe(true);
+    expect(
+      rows.every(
+        (row) =>
+          row.finalX100 !== null &&
+          row.version === 2 &&
+          row.finalReason === "Thẩm định hồ sơ" &&
+          row._count.history === 1,
+      ),
+    ).toBe(true);
     const audits = await saveAudits(year);
     expect(audits).toHaveLength(1);
     expect((audits[0]!.after as { cells: unknown[] }).cells).toHaveLength(2400);
@@ -87,14 +131,25 @@ describe("saving a whole 30 × 80 grid", () => {
     const before = await finalsOf(year);
 
     await signInAs(year.secretariat);
-    const error = await saveFinalScores(year.actor, year.year.id, year.grid(2, 0.25)).catch((e: unknown) => e);
+    const error = await saveFinalScores(year.actor, year.year.id, year.grid(2, 0.25)).catch(
+      (e: unknown) => e,
+    );
     expect(error).toMatchObject({ code: "CONFLICT", messageKey: "errors.scores.stale" });
     const conflicts = (error as { details: { conflicts: CellConflict[] } }).details.conflicts;
     expect(conflicts).toHaveLength(changed.length);
-    expect(conflicts.map((c) => `${c.agencyCode}:${c.criterionCode}`).sort()).toEqual(changed.map((c) => `${c.agencyCode}:${c.criterionCode}`).sort());
+    expect(conflicts.map((c) => `${c.agencyCode}:${c.criterionCode}`).sort()).toEqual(
+      changed.map((c) => `${c.agencyCode}:${c.criterionCode}`).sort(),
+    );
     for (const conflict of conflicts) {
-      const theirs = changed.find((c) => c.agencyCode === conflict.agencyCode && c.criterionCode === conflict.criterionCode)!;
-      expect(conflict).toMatchObject({ current: theirs.points, version: 3, by: colleague.user.name, at: expect.any(String) });
+      const theirs = changed.find(
+        (c) => c.agencyCode === conflict.agencyCode && c.criterionCode === conflict.criterionCode,
+      )!;
+      expect(conflict).toMatchObject({
+        current: theirs.points,
+        version: 3,
+        by: colleague.user.name,
+        at: expect.any(String),
+      });
       expect(conflict.yours).toBe(theirs.points! + 0.75);
     }
     expect(await finalsOf(year)).toEqual(before);
@@ -106,7 +161,10 @@ describe("saving a whole 30 × 80 grid", () => {
     const before = await finalsOf(year);
     const cells = year.grid(1);
     cells[2399] = { ...cells[2399]!, points: 99 };
-    await expect(saveFinalScores(year.actor, year.year.id, cells)).rejects.toMatchObject({ code: "VALIDATION", fieldIssues: [expect.objectContaining({ path: "2399.points", message: "validation.pointsAboveMax" })] });
+    await expect(saveFinalScores(year.actor, year.year.id, cells)).rejects.toMatchObject({
+      code: "VALIDATION",
+      fieldIssues: [expect.objectContaining({ path: "2399.points", message: "validation.pointsAboveMax" })],
+    });
     expect(await finalsOf(year)).toEqual(before);
     expect(await saveAudits(year)).toHaveLength(0);
   });
@@ -114,7 +172,14 @@ describe("saving a whole 30 × 80 grid", () => {
 
 describe("PUT /api/v1/years/{id}/scores", () => {
   const put = (yearId: string, body: string, headers: Record<string, string> = {}) =>
-    putScores(new NextRequest(`http://localhost:3000/api/v1/years/${yearId}/scores`, { method: "PUT", body, headers: { "content-type": "application/json", ...headers } }), { params: Promise.resolve({ yearId }) });
+    putScores(
+      new NextRequest(`http://localhost:3000/api/v1/years/${yearId}/scores`, {
+        method: "PUT",
+        body,
+        headers: { "content-type": "application/json", ...headers },
+      }),
+      { params: Promise.resolve({ yearId }) },
+    );
 
   it("saves a whole grid over HTTP", async () => {
     const year = await provinceYear(30);
@@ -126,22 +191,47 @@ describe("PUT /api/v1/years/{id}/scores", () => {
 
   it("answers more than 5,000 cells 413 naming the limit, and reads nothing", async () => {
     await signInAs(big.secretariat);
-    const cells = Array.from({ length: 5001 }, (_, index) => ({ agencyCode: big.agencies[index % 30]!.code, criterionCode: `X.${index}`, points: 1, version: 0 }));
-    const { result: response, statements } = await countStatements(() => put(big.year.id, JSON.stringify(cells)));
+    const cells = Array.from({ length: 5001 }, (_, index) => ({
+      agencyCode: big.agencies[index % 30]!.code,
+      criterionCode: `X.${index}`,
+      points: 1,
+      version: 0,
+    }));
+    const { result: response, statements } = await countStatements(() =>
+      put(big.year.id, JSON.stringify(cells)),
+    );
     expect(response.status).toBe(413);
-    const body = (await response.json()) as { error: { code: string; message: string; details: { maxCells: number } } };
+    const body = (await response.json()) as {
+      error: { code: string; message: string; details: { maxCells: number } };
+    };
     expect(body.error).toMatchObject({ code: "TOO_LARGE", details: { maxCells: 5000 } });
-    expect(body.error.message).toBe("Mỗi lần lưu tối đa 5.000 ô điểm; yêu cầu này có 5.001 ô. Vui lòng chia thành nhiều lần lưu.");
+    expect(body.error.message).toBe(
+      "Mỗi lần lưu tối đa 5.000 ô điểm; yêu cầu này có 5.001 ô. Vui lòng chia thành nhiều lần lưu.",
+    );
     // Only the session's user was read.
     expect(statements).toBeLessThanOrEqual(2);
   });
 
   it("answers a body larger than the route allows 413, declared or not", async () => {
     await signInAs(big.secretariat);
-    const huge = JSON.stringify([{ agencyCode: big.agencies[0]!.code, criterionCode: "I.1", points: 1, version: 0, reason: "x".repeat(17 * 1024 * 1024) }]);
-    for (const response of [await put(big.year.id, huge), await put(big.year.id, huge, { "content-length": String(Buffer.byteLength(huge)) })]) {
+    const huge = JSON.stringify([
+      {
+        agencyCode: big.agencies[0]!.code,
+        criterionCode: "I.1",
+        points: 1,
+        version: 0,
+        reason: "x".repeat(17 * 1024 * 1024),
+      },
+    ]);
+    for (const response of [
+      await put(big.year.id, huge),
+      await put(big.year.id, huge, { "content-length": String(Buffer.byteLength(huge)) }),
+    ]) {
       expect(response.status).toBe(413);
-      expect(((await response.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: "TOO_LARGE", message: expect.stringContaining("tối đa") });
+      expect(((await response.json()) as { error: { code: string; message: string } }).error).toMatchObject({
+        code: "TOO_LARGE",
+        message: expect.stringContaining("tối đa"),
+      });
     }
   });
 });
@@ -151,14 +241,22 @@ describe("importing a filled 30 × 80 workbook", () => {
     const year = await provinceYear(30);
     const exported = await exportScoresXlsx(year.actor, year.year.id);
     const maxOf = new Map(year.criteria.map((criterion) => [criterion.code, criterion.maxX100 / 100]));
-    const three = await fillScoreWorkbook(exported.bytes, (agency, criterion) => (agency === year.agencies[0]!.code && ["I.1", "I.2", "I.3"].includes(criterion) ? maxOf.get(criterion)! - 0.5 : null));
-    const small = await countStatements(() => importScoresXlsx(year.actor, year.year.id, { fileName: "ba-o.xlsx", bytes: three.bytes }));
+    const three = await fillScoreWorkbook(exported.bytes, (agency, criterion) =>
+      agency === year.agencies[0]!.code && ["I.1", "I.2", "I.3"].includes(criterion)
+        ? maxOf.get(criterion)! - 0.5
+        : null,
+    );
+    const small = await countStatements(() =>
+      importScoresXlsx(year.actor, year.year.id, { fileName: "ba-o.xlsx", bytes: three.bytes }),
+    );
     expect(small.result).toEqual({ changed: 3 });
 
     const again = await exportScoresXlsx(year.actor, year.year.id);
     const full = await fillScoreWorkbook(again.bytes, (_, criterion) => maxOf.get(criterion)! - 0.25);
     expect(full.cells).toBe(2400);
-    const large = await countStatements(() => importScoresXlsx(year.actor, year.year.id, { fileName: "ca-bang.xlsx", bytes: full.bytes }));
+    const large = await countStatements(() =>
+      importScoresXlsx(year.actor, year.year.id, { fileName: "ca-bang.xlsx", bytes: full.bytes }),
+    );
     expect(large.result).toEqual({ changed: 2400 });
     expect(large.statements).toBe(small.statements);
     const rows = await finalsOf(year);
@@ -174,10 +272,23 @@ describe("applying cross-scores", () => {
   /** Every member's leader has scored every other member on every criterion (rows written directly). */
   async function crossScored(members: number) {
     const year = await provinceYear(members, { crossScoring: true });
-    const leaders = await db.user.findMany({ where: { role: "AGENCY_LEADER", agencyId: { in: year.agencies.map((a) => a.id) } }, select: { id: true, agencyId: true } });
+    const leaders = await db.user.findMany({
+      where: { role: "AGENCY_LEADER", agencyId: { in: year.agencies.map((a) => a.id) } },
+      select: { id: true, agencyId: true },
+    });
     const leaderOf = new Map(leaders.map((leader) => [leader.agencyId, leader.id]));
     const rows = year.agencies.flatMap((scorer, s) =>
-      year.agencies.filter((target) => target.id !== scorer.id).flatMap((target) => year.criteria.map((criterion) => ({ scorerAgencyId: scorer.id, targetAgencyId: target.id, criterionId: criterion.id, pointsX100: Math.max(0, criterion.maxX100 - (s % 3) * 25), scorerId: leaderOf.get(scorer.id)! }))),
+      year.agencies
+        .filter((target) => target.id !== scorer.id)
+        .flatMap((target) =>
+          year.criteria.map((criterion) => ({
+            scorerAgencyId: scorer.id,
+            targetAgencyId: target.id,
+            criterionId: criterion.id,
+            pointsX100: Math.max(0, criterion.maxX100 - (s % 3) * 25),
+            scorerId: leaderOf.get(scorer.id)!,
+          })),
+        ),
     );
     // One statement (Prisma's createMany of 69,600 rows takes many seconds).
     await db.$executeRaw`
@@ -197,6 +308,13 @@ describe("applying cross-scores", () => {
     expect(many.result.cells).toBe(2400);
     expect(many.statements).toBe(few.statements);
     const rows = await finalsOf(large);
-    expect(rows.every((row) => row.finalX100 !== null && row._count.history === 1 && row.finalReason === "Điểm chấm chéo (trung bình, bỏ điểm cao nhất và thấp nhất)")).toBe(true);
+    expect(
+      rows.every(
+        (row) =>
+          row.finalX100 !== null &&
+          row._count.history === 1 &&
+          row.finalReason === "Điểm chấm chéo (trung bình, bỏ điểm cao nhất và thấp nhất)",
+      ),
+    ).toBe(true);
   });
 });

@@ -15,7 +15,12 @@ Object.assign(process.env, { NODE_ENV: "test" });
 vi.mock("next/headers", () => fakeNextHeaders);
 const require = createRequire(import.meta.url);
 const headersPath = require.resolve("next/headers");
-require.cache[headersPath] = { id: headersPath, filename: headersPath, loaded: true, exports: fakeNextHeaders } as unknown as NodeJS.Module;
+require.cache[headersPath] = {
+  id: headersPath,
+  filename: headersPath,
+  loaded: true,
+  exports: fakeNextHeaders,
+} as unknown as NodeJS.Module;
 
 // Cache revalidation needs Next's render context; in tests it has nothing to revalidate.
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));

@@ -32,7 +32,8 @@ async function deliberatedYear() {
     { [c0!]: "FOR", [c1!]: "AGAINST" },
     { [c0!]: "AGAINST", [c1!]: "FOR" },
   ];
-  for (const [index, choices] of flagBallots.entries()) receipts.push((await cast(setup, index, flag.id, choices)).receipt);
+  for (const [index, choices] of flagBallots.entries())
+    receipts.push((await cast(setup, index, flag.id, choices)).receipt);
   await endAndClose(setup, flag.id);
 
   const merit = await openSession(setup, "PROVINCIAL_MERIT");
@@ -45,7 +46,8 @@ async function deliberatedYear() {
     { LEADER: c1, DEPUTY: null },
     { LEADER: c0, DEPUTY: c2 },
   ];
-  for (const [index, choices] of electionBallots.entries()) receipts.push((await cast(setup, index, election.id, choices)).receipt);
+  for (const [index, choices] of electionBallots.entries())
+    receipts.push((await cast(setup, index, election.id, choices)).receipt);
   await endAndClose(setup, election.id);
   return { setup, flag, merit, election, receipts };
 }
@@ -59,18 +61,40 @@ describe("getVoteMinutes", () => {
       bloc: { name: setup.bloc.name, place: "Nam Định" },
       yearId: setup.year.id,
       year: 2022,
-      chair: { agencyName: a0!.name, person: { name: setup.leaders[0]!.name, title: "Trưởng ban", agencyName: a0!.name } },
+      chair: {
+        agencyName: a0!.name,
+        person: { name: setup.leaders[0]!.name, title: "Trưởng ban", agencyName: a0!.name },
+      },
       secretary: { name: setup.secretariat.name, title: "Chuyên viên Văn phòng", agencyName: a0!.name },
     });
     expect(minutes.sessions.map((session) => session.id)).toEqual([flag.id, election.id]);
     expect(minutes.date).toEqual(minutes.sessions[1]!.closedAt);
     const presence = Object.fromEntries(minutes.members.map((member) => [member.code, member.present]));
-    expect(presence).toEqual({ [a0!.code]: true, [a1!.code]: true, [a2!.code]: true, [a3!.code]: true, [a4!.code]: false });
+    expect(presence).toEqual({
+      [a0!.code]: true,
+      [a1!.code]: true,
+      [a2!.code]: true,
+      [a3!.code]: true,
+      [a4!.code]: false,
+    });
 
     const [flagMinutes, electionMinutes] = minutes.sessions;
-    expect(flagMinutes).toMatchObject({ awardCode: "PROVINCIAL_FLAG", awardName: "Cờ thi đua của UBND tỉnh", method: "APPROVAL", rules: { quota: 3 } });
-    expect(flagMinutes!.results).toMatchObject({ rollSize: 5, ballots: 4, quorumRequired: 4, quorumMet: true, passRequired: 3 });
-    expect(flagMinutes!.results.candidates.map((row) => [row.code, row.for, row.against, row.abstain, row.passed])).toEqual([
+    expect(flagMinutes).toMatchObject({
+      awardCode: "PROVINCIAL_FLAG",
+      awardName: "Cờ thi đua của UBND tỉnh",
+      method: "APPROVAL",
+      rules: { quota: 3 },
+    });
+    expect(flagMinutes!.results).toMatchObject({
+      rollSize: 5,
+      ballots: 4,
+      quorumRequired: 4,
+      quorumMet: true,
+      passRequired: 3,
+    });
+    expect(
+      flagMinutes!.results.candidates.map((row) => [row.code, row.for, row.against, row.abstain, row.passed]),
+    ).toEqual([
       [a0!.code, 3, 1, 0, true],
       [a1!.code, 2, 1, 1, false],
     ]);
@@ -79,28 +103,47 @@ describe("getVoteMinutes", () => {
 
   it("is NOT_FOUND (errors.vote.noMinutes) while no session is closed, a cancelled one not counting", async () => {
     const setup = await votingYear({ memberCount: 3 });
-    await expect(getVoteMinutes(setup.secretariatActor, setup.year.id)).rejects.toMatchObject({ code: "NOT_FOUND", messageKey: "errors.vote.noMinutes" });
+    await expect(getVoteMinutes(setup.secretariatActor, setup.year.id)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      messageKey: "errors.vote.noMinutes",
+    });
     const open = await openSession(setup, "PROVINCIAL_FLAG");
-    await expect(getVoteMinutes(setup.leaderActors[1]!, setup.year.id)).rejects.toMatchObject({ code: "NOT_FOUND", messageKey: "errors.vote.noMinutes" });
+    await expect(getVoteMinutes(setup.leaderActors[1]!, setup.year.id)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      messageKey: "errors.vote.noMinutes",
+    });
     await cancelVoteSession(setup.secretariatActor, open.id, { reason: "Sai danh sách" });
-    await expect(getVoteMinutes(await newAdmin(), setup.year.id)).rejects.toMatchObject({ code: "NOT_FOUND", messageKey: "errors.vote.noMinutes" });
+    await expect(getVoteMinutes(await newAdmin(), setup.year.id)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      messageKey: "errors.vote.noMinutes",
+    });
   });
 
   it("is NOT_FOUND for an agency outside the bloc and for a malformed or unknown year; readable by the board and the admin", async () => {
     const setup = await votingYear({ memberCount: 3 });
     const session = await openSession(setup);
-    for (const index of [0, 1, 2]) await cast(setup, index, session.id, { LEADER: setup.agencies[0]!.code, DEPUTY: setup.agencies[1]!.code });
+    for (const index of [0, 1, 2])
+      await cast(setup, index, session.id, {
+        LEADER: setup.agencies[0]!.code,
+        DEPUTY: setup.agencies[1]!.code,
+      });
     await endAndClose(setup, session.id);
 
     const other = await makeBlocWithYear(db, { phase: "VOTING", memberCount: 2 });
     for (const user of [other.leaders[0]!, other.secretariat]) {
-      await expect(getVoteMinutes(await actorFor(user), setup.year.id)).rejects.toMatchObject({ code: "NOT_FOUND", messageKey: "errors.year.notFound" });
+      await expect(getVoteMinutes(await actorFor(user), setup.year.id)).rejects.toMatchObject({
+        code: "NOT_FOUND",
+        messageKey: "errors.year.notFound",
+      });
     }
     for (const id of ["nam-nay", MISSING_ID]) {
       await expect(getVoteMinutes(setup.leaderActors[0]!, id)).rejects.toMatchObject({ code: "NOT_FOUND" });
     }
     for (const actor of [(await signedIn("BOARD")).actor, await newAdmin()]) {
-      await expect(getVoteMinutes(actor, setup.year.id)).resolves.toMatchObject({ year: 2022, sessions: [{ id: session.id }] });
+      await expect(getVoteMinutes(actor, setup.year.id)).resolves.toMatchObject({
+        year: 2022,
+        sessions: [{ id: session.id }],
+      });
     }
   });
 });
@@ -147,14 +190,19 @@ describe("the minutes PDF (voteMinutesFile)", () => {
 
     // The cancelled session is not in the minutes; the closing line and the signature blocks are.
     expect(text).not.toContain("Bằng khen");
-    expect(text).toMatch(/Biên bản được lập xong lúc \d\d giờ \d\d phút cùng ngày, đã thông qua tại cuộc họp\./);
+    expect(text).toMatch(
+      /Biên bản được lập xong lúc \d\d giờ \d\d phút cùng ngày, đã thông qua tại cuộc họp\./,
+    );
     expect(text).toMatch(/THƯ KÝ .*CHỦ TRÌ/);
     expect(text.lastIndexOf(setup.secretariat.name)).toBeGreaterThan(text.indexOf("THƯ KÝ"));
     expect(text.lastIndexOf(setup.leaders[0]!.name)).toBeGreaterThan(text.indexOf("CHỦ TRÌ"));
 
     // Nothing of a single ballot: no receipt, no receipt hash.
     for (const receipt of receipts) expect(text).not.toContain(receipt);
-    const hashes = await db.ballot.findMany({ where: { session: { yearId: setup.year.id } }, select: { receiptHash: true } });
+    const hashes = await db.ballot.findMany({
+      where: { session: { yearId: setup.year.id } },
+      select: { receiptHash: true },
+    });
     for (const { receiptHash } of hashes) expect(text).not.toContain(receiptHash.slice(0, 12));
   });
 });
@@ -165,13 +213,17 @@ describe("GET /api/v1/years/{yearId}/vote-minutes.pdf", () => {
     await actorFor(setup.staff[4]!);
     const url = `http://localhost:3000/api/v1/years/${setup.year.id}/vote-minutes.pdf`;
     const cookie = (await (await import("next/headers")).headers()).get("cookie")!;
-    const response = await GET(new NextRequest(url, { headers: { cookie } }), { params: Promise.resolve({ yearId: setup.year.id }) });
+    const response = await GET(new NextRequest(url, { headers: { cookie } }), {
+      params: Promise.resolve({ yearId: setup.year.id }),
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("application/pdf");
     const code = response.headers.get("x-document-code")!;
     expect(code).toMatch(/^BB-2022-[0-9A-F]{8}$/);
     expect(response.headers.get("x-document-status")).toBe("issued");
-    expect(response.headers.get("content-disposition")).toBe(`attachment; filename="bien-ban-binh-xet-suy-ton-2022-${code.toLowerCase()}.pdf"`);
+    expect(response.headers.get("content-disposition")).toBe(
+      `attachment; filename="bien-ban-binh-xet-suy-ton-2022-${code.toLowerCase()}.pdf"`,
+    );
     const bytes = Buffer.from(await response.arrayBuffer());
     expect(bytes.subarray(0, 4).toString("latin1")).toBe("%PDF");
     expect(createHash("sha256").update(bytes).digest("hex")).toBe(response.headers.get("x-document-sha256"));
@@ -179,8 +231,12 @@ describe("GET /api/v1/years/{yearId}/vote-minutes.pdf", () => {
     const empty = await votingYear({ memberCount: 2 });
     await actorFor(empty.leaders[1]!);
     const emptyCookie = (await (await import("next/headers")).headers()).get("cookie")!;
-    const missing = await GET(new NextRequest(url, { headers: { cookie: emptyCookie } }), { params: Promise.resolve({ yearId: empty.year.id }) });
+    const missing = await GET(new NextRequest(url, { headers: { cookie: emptyCookie } }), {
+      params: Promise.resolve({ yearId: empty.year.id }),
+    });
     expect(missing.status).toBe(404);
-    expect(await missing.json()).toMatchObject({ error: { code: "NOT_FOUND", message: expect.stringContaining("biên bản") } });
+    expect(await missing.json()).toMatchObject({
+      error: { code: "NOT_FOUND", message: expect.stringContaining("biên bản") },
+    });
   });
 });

@@ -40,5 +40,11 @@ export function uniqueIp(): string {
 
 /** What every audit row written through a signed-in actor carries (the fake request of tests). */
 export function auditActorFields(actor: Actor) {
-  return { actorId: actor.id, actorEmail: actor.email, actorRole: actor.role, ip: "203.0.113.7", userAgent: "vitest" };
+  return {
+    actorId: actor.id,
+    actorEmail: actor.email,
+    actorRole: actor.role,
+    ip: "203.0.113.7",
+    userAgent: "vitest",
+  };
 }

@@ -16,7 +16,10 @@ const TONES = ["\u0300", "\u0301", "\u0309", "\u0303", "\u0323"];
 
 /** The 132 precomposed vowels with a tone mark or a modifier (66 lower case, 66 upper case), and đ, Đ. */
 export const PRECOMPOSED_LETTERS: string[] = (() => {
-  const lower = VOWELS.flatMap((vowel) => [vowel, ...TONES.map((tone) => (vowel + tone).normalize("NFC"))]).filter((letter) => !/^[aeiouy]$/.test(letter));
+  const lower = VOWELS.flatMap((vowel) => [
+    vowel,
+    ...TONES.map((tone) => (vowel + tone).normalize("NFC")),
+  ]).filter((letter) => !/^[aeiouy]$/.test(letter));
   return [...lower, "đ", ...lower.map((letter) => letter.toUpperCase()), "Đ"];
 })();
 
@@ -26,7 +29,12 @@ export const PRECOMPOSED_LETTERS: string[] = (() => {
  * document's font subset used to leave the next document without those base letters.
  */
 export const LETTERS_PARAGRAPH = (() => {
-  const words = VOWELS.map((vowel) => [...(/^[aeiouy]$/.test(vowel) ? [] : [vowel]), ...TONES.map((tone) => (vowel + tone).normalize("NFC"))].join(""));
+  const words = VOWELS.map((vowel) =>
+    [
+      ...(/^[aeiouy]$/.test(vowel) ? [] : [vowel]),
+      ...TONES.map((tone) => (vowel + tone).normalize("NFC")),
+    ].join(""),
+  );
   return `${words.join(" ")} đ ${words.map((word) => word.toUpperCase()).join(" ")} Đ`;
 })();
 
@@ -45,8 +53,13 @@ export const LONG_NAMES = [
 const BLOC = { name: "Khối thi đua các cơ quan Đảng thuộc Tỉnh ủy Nam Định", place: "Nam Định" };
 const YEAR_ID = "00000000-0000-4000-8000-000000002022";
 const at = (iso: string) => new Date(iso);
-const agency = (index: number) => ({ id: `00000000-0000-4000-8000-0000000001${String(index).padStart(2, "0")}`, code: `a${index}`, name: LONG_NAMES[index]! });
-const hex = (seed: number) => Array.from({ length: 64 }, (_, i) => ((seed * 7 + i * 13) % 16).toString(16)).join("");
+const agency = (index: number) => ({
+  id: `00000000-0000-4000-8000-0000000001${String(index).padStart(2, "0")}`,
+  code: `a${index}`,
+  name: LONG_NAMES[index]!,
+});
+const hex = (seed: number) =>
+  Array.from({ length: 64 }, (_, i) => ((seed * 7 + i * 13) % 16).toString(16)).join("");
 
 function signature(index: number): SignatureRow {
   const { id, code, name } = agency(index);
@@ -83,7 +96,11 @@ const PLEDGE_BODY = {
 /** The pledge fixture, with some of its Markdown fields replaced. */
 export function pledgeFixture(body: Partial<typeof PLEDGE_BODY> = {}): SignedDocument {
   const content = { ...PLEDGE_BODY, ...body };
-  const members = LONG_NAMES.map((_, index) => ({ code: agency(index).code, name: agency(index).name, signature: index < 6 ? signature(index) : null }));
+  const members = LONG_NAMES.map((_, index) => ({
+    code: agency(index).code,
+    name: agency(index).name,
+    signature: index < 6 ? signature(index) : null,
+  }));
   return {
     bloc: BLOC,
     yearId: YEAR_ID,
@@ -114,7 +131,13 @@ export function pledgeFixture(body: Partial<typeof PLEDGE_BODY> = {}): SignedDoc
 function minutes(): VoteMinutes {
   const roll = LONG_NAMES.map((_, index) => agency(index));
   const candidates = roll.slice(0, 4).map(({ id, code, name }) => ({ agencyId: id, code, name }));
-  const rules = { quorum: { numerator: 2, denominator: 3 }, pass: { numerator: 1, denominator: 2 }, passStrictlyAbove: true, passBase: "MEMBERS" as const, quota: 3 };
+  const rules = {
+    quorum: { numerator: 2, denominator: 3 },
+    pass: { numerator: 1, denominator: 2 },
+    passStrictlyAbove: true,
+    passBase: "MEMBERS" as const,
+    quota: 3,
+  };
   return {
     bloc: BLOC,
     yearId: YEAR_ID,
@@ -122,7 +145,10 @@ function minutes(): VoteMinutes {
     startedAt: at("2023-01-10T01:30:00Z"),
     date: at("2023-01-10T04:05:00Z"),
     members: roll.map((member, index) => ({ code: member.code, name: member.name, present: index !== 7 })),
-    chair: { agencyName: LONG_NAMES[7]!, person: { name: "Trần Thị Thu Hương", title: "Trưởng ban", agencyName: LONG_NAMES[7]! } },
+    chair: {
+      agencyName: LONG_NAMES[7]!,
+      person: { name: "Trần Thị Thu Hương", title: "Trưởng ban", agencyName: LONG_NAMES[7]! },
+    },
     secretary: { name: "Đỗ Văn Thường", title: "Chuyên viên", agencyName: LONG_NAMES[7]! },
     sessions: [
       {
@@ -143,7 +169,15 @@ function minutes(): VoteMinutes {
           quorumMet: true,
           passBase: 8,
           passRequired: 5,
-          candidates: candidates.map((candidate, index) => ({ ...candidate, post: null, for: 7 - index, against: index, abstain: 0, passed: 7 - index >= 5, tied: false })),
+          candidates: candidates.map((candidate, index) => ({
+            ...candidate,
+            post: null,
+            for: 7 - index,
+            against: index,
+            abstain: 0,
+            passed: 7 - index >= 5,
+            tied: false,
+          })),
           elected: null,
           hasTies: false,
         },
@@ -165,12 +199,23 @@ function toTrinh(): ToTrinh {
     bloc: BLOC,
     date: at("2023-01-12T02:00:00Z"),
     leader: { agencyName: LONG_NAMES[7]!, person: { name: "Trần Thị Thu Hương", title: "Trưởng ban" } },
-    basis: { pledge: { number: 2, openedAt: at("2022-02-21T02:00:00Z"), signed: 8, members: 8 }, ranking: { publishedAt: at("2023-01-05T02:00:00Z") }, minutes: { date: at("2023-01-10T04:05:00Z") } },
+    basis: {
+      pledge: { number: 2, openedAt: at("2022-02-21T02:00:00Z"), signed: 8, members: 8 },
+      ranking: { publishedAt: at("2023-01-05T02:00:00Z") },
+      minutes: { date: at("2023-01-10T04:05:00Z") },
+    },
     awards: AWARDS.map((award, awardIndex) => ({
       ...award,
       nominees: LONG_NAMES.map((_, index) => index)
         .filter((index) => index % 3 === awardIndex)
-        .map((index) => ({ agency: { code: agency(index).code, name: agency(index).name }, rank: index + 1, totalX100: 9850 - index * 125, classification: "Xuất sắc", vote: { for: 7, ballots: 8 }, status: "SUBMITTED" as const })),
+        .map((index) => ({
+          agency: { code: agency(index).code, name: agency(index).name },
+          rank: index + 1,
+          totalX100: 9850 - index * 125,
+          classification: "Xuất sắc",
+          vote: { for: 7, ballots: 8 },
+          status: "SUBMITTED" as const,
+        })),
     })),
     total: LONG_NAMES.length,
   };
@@ -200,7 +245,14 @@ function scoreTable(): ScoreTable {
       { code: "IV", kind: "DEDUCTION", x100: index % 2 ? 50 : 0 },
     ],
   }));
-  return { yearId: YEAR_ID, year: 2022, bloc: BLOC, publishedAt: at("2023-01-05T02:00:00Z"), groups, entries };
+  return {
+    yearId: YEAR_ID,
+    year: 2022,
+    bloc: BLOC,
+    publishedAt: at("2023-01-05T02:00:00Z"),
+    groups,
+    entries,
+  };
 }
 
 function decision(): DecisionRecord {
@@ -268,7 +320,10 @@ export function documentFixtures(): DocumentFixture[] {
         `Họp bình xét, suy tôn danh hiệu thi đua, hình thức khen thưởng năm 2022`,
         `của ${BLOC.name}`,
         `1. ${minutesDoc.sessions[0]!.title}`,
-        `Thành viên có mặt: 7/8 cơ quan thành viên: ${minutesDoc.members.filter((m) => m.present).map((m) => m.name).join("; ")}`,
+        `Thành viên có mặt: 7/8 cơ quan thành viên: ${minutesDoc.members
+          .filter((m) => m.present)
+          .map((m) => m.name)
+          .join("; ")}`,
         `Vắng mặt: 1 cơ quan: ${LONG_NAMES[7]}`,
         ...minutesDoc.sessions[0]!.candidates.map((candidate) => candidate.name),
       ],
@@ -280,7 +335,9 @@ export function documentFixtures(): DocumentFixture[] {
         "TỜ TRÌNH",
         "Về việc đề nghị khen thưởng năm 2022",
         "Kính gửi: Hội đồng Thi đua – Khen thưởng tỉnh.",
-        ...toTrinhDoc.awards.map((award, index) => `${index + 1}. ${award.name}: ${award.nominees.length} tập thể`),
+        ...toTrinhDoc.awards.map(
+          (award, index) => `${index + 1}. ${award.name}: ${award.nominees.length} tập thể`,
+        ),
         `Tổng số đề nghị ${AWARDS[2]!.name}`,
         ...LONG_NAMES,
         "Tổng cộng: 8 tập thể.",
@@ -291,7 +348,12 @@ export function documentFixtures(): DocumentFixture[] {
     {
       kind: "SCORE_TABLE",
       job: { kind: "SCORE_TABLE", data: table },
-      expected: ["BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM, XẾP HẠNG THI ĐUA NĂM 2022", `(Kèm theo Tờ trình đề nghị khen thưởng năm 2022 của ${BLOC.name}`, ...LONG_NAMES, "Tổng số: 8 cơ quan thành viên."],
+      expected: [
+        "BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM, XẾP HẠNG THI ĐUA NĂM 2022",
+        `(Kèm theo Tờ trình đề nghị khen thưởng năm 2022 của ${BLOC.name}`,
+        ...LONG_NAMES,
+        "Tổng số: 8 cơ quan thành viên.",
+      ],
     },
     {
       kind: "AWARD_DECISION",
@@ -301,7 +363,9 @@ export function documentFixtures(): DocumentFixture[] {
         "Kết quả khen thưởng năm 2022",
         `của ${BLOC.name}`,
         "Căn cứ Quyết định số 512/QĐ-UBND ngày 25 tháng 02 năm 2023 của Chủ tịch Ủy ban nhân dân tỉnh Phạm Đình Nghị về việc khen thưởng năm 2022;",
-        ...record.awards.map((award, index) => `${index + 1}. ${award.name}: ${award.agencies.length} tập thể`),
+        ...record.awards.map(
+          (award, index) => `${index + 1}. ${award.name}: ${award.agencies.length} tập thể`,
+        ),
         ...LONG_NAMES,
         "Nơi nhận:",
       ],

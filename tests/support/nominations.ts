@@ -22,7 +22,14 @@ export const NOMINATION_TOTALS = [98, 96, 95, 90, 86, 80];
  * (DEFAULT_RULES) except those in `skipVotes`, in which every member voted FOR every candidate (all pass).
  * Also a BOARD account and its actor.
  */
-export async function nominationYear(options: { memberCount?: number; rules?: YearRules; skipVotes?: string[]; phase?: "VOTING" | "NOMINATION" } = {}) {
+export async function nominationYear(
+  options: {
+    memberCount?: number;
+    rules?: YearRules;
+    skipVotes?: string[];
+    phase?: "VOTING" | "NOMINATION";
+  } = {},
+) {
   const rules = options.rules ?? DEFAULT_RULES;
   const setup = await votingYear({ memberCount: options.memberCount ?? 6, totals: NOMINATION_TOTALS, rules });
   const sessions = new Map<string, string>();
@@ -30,7 +37,8 @@ export async function nominationYear(options: { memberCount?: number; rules?: Ye
     if (!award.requiresVote || options.skipVotes?.includes(award.code)) continue;
     const session = await openSession(setup, award.code);
     const choices = Object.fromEntries(session.candidates.map((candidate) => [candidate.code, "FOR"]));
-    for (let index = 0; index < setup.agencies.length; index += 1) await cast(setup, index, session.id, choices);
+    for (let index = 0; index < setup.agencies.length; index += 1)
+      await cast(setup, index, session.id, choices);
     await endAndClose(setup, session.id);
     sessions.set(award.code, session.id);
   }
@@ -39,7 +47,12 @@ export async function nominationYear(options: { memberCount?: number; rules?: Ye
   /** The agency code of member `index`. */
   const code = (index: number) => setup.agencies[index]!.code;
   /** Nominates member `index` for `awardCode` as the secretariat. */
-  const nominate = (index: number, awardCode: string, note?: string) => createNomination(setup.secretariatActor, setup.year.id, { agencyCode: code(index), awardCode, ...(note ? { note } : {}) });
+  const nominate = (index: number, awardCode: string, note?: string) =>
+    createNomination(setup.secretariatActor, setup.year.id, {
+      agencyCode: code(index),
+      awardCode,
+      ...(note ? { note } : {}),
+    });
   return { ...setup, sessions, boardActor, code, nominate };
 }
 
@@ -48,7 +61,15 @@ export type NominationYear = Awaited<ReturnType<typeof nominationYear>>;
 /** A báo cáo thành tích row of the nomination (no file on disk: the dossier only checks that one exists). */
 export async function attachReport(nominationId: string, uploadedById: string) {
   return db.nominationReport.create({
-    data: { nominationId, fileName: "bao-cao-thanh-tich.pdf", mimeType: "application/pdf", sizeBytes: 1024, sha256: "0".repeat(64), storageKey: `test/${randomUUID()}.pdf`, uploadedById },
+    data: {
+      nominationId,
+      fileName: "bao-cao-thanh-tich.pdf",
+      mimeType: "application/pdf",
+      sizeBytes: 1024,
+      sha256: "0".repeat(64),
+      storageKey: `test/${randomUUID()}.pdf`,
+      uploadedById,
+    },
   });
 }
 
@@ -75,12 +96,20 @@ export async function submittedDossier(setup: NominationYear) {
 }
 
 /** The board's verdict on one nomination. */
-export function review(actor: Actor, nominationId: string, action: "approve" | "return" | "reject", comment?: string) {
+export function review(
+  actor: Actor,
+  nominationId: string,
+  action: "approve" | "return" | "reject",
+  comment?: string,
+) {
   return reviewNomination(actor, nominationId, comment ? { action, comment } : { action });
 }
 
 export function statusOf(nominationId: string) {
-  return db.nomination.findUniqueOrThrow({ where: { id: nominationId }, select: { status: true, round: true, decisionId: true, version: true } });
+  return db.nomination.findUniqueOrThrow({
+    where: { id: nominationId },
+    select: { status: true, round: true, decisionId: true, version: true },
+  });
 }
 
 export function eventsOf(nominationId: string) {

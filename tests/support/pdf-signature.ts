@@ -39,20 +39,39 @@ const OIDS: Record<string, string> = {
 };
 
 /** The CMS of the (last) signature: its signed attributes, the signer certificate's SHA-256, the byte range. */
-export function signatureOf(bytes: Uint8Array): { byteRange: number[]; signedAttributes: string[]; signerCertificateSha256: string; subFilter: string | null } {
+export function signatureOf(bytes: Uint8Array): {
+  byteRange: number[];
+  signedAttributes: string[];
+  signerCertificateSha256: string;
+  subFilter: string | null;
+} {
   const text = Buffer.from(bytes).toString("latin1");
   const ranges = [...text.matchAll(/\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g)];
   const range = ranges.at(-1)!.slice(1, 5).map(Number);
-  const contents = text.slice(range[1]!, range[2]!).replace(/[<>\s]/g, "").replace(/(00)+$/, "");
+  const contents = text
+    .slice(range[1]!, range[2]!)
+    .replace(/[<>\s]/g, "")
+    .replace(/(00)+$/, "");
   const der = Buffer.from(contents.length % 2 ? `${contents}0` : contents, "hex");
-  const info = pkijs.ContentInfo.fromBER(der.buffer.slice(der.byteOffset, der.byteOffset + der.byteLength) as ArrayBuffer);
+  const info = pkijs.ContentInfo.fromBER(
+    der.buffer.slice(der.byteOffset, der.byteOffset + der.byteLength) as ArrayBuffer,
+  );
   const signed = new pkijs.SignedData({ schema: info.content });
   const signer = signed.signerInfos[0]!;
-  const attributes = (signer.signedAttrs?.attributes ?? []).map((attribute) => OIDS[attribute.type] ?? attribute.type);
-  const certificate = (signed.certificates ?? []).find((candidate): candidate is pkijs.Certificate => candidate instanceof pkijs.Certificate)!;
+  const attributes = (signer.signedAttrs?.attributes ?? []).map(
+    (attribute) => OIDS[attribute.type] ?? attribute.type,
+  );
+  const certificate = (signed.certificates ?? []).find(
+    (candidate): candidate is pkijs.Certificate => candidate instanceof pkijs.Certificate,
+  )!;
   const certificateDer = Buffer.from(certificate.toSchema().toBER(false));
   const subFilter = /\/SubFilter\s*\/([A-Za-z0-9.]+)/.exec(text)?.[1] ?? null;
-  return { byteRange: range, signedAttributes: attributes, signerCertificateSha256: createHash("sha256").update(certificateDer).digest("hex"), subFilter };
+  return {
+    byteRange: range,
+    signedAttributes: attributes,
+    signerCertificateSha256: createHash("sha256").update(certificateDer).digest("hex"),
+    subFilter,
+  };
 }
 
 /** A PDF literal string's bytes, escapes resolved (PDF 32000-1, 7.3.4.2). */
@@ -79,7 +98,10 @@ function literalBytes(body: string): Buffer {
 }
 
 /** A text string of the (last) signature dictionary (Name, Reason, Location, ContactInfo), decoded as a reader does. */
-export function signatureText(bytes: Uint8Array, key: "Name" | "Reason" | "Location" | "ContactInfo"): string | null {
+export function signatureText(
+  bytes: Uint8Array,
+  key: "Name" | "Reason" | "Location" | "ContactInfo",
+): string | null {
   const text = Buffer.from(bytes).toString("latin1");
   const start = text.lastIndexOf(`/${key} (`);
   if (start < 0) return null;
@@ -96,5 +118,7 @@ export function signatureText(bytes: Uint8Array, key: "Name" | "Reason" | "Locat
   }
   const raw = literalBytes(text.slice(first, end));
   // UTF-16BE with its byte order mark, or PDFDocEncoding (ASCII here).
-  return raw[0] === 0xfe && raw[1] === 0xff ? raw.subarray(2).swap16().toString("utf16le") : raw.toString("latin1");
+  return raw[0] === 0xfe && raw[1] === 0xff
+    ? raw.subarray(2).swap16().toString("utf16le")
+    : raw.toString("latin1");
 }

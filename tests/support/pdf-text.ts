@@ -8,11 +8,21 @@ const STANDARD_FONTS = `${path.resolve(import.meta.dirname, "../../node_modules/
 
 /** Each page's text, whitespace collapsed, in NFC. */
 export async function pdfPages(bytes: Uint8Array): Promise<string[]> {
-  const pdf = await getDocument({ data: new Uint8Array(bytes), standardFontDataUrl: STANDARD_FONTS, isEvalSupported: false }).promise;
+  const pdf = await getDocument({
+    data: new Uint8Array(bytes),
+    standardFontDataUrl: STANDARD_FONTS,
+    isEvalSupported: false,
+  }).promise;
   const pages: string[] = [];
   for (let number = 1; number <= pdf.numPages; number += 1) {
     const content = await (await pdf.getPage(number)).getTextContent();
-    pages.push(content.items.map((item) => ("str" in item ? item.str : "")).join(" ").replace(/\s+/g, " ").normalize("NFC"));
+    pages.push(
+      content.items
+        .map((item) => ("str" in item ? item.str : ""))
+        .join(" ")
+        .replace(/\s+/g, " ")
+        .normalize("NFC"),
+    );
   }
   await pdf.destroy();
   return pages;
@@ -25,7 +35,12 @@ export async function pdfText(bytes: Uint8Array): Promise<string> {
 
 /** The text as poppler's pdftotext extracts it in content-stream order (-raw), in NFC. */
 export function popplerText(bytes: Uint8Array): string {
-  return execFileSync("pdftotext", ["-raw", "-enc", "UTF-8", "-", "-"], { input: bytes, maxBuffer: 64 * 1024 * 1024 }).toString("utf8").normalize("NFC");
+  return execFileSync("pdftotext", ["-raw", "-enc", "UTF-8", "-", "-"], {
+    input: bytes,
+    maxBuffer: 64 * 1024 * 1024,
+  })
+    .toString("utf8")
+    .normalize("NFC");
 }
 
 /** Whitespace (spaces, line and page breaks) collapsed to single spaces. */

@@ -3,7 +3,12 @@
 import { db } from "@/lib/db";
 import type { Phase } from "@/lib/generated/prisma/enums";
 import type { PledgeContent } from "@/lib/pledges/schemas";
-import { makeBlocWithYear, makePledgeSignature, makePledgeVersion, uniqueToken } from "@/prisma/seed/factories";
+import {
+  makeBlocWithYear,
+  makePledgeSignature,
+  makePledgeVersion,
+  uniqueToken,
+} from "@/prisma/seed/factories";
 import { actorFor } from "./dal";
 
 /** The key lib/pledges seals with in the integration tier (tests/integration/setup.ts). */
@@ -28,7 +33,10 @@ export function pledgeContent(overrides: Partial<PledgeContent> = {}): PledgeCon
  * a leader and a staff account per member, the leader agency's secretariat, and their actors.
  */
 export async function pledgingYear(options: { memberCount?: number; phase?: Phase } = {}) {
-  const setup = await makeBlocWithYear(db, { phase: options.phase ?? "PLEDGING", memberCount: options.memberCount ?? 3 });
+  const setup = await makeBlocWithYear(db, {
+    phase: options.phase ?? "PLEDGING",
+    memberCount: options.memberCount ?? 3,
+  });
   const secretariat = await actorFor(setup.secretariat);
   const leaders = [];
   for (const leader of setup.leaders) leaders.push(await actorFor(leader));
@@ -38,11 +46,25 @@ export async function pledgingYear(options: { memberCount?: number; phase?: Phas
 export type PledgingYear = Awaited<ReturnType<typeof pledgingYear>>;
 
 /** Opens a version through the factory (as lib/pledges does) and has the leaders at `signers` sign it. */
-export async function openWithSignatures(setup: PledgingYear, signers: number[] = [], content: Partial<PledgeContent> = {}) {
-  const version = await makePledgeVersion(db, { yearId: setup.year.id, createdById: setup.secretariat.id, content });
+export async function openWithSignatures(
+  setup: PledgingYear,
+  signers: number[] = [],
+  content: Partial<PledgeContent> = {},
+) {
+  const version = await makePledgeVersion(db, {
+    yearId: setup.year.id,
+    createdById: setup.secretariat.id,
+    content,
+  });
   const signatures = [];
   for (const index of signers) {
-    signatures.push(await makePledgeSignature(db, { versionId: version.id, signerId: setup.leaders[index]!.id, sealKey: sealKey() }));
+    signatures.push(
+      await makePledgeSignature(db, {
+        versionId: version.id,
+        signerId: setup.leaders[index]!.id,
+        sealKey: sealKey(),
+      }),
+    );
   }
   return { version, signatures };
 }

@@ -35,7 +35,8 @@ export const fakeNextHeaders = {
     return headers;
   },
   cookies: async () => ({
-    get: (name: string) => (current.cookies.has(name) ? { name, value: current.cookies.get(name)! } : undefined),
+    get: (name: string) =>
+      current.cookies.has(name) ? { name, value: current.cookies.get(name)! } : undefined,
     getAll: () => [...current.cookies].map(([name, value]) => ({ name, value })),
     has: (name: string) => current.cookies.has(name),
     set: (name: string, value: string) => void current.cookies.set(name, value),

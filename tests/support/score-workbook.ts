@@ -6,7 +6,10 @@ import ExcelJS from "exceljs";
  * The workbook `bytes` with the final score of every (agency, criterion) cell set to `points(agencyCode,
  * criterionCode)` (null leaves the cell as exported). Returns the new bytes and how many cells were set.
  */
-export async function fillScoreWorkbook(bytes: Uint8Array, points: (agencyCode: string, criterionCode: string) => number | null): Promise<{ bytes: Uint8Array; cells: number }> {
+export async function fillScoreWorkbook(
+  bytes: Uint8Array,
+  points: (agencyCode: string, criterionCode: string) => number | null,
+): Promise<{ bytes: Uint8Array; cells: number }> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(Buffer.from(bytes) as unknown as Parameters<typeof workbook.xlsx.load>[0]);
   const sheet = workbook.getWorksheet("Bảng điểm");

@@ -4,7 +4,11 @@ import { encode } from "next-auth/jwt";
 import { setCookie } from "./request-context";
 
 export async function sessionTokenFor(user: { id: string; tokenVersion: number }): Promise<string> {
-  return encode({ token: { sub: user.id, tv: user.tokenVersion }, secret: process.env.NEXTAUTH_SECRET!, maxAge: 12 * 3600 });
+  return encode({
+    token: { sub: user.id, tv: user.tokenVersion },
+    secret: process.env.NEXTAUTH_SECRET!,
+    maxAge: 12 * 3600,
+  });
 }
 
 /** Makes the fake request carry `user`'s session; returns the cookie value. */

@@ -46,10 +46,23 @@ function finalsFor(total: number): Record<string, number> {
  * secretariat while in REVIEW. With `publish: false` the year reaches VOTING without a ranking; with
  * `phase` it stays in another phase.
  */
-export async function votingYear(options: { memberCount?: number; totals?: number[]; rules?: YearRules; publish?: boolean; phase?: "REVIEW" | "VOTING" | "NOMINATION" } = {}) {
-  const setup = await scoringSetup({ phase: "REVIEW", memberCount: options.memberCount ?? 4, rules: options.rules ?? VOTE_RULES });
+export async function votingYear(
+  options: {
+    memberCount?: number;
+    totals?: number[];
+    rules?: YearRules;
+    publish?: boolean;
+    phase?: "REVIEW" | "VOTING" | "NOMINATION";
+  } = {},
+) {
+  const setup = await scoringSetup({
+    phase: "REVIEW",
+    memberCount: options.memberCount ?? 4,
+    rules: options.rules ?? VOTE_RULES,
+  });
   const totals = options.totals ?? DEFAULT_TOTALS;
-  for (let index = 0; index < setup.agencies.length; index += 1) await writeFinals(setup, index, finalsFor(totals[index] ?? 50));
+  for (let index = 0; index < setup.agencies.length; index += 1)
+    await writeFinals(setup, index, finalsFor(totals[index] ?? 50));
   if (options.publish ?? true) await publishRanking(setup.secretariatActor, setup.year.id);
   const phase = options.phase ?? "VOTING";
   if (phase !== "REVIEW") await setPhase(setup.year.id, phase);
@@ -62,28 +75,50 @@ const HOUR = 3_600_000;
 export const inHours = (hours: number) => new Date(Date.now() + hours * HOUR).toISOString();
 
 /** Opens a session as the secretariat: an award's proposal (`awardCode`) or the election (none), for an hour by default. */
-export function openSession(setup: ScoringSetup, awardCode?: string | null, window: { opensAt?: string; closesAt?: string } = {}) {
+export function openSession(
+  setup: ScoringSetup,
+  awardCode?: string | null,
+  window: { opensAt?: string; closesAt?: string } = {},
+) {
   const closesAt = window.closesAt ?? inHours(1);
-  const input = awardCode ? { kind: "AWARD_PROPOSAL", awardCode, closesAt } : { kind: "LEADERSHIP_ELECTION", closesAt };
-  return createVoteSession(setup.secretariatActor, setup.year.id, window.opensAt ? { ...input, opensAt: window.opensAt } : input);
+  const input = awardCode
+    ? { kind: "AWARD_PROPOSAL", awardCode, closesAt }
+    : { kind: "LEADERSHIP_ELECTION", closesAt };
+  return createVoteSession(
+    setup.secretariatActor,
+    setup.year.id,
+    window.opensAt ? { ...input, opensAt: window.opensAt } : input,
+  );
 }
 
 /** The leader of member `index` casts the agency's ballot (with the right password unless told). */
-export function cast(setup: ScoringSetup, index: number, sessionId: string, choices: unknown, password = TEST_PASSWORD) {
+export function cast(
+  setup: ScoringSetup,
+  index: number,
+  sessionId: string,
+  choices: unknown,
+  password = TEST_PASSWORD,
+) {
   return castBallot(setup.leaderActors[index]!, sessionId, { password, choices });
 }
 
 /** The agency codes of members by index. */
-export const codes = (setup: ScoringSetup, ...indexes: number[]) => indexes.map((index) => setup.agencies[index]!.code);
+export const codes = (setup: ScoringSetup, ...indexes: number[]) =>
+  indexes.map((index) => setup.agencies[index]!.code);
 
 /** An APPROVAL ballot: `{ code: choice }` for the members at the given indexes. */
 export function approval(setup: ScoringSetup, choices: Record<number, "FOR" | "AGAINST" | "ABSTAIN">) {
-  return Object.fromEntries(Object.entries(choices).map(([index, choice]) => [setup.agencies[Number(index)]!.code, choice]));
+  return Object.fromEntries(
+    Object.entries(choices).map(([index, choice]) => [setup.agencies[Number(index)]!.code, choice]),
+  );
 }
 
 /** An ELECTION ballot naming members by index (null: blank). */
 export function election(setup: ScoringSetup, leader: number | null, deputy: number | null) {
-  return { LEADER: leader === null ? null : setup.agencies[leader]!.code, DEPUTY: deputy === null ? null : setup.agencies[deputy]!.code };
+  return {
+    LEADER: leader === null ? null : setup.agencies[leader]!.code,
+    DEPUTY: deputy === null ? null : setup.agencies[deputy]!.code,
+  };
 }
 
 /** Moves the session's window into the past (opened two hours ago, ended `endedMsAgo` ago). */

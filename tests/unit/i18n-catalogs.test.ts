@@ -16,7 +16,12 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
 const CATALOGS = { vi: vi as Catalog, en: en as Catalog };
 
 /** Leaf keys ("errors.agency.codeTaken") with their messages, and the namespaces ("errors.agency"). */
-function flatten(catalog: Catalog, prefix = "", leaves = new Map<string, string>(), namespaces = new Set<string>()) {
+function flatten(
+  catalog: Catalog,
+  prefix = "",
+  leaves = new Map<string, string>(),
+  namespaces = new Set<string>(),
+) {
   for (const [key, value] of Object.entries(catalog)) {
     const full = prefix ? `${prefix}.${key}` : key;
     if (typeof value === "string") {
@@ -45,7 +50,10 @@ const usageOptions = {
 };
 
 /** Keys the code needs that the catalog lacks, as "key (file:line)". */
-function missingKeys(usage: Usage, catalog: { leaves: Map<string, string>; namespaces: Set<string> }): string[] {
+function missingKeys(
+  usage: Usage,
+  catalog: { leaves: Map<string, string>; namespaces: Set<string> },
+): string[] {
   const leafKeys = [...catalog.leaves.keys()];
   const problems = usage.required.filter(({ key, kind }) => {
     switch (kind) {
@@ -59,13 +67,19 @@ function missingKeys(usage: Usage, catalog: { leaves: Map<string, string>; names
         return !leafKeys.some((leaf) => leaf.startsWith(key));
     }
   });
-  return [...new Set(problems.map(({ key, kind, site }) => `${kind === "prefix" ? `${key}*` : key} (${where([site])})`))].sort();
+  return [
+    ...new Set(
+      problems.map(({ key, kind, site }) => `${kind === "prefix" ? `${key}*` : key} (${where([site])})`),
+    ),
+  ].sort();
 }
 
 /** Catalog keys no code uses. */
 function unusedKeys(usage: Usage, catalogKeys: string[]): string[] {
   const prefixes = [...usage.usedPrefixes.keys()];
-  return catalogKeys.filter((key) => !usage.used.has(key) && !prefixes.some((prefix) => key.startsWith(prefix))).sort();
+  return catalogKeys
+    .filter((key) => !usage.used.has(key) && !prefixes.some((prefix) => key.startsWith(prefix)))
+    .sort();
 }
 
 describe("the two catalogs", () => {
@@ -78,7 +92,10 @@ describe("the two catalogs", () => {
   });
 
   it("have no empty message", () => {
-    for (const [locale, flat] of [["vi", viFlat], ["en", enFlat]] as const) {
+    for (const [locale, flat] of [
+      ["vi", viFlat],
+      ["en", enFlat],
+    ] as const) {
       const empty = [...flat.leaves].filter(([, message]) => message.trim() === "").map(([key]) => key);
       expect(empty, listing(`empty messages in ${locale}.json`, empty)).toEqual([]);
     }
@@ -90,7 +107,9 @@ describe("the two catalogs", () => {
       .flatMap((key) => {
         const a = icuPlaceholders(viFlat.leaves.get(key)!);
         const b = icuPlaceholders(enFlat.leaves.get(key)!);
-        return JSON.stringify(a) === JSON.stringify(b) ? [] : [`${key}: vi {${a.join("} {")}} ≠ en {${b.join("} {")}}`];
+        return JSON.stringify(a) === JSON.stringify(b)
+          ? []
+          : [`${key}: vi {${a.join("} {")}} ≠ en {${b.join("} {")}}`];
       });
     expect(differences, listing("placeholders differ between vi.json and en.json", differences)).toEqual([]);
   });
@@ -110,9 +129,17 @@ describe("the two catalogs", () => {
         for (const placeholder of icuPlaceholders(message)) {
           if (placeholder.startsWith("<")) continue;
           const [name, type] = placeholder.split(", ");
-          values[name!] = type === "date" || type === "time" ? new Date("2026-11-28T07:05:00Z") : type === "select" ? "other" : 2;
+          values[name!] =
+            type === "date" || type === "time"
+              ? new Date("2026-11-28T07:05:00Z")
+              : type === "select"
+                ? "other"
+                : 2;
         }
-        const output = (t as unknown as (key: string, values: Record<string, unknown>) => string)(key, values);
+        const output = (t as unknown as (key: string, values: Record<string, unknown>) => string)(
+          key,
+          values,
+        );
         if (/[{}]/.test(output)) problems.push(`${locale}: ${key} → ${output}`);
       }
     }
@@ -121,7 +148,9 @@ describe("the two catalogs", () => {
 
   it("write Vietnamese with its diacritics", () => {
     // A catalog that lost its diacritics (or got an English copy) is caught here.
-    const withDiacritics = [...viFlat.leaves.values()].filter((message) => /[ăâđêôơưàáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ]/i.test(message));
+    const withDiacritics = [...viFlat.leaves.values()].filter((message) =>
+      /[ăâđêôơưàáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ]/i.test(message),
+    );
     expect(withDiacritics.length / viFlat.leaves.size).toBeGreaterThan(0.9);
   });
 });
@@ -129,7 +158,10 @@ describe("the two catalogs", () => {
 describe("icuPlaceholders", () => {
   it("reads arguments, typed arguments, nested plural branches and tags", () => {
     expect(icuPlaceholders("Năm {year} của {bloc}")).toEqual(["bloc", "year"]);
-    expect(icuPlaceholders("{count, plural, =0 {none} one {# item of {total}} other {# items}}")).toEqual(["count, plural", "total"]);
+    expect(icuPlaceholders("{count, plural, =0 {none} one {# item of {total}} other {# items}}")).toEqual([
+      "count, plural",
+      "total",
+    ]);
     expect(icuPlaceholders("Due {date, date, short} <b>now</b>")).toEqual(["<b>", "date, date"]);
     expect(icuPlaceholders("It's the members' {year} list, '{literal}'")).toEqual(["year"]);
   });
@@ -161,7 +193,13 @@ describe("keys in the code", () => {
 
   it("include every catalog key (no unused keys)", () => {
     const unused = unusedKeys(usage, keys);
-    expect(unused, listing("in the catalogs, used nowhere in app/, components/ or lib/ (remove from both catalogs)", unused)).toEqual([]);
+    expect(
+      unused,
+      listing(
+        "in the catalogs, used nowhere in app/, components/ or lib/ (remove from both catalogs)",
+        unused,
+      ),
+    ).toEqual([]);
   });
 
   it("include the label of every navigation item", () => {
@@ -189,9 +227,18 @@ describe("the usage scanner", () => {
          return labels.rich(flag ? "yes" : "no");
        }`,
     ],
-    [file("data.ts"), `export const MESSAGE = "errors.fromData"; export const task = (phase: string) => \`todo.\${phase}\`; export const perm = "demo.read";`],
+    [
+      file("data.ts"),
+      `export const MESSAGE = "errors.fromData"; export const task = (phase: string) => \`todo.\${phase}\`; export const perm = "demo.read";`,
+    ],
   ]);
-  const usage = scanUsage({ root: ROOT, files: [...sources.keys()], sources, namespaces: new Set(["demo", "errors", "todo", "labels"]), notKeys: new Set(["demo.read"]) });
+  const usage = scanUsage({
+    root: ROOT,
+    files: [...sources.keys()],
+    sources,
+    namespaces: new Set(["demo", "errors", "todo", "labels"]),
+    notKeys: new Set(["demo.read"]),
+  });
   const catalog = flatten({
     demo: { present: "x", ONE: "x", TWO: "x", roles: { A: "x", B: "x" }, free: { any: "x" }, unused: "x" },
     other: { title: "x" },
@@ -202,7 +249,18 @@ describe("the usage scanner", () => {
   });
 
   it("qualifies keys with the namespace of the binding, inline or bound, and resolves literal types", () => {
-    for (const key of ["demo.present", "demo.ONE", "demo.TWO", "demo.roles.A", "demo.roles.B", "other.title", "root.full", "labels.yes", "labels.no", "errors.fromData"]) {
+    for (const key of [
+      "demo.present",
+      "demo.ONE",
+      "demo.TWO",
+      "demo.roles.A",
+      "demo.roles.B",
+      "other.title",
+      "root.full",
+      "labels.yes",
+      "labels.no",
+      "errors.fromData",
+    ]) {
       expect(usage.used.has(key), key).toBe(true);
     }
     expect([...usage.usedPrefixes.keys()].sort()).toEqual(["demo.free.", "todo."]);

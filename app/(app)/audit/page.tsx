@@ -34,11 +34,41 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <PageHeader title={t("title")} description={t("description")} />
       <Card>
         <form className="mb-4 grid gap-2 sm:grid-cols-3 lg:grid-cols-6" role="search">
-          <input className={inputClass} name="actor" defaultValue={params.actor ?? ""} placeholder={t("actor")} aria-label={t("actor")} />
-          <input className={inputClass} name="action" defaultValue={params.action ?? ""} placeholder={t("action")} aria-label={t("action")} />
-          <input className={inputClass} name="entity" defaultValue={params.entity ?? ""} placeholder={t("entity")} aria-label={t("entity")} />
-          <input className={inputClass} name="from" type="date" defaultValue={params.from ?? ""} aria-label={t("from")} />
-          <input className={inputClass} name="to" type="date" defaultValue={params.to ?? ""} aria-label={t("to")} />
+          <input
+            className={inputClass}
+            name="actor"
+            defaultValue={params.actor ?? ""}
+            placeholder={t("actor")}
+            aria-label={t("actor")}
+          />
+          <input
+            className={inputClass}
+            name="action"
+            defaultValue={params.action ?? ""}
+            placeholder={t("action")}
+            aria-label={t("action")}
+          />
+          <input
+            className={inputClass}
+            name="entity"
+            defaultValue={params.entity ?? ""}
+            placeholder={t("entity")}
+            aria-label={t("entity")}
+          />
+          <input
+            className={inputClass}
+            name="from"
+            type="date"
+            defaultValue={params.from ?? ""}
+            aria-label={t("from")}
+          />
+          <input
+            className={inputClass}
+            name="to"
+            type="date"
+            defaultValue={params.to ?? ""}
+            aria-label={t("to")}
+          />
           <button type="submit" className={buttonClass("secondary")}>
             {t("filter")}
           </button>
@@ -72,7 +102,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 <td className={`${td} max-w-md break-words font-mono text-xs`}>
                   {entry.before !== null && <div className="text-slate-500">− {summary(entry.before)}</div>}
                   {entry.after !== null && <div>+ {summary(entry.after)}</div>}
-                  {entry.reason && <div className="mt-1 font-sans text-amber-800">{t("reason", { reason: entry.reason })}</div>}
+                  {entry.reason && (
+                    <div className="mt-1 font-sans text-amber-800">
+                      {t("reason", { reason: entry.reason })}
+                    </div>
+                  )}
                 </td>
                 <td className={`${td} text-xs text-slate-500`}>
                   {entry.ip ?? "—"}

@@ -51,20 +51,44 @@ export default async function AwardsPage({ searchParams }: { searchParams: Promi
         title={t("title")}
         description={t("description")}
         actions={
-          <a href={`/api/v1/awards.xlsx${query ? `?${query}` : ""}`} className={buttonClass("secondary")} data-testid="awards-xlsx">
+          <a
+            href={`/api/v1/awards.xlsx${query ? `?${query}` : ""}`}
+            className={buttonClass("secondary")}
+            data-testid="awards-xlsx"
+          >
             {t("export")}
           </a>
         }
       />
       <Card className="mb-6">
-        <form method="get" action="/awards" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5" role="search" aria-label={t("filters")}>
+        <form
+          method="get"
+          action="/awards"
+          className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5"
+          role="search"
+          aria-label={t("filters")}
+        >
           <label className="flex flex-col gap-1 text-sm font-semibold text-slate-800 lg:col-span-2">
             {t("q")}
-            <input type="search" name="q" defaultValue={filters.q ?? ""} className={inputClass} maxLength={200} />
+            <input
+              type="search"
+              name="q"
+              defaultValue={filters.q ?? ""}
+              className={inputClass}
+              maxLength={200}
+            />
           </label>
           <label className="flex flex-col gap-1 text-sm font-semibold text-slate-800">
             {t("year")}
-            <input type="number" name="year" inputMode="numeric" min={2000} max={2100} defaultValue={filters.year ?? ""} className={inputClass} />
+            <input
+              type="number"
+              name="year"
+              inputMode="numeric"
+              min={2000}
+              max={2100}
+              defaultValue={filters.year ?? ""}
+              className={inputClass}
+            />
           </label>
           <label className="flex flex-col gap-1 text-sm font-semibold text-slate-800">
             {t("award")}
@@ -108,7 +132,9 @@ export default async function AwardsPage({ searchParams }: { searchParams: Promi
           <p className="text-sm text-slate-600">{t("none")}</p>
         ) : (
           <>
-            {awards.length >= LIMIT && <p className="mb-3 text-sm text-amber-800">{t("limited", { limit: LIMIT })}</p>}
+            {awards.length >= LIMIT && (
+              <p className="mb-3 text-sm text-amber-800">{t("limited", { limit: LIMIT })}</p>
+            )}
             <AwardsTable awards={awards} />
           </>
         )}

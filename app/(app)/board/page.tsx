@@ -45,7 +45,11 @@ export default async function BoardInboxPage({ searchParams }: { searchParams: P
   const filters = filtersOf(await searchParams);
   const actor = await pageActor();
   // A hand-edited address with a filter the data layer refuses shows the unfiltered inbox.
-  const inbox = await load(() => getInbox(actor, filters).catch((error: unknown) => (isAppError(error) && error.code === "VALIDATION" ? getInbox(actor, {}) : Promise.reject(error))));
+  const inbox = await load(() =>
+    getInbox(actor, filters).catch((error: unknown) =>
+      isAppError(error) && error.code === "VALIDATION" ? getInbox(actor, {}) : Promise.reject(error),
+    ),
+  );
   const t = await getTranslations("board.inbox");
   const statuses = await getTranslations("nominations.status");
   const mayReview = can(actor, "nomination.review");
@@ -58,7 +62,12 @@ export default async function BoardInboxPage({ searchParams }: { searchParams: P
       <>
         <PageHeader title={t("title")} description={t("description")} />
         <Card className="mb-6">
-          <form method="get" action="/board" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5" aria-label={t("filters")}>
+          <form
+            method="get"
+            action="/board"
+            className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5"
+            aria-label={t("filters")}
+          >
             <label className="flex flex-col gap-1 text-sm font-semibold text-slate-800">
               {t("year")}
               <select name="year" defaultValue={filters.year ?? ""} className={inputClass}>
@@ -96,11 +105,13 @@ export default async function BoardInboxPage({ searchParams }: { searchParams: P
               {t("status")}
               <select name="status" defaultValue={filters.status ?? ""} className={inputClass}>
                 <option value="">{t("all")}</option>
-                {NOMINATION_STATUSES.filter((status) => status !== "DRAFT" && status !== "WITHDRAWN").map((status) => (
-                  <option key={status} value={status}>
-                    {statuses(status)}
-                  </option>
-                ))}
+                {NOMINATION_STATUSES.filter((status) => status !== "DRAFT" && status !== "WITHDRAWN").map(
+                  (status) => (
+                    <option key={status} value={status}>
+                      {statuses(status)}
+                    </option>
+                  ),
+                )}
               </select>
             </label>
             <div className="flex items-end gap-2">
@@ -115,7 +126,11 @@ export default async function BoardInboxPage({ searchParams }: { searchParams: P
           <ul className="mt-4 flex flex-wrap gap-2 text-sm" data-testid="status-counts">
             {Object.entries(inbox.counts).map(([status, count]) => (
               <li key={status}>
-                <Link href={hrefWith(filters, { status, page: null })} className="inline-flex min-h-10 items-center rounded-full border border-slate-200 px-3 hover:bg-slate-50" data-status={status}>
+                <Link
+                  href={hrefWith(filters, { status, page: null })}
+                  className="inline-flex min-h-10 items-center rounded-full border border-slate-200 px-3 hover:bg-slate-50"
+                  data-status={status}
+                >
                   {statuses(status)}: <span className="ml-1 font-semibold">{count}</span>
                 </Link>
               </li>
@@ -124,7 +139,10 @@ export default async function BoardInboxPage({ searchParams }: { searchParams: P
         </Card>
         <div className="grid gap-6 lg:grid-cols-4">
           <div className="min-w-0 lg:col-span-3">
-            <Card title={t("resultsTitle", { total: inbox.total })} actions={anySubmitted && <BulkApproveForm formId={BULK_FORM} />}>
+            <Card
+              title={t("resultsTitle", { total: inbox.total })}
+              actions={anySubmitted && <BulkApproveForm formId={BULK_FORM} />}
+            >
               {inbox.items.length === 0 ? (
                 <p className="text-sm text-slate-600">{t("empty")}</p>
               ) : (
@@ -158,13 +176,19 @@ export default async function BoardInboxPage({ searchParams }: { searchParams: P
                               name="nominationIds[]"
                               value={item.id}
                               className="size-5"
-                              aria-label={t("selectRow", { agency: item.agency.name, award: item.award.name })}
+                              aria-label={t("selectRow", {
+                                agency: item.agency.name,
+                                award: item.award.name,
+                              })}
                             />
                           )}
                         </td>
                       )}
                       <td className={td}>
-                        <a href={`/agencies/${item.agency.code}`} className="font-medium text-brand-700 underline">
+                        <a
+                          href={`/agencies/${item.agency.code}`}
+                          className="font-medium text-brand-700 underline"
+                        >
                           {item.agency.name}
                         </a>
                       </td>
@@ -176,18 +200,31 @@ export default async function BoardInboxPage({ searchParams }: { searchParams: P
                       </td>
                       <td className={td}>
                         <NominationStatusBadge status={item.status} />
-                        {item.round > 1 && <span className="ml-1 text-xs text-slate-500">{t("round", { round: item.round })}</span>}
+                        {item.round > 1 && (
+                          <span className="ml-1 text-xs text-slate-500">
+                            {t("round", { round: item.round })}
+                          </span>
+                        )}
                       </td>
-                      <td className={td}>{t("basisValue", { rank: item.basis.rank, total: formatNumber(item.basis.total) })}</td>
+                      <td className={td}>
+                        {t("basisValue", { rank: item.basis.rank, total: formatNumber(item.basis.total) })}
+                      </td>
                       <td className={`${td} whitespace-nowrap`}>{formatDateTime(item.updatedAt)}</td>
                     </tr>
                   ))}
                 </Table>
               )}
               {pages > 1 && (
-                <nav className="mt-4 flex items-center justify-between gap-2 text-sm" aria-label={t("pagination")}>
+                <nav
+                  className="mt-4 flex items-center justify-between gap-2 text-sm"
+                  aria-label={t("pagination")}
+                >
                   {inbox.page > 1 ? (
-                    <Link href={hrefWith(filters, { page: String(inbox.page - 1) })} className={buttonClass("secondary")} rel="prev">
+                    <Link
+                      href={hrefWith(filters, { page: String(inbox.page - 1) })}
+                      className={buttonClass("secondary")}
+                      rel="prev"
+                    >
                       {t("previous")}
                     </Link>
                   ) : (
@@ -195,7 +232,11 @@ export default async function BoardInboxPage({ searchParams }: { searchParams: P
                   )}
                   <span>{t("pageOf", { page: inbox.page, pages })}</span>
                   {inbox.page < pages ? (
-                    <Link href={hrefWith(filters, { page: String(inbox.page + 1) })} className={buttonClass("secondary")} rel="next">
+                    <Link
+                      href={hrefWith(filters, { page: String(inbox.page + 1) })}
+                      className={buttonClass("secondary")}
+                      rel="next"
+                    >
                       {t("next")}
                     </Link>
                   ) : (
@@ -213,7 +254,10 @@ export default async function BoardInboxPage({ searchParams }: { searchParams: P
                 <ul className="space-y-2 text-sm" data-testid="dossier-links">
                   {dossiers.map((item) => (
                     <li key={item.yearId}>
-                      <Link href={`/board/years/${item.yearId}`} className="font-semibold text-brand-700 underline">
+                      <Link
+                        href={`/board/years/${item.yearId}`}
+                        className="font-semibold text-brand-700 underline"
+                      >
                         {t("blocYear", { bloc: item.bloc.name, year: item.year })}
                       </Link>
                     </li>

@@ -22,7 +22,15 @@ export default async function NotificationsPage() {
           {notifications.length === 0 ? (
             <p className="text-sm text-slate-600">{t("notifications.empty")}</p>
           ) : (
-            <NotificationList items={notifications.map((n) => ({ id: n.id, href: n.href, read: n.read, createdAt: n.createdAt, text: t(n.messageKey, n.params) }))} />
+            <NotificationList
+              items={notifications.map((n) => ({
+                id: n.id,
+                href: n.href,
+                read: n.read,
+                createdAt: n.createdAt,
+                text: t(n.messageKey, n.params),
+              }))}
+            />
           )}
         </Card>
       </>

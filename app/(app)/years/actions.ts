@@ -9,7 +9,10 @@ export async function moveYearPhaseAction(yearId: string, form: FormData) {
   return runAction(
     async (actor) => {
       const input = formToObject(form);
-      const year = await moveYearPhase(actor, yearId, { ...input, version: input.version ? Number(input.version) : undefined });
+      const year = await moveYearPhase(actor, yearId, {
+        ...input,
+        version: input.version ? Number(input.version) : undefined,
+      });
       revalidatePath(`/years/${yearId}`);
       revalidatePath(`/admin/years/${yearId}`);
       revalidatePath("/");

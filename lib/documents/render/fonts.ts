@@ -37,10 +37,18 @@ export async function registerFreshFonts(): Promise<void> {
     { src: "Helvetica-BoldOblique", fontWeight: 700, fontStyle: "italic" },
   ] as const;
   Font.register({ family: "Helvetica", fonts: [...fallback] });
-  await Promise.all(fallback.map((face) => Font.load({ fontFamily: "Helvetica", fontWeight: face.fontWeight, fontStyle: face.fontStyle })));
+  await Promise.all(
+    fallback.map((face) =>
+      Font.load({ fontFamily: "Helvetica", fontWeight: face.fontWeight, fontStyle: face.fontStyle }),
+    ),
+  );
   Font.register({
     family: DOCUMENT_FONT,
-    fonts: DOCUMENT_FACES.map((face) => ({ src: path.join(TINOS, face.file), fontWeight: face.fontWeight, fontStyle: face.fontStyle })),
+    fonts: DOCUMENT_FACES.map((face) => ({
+      src: path.join(TINOS, face.file),
+      fontWeight: face.fontWeight,
+      fontStyle: face.fontStyle,
+    })),
   });
   // Vietnamese syllables are separated by spaces: lines break between them, never with a hyphen.
   Font.registerHyphenationCallback((word) => [word]);

@@ -8,7 +8,13 @@ import type { VoteMinutes } from "@/lib/votes/minutes";
 // layer.
 
 /** The kinds of document the system prints, as the registry names them. */
-export const DOCUMENT_KINDS = ["PLEDGE", "VOTE_MINUTES", "TO_TRINH", "SCORE_TABLE", "AWARD_DECISION"] as const;
+export const DOCUMENT_KINDS = [
+  "PLEDGE",
+  "VOTE_MINUTES",
+  "TO_TRINH",
+  "SCORE_TABLE",
+  "AWARD_DECISION",
+] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 /** A draft (printed on demand, marked "DỰ THẢO") or an issued document (its registry entry). */
@@ -47,4 +53,5 @@ export interface QrPath {
 }
 
 /** The stamp as templates print it: an issued one carries the QR code of its address. */
-export type PrintStamp = { status: "DRAFT" } | (Extract<DocumentStamp, { status: "ISSUED" }> & { qr: QrPath });
+export type PrintStamp =
+  { status: "DRAFT" } | (Extract<DocumentStamp, { status: "ISSUED" }> & { qr: QrPath });

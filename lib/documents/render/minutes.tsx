@@ -13,7 +13,12 @@ const POST_NAMES: Record<Post, string> = { LEADER: "Khối trưởng", DEPUTY: "
 /** "14 giờ 05 phút" in Asia/Ho_Chi_Minh. */
 function clock(date: Date): string {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Ho_Chi_Minh", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
+    new Intl.DateTimeFormat("en-GB", {
+      timeZone: "Asia/Ho_Chi_Minh",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    })
       .formatToParts(date)
       .map((part) => [part.type, part.value]),
   );
@@ -36,8 +41,10 @@ export function thresholdInWords(session: MinutesSession): string {
 }
 
 export function methodInWords(session: MinutesSession): string {
-  if (session.method === "ELECTION") return "mỗi phiếu chọn một cơ quan cho chức danh Khối trưởng và một cơ quan khác cho chức danh Khối phó (có thể để trống)";
-  if (session.method === "PICK_UP_TO_QUOTA") return `mỗi phiếu chọn tối đa ${session.rules.quota ?? session.candidates.length} đơn vị trong danh sách`;
+  if (session.method === "ELECTION")
+    return "mỗi phiếu chọn một cơ quan cho chức danh Khối trưởng và một cơ quan khác cho chức danh Khối phó (có thể để trống)";
+  if (session.method === "PICK_UP_TO_QUOTA")
+    return `mỗi phiếu chọn tối đa ${session.rules.quota ?? session.candidates.length} đơn vị trong danh sách`;
   return "mỗi phiếu ghi đồng ý, không đồng ý hoặc không biểu quyết đối với từng đơn vị trong danh sách";
 }
 
@@ -49,7 +56,12 @@ export function outcomeOf(row: Pick<CandidateResult, "passed" | "tied">, electio
 
 const percent = (count: number, base: number) => (base > 0 ? `${formatNumber((count * 100) / base)}%` : "—");
 
-const cell = { paddingVertical: 2, paddingHorizontal: 3, borderRightWidth: 0.5, borderRightColor: "#666" } as const;
+const cell = {
+  paddingVertical: 2,
+  paddingHorizontal: 3,
+  borderRightWidth: 0.5,
+  borderRightColor: "#666",
+} as const;
 const number = { ...cell, textAlign: "center" } as const;
 
 interface Column {
@@ -64,15 +76,33 @@ function ResultTable({ rows, columns }: { rows: CandidateResult[]; columns: Colu
     <View style={{ borderWidth: 0.5, borderColor: "#666", fontSize: 10.5, marginVertical: 4 }}>
       <View style={{ flexDirection: "row", backgroundColor: "#eee", fontWeight: 700 }} wrap={false}>
         {columns.map((column, index) => (
-          <Text key={column.label} style={{ ...number, width: column.width, ...(index === columns.length - 1 ? { borderRightWidth: 0 } : {}) }}>
+          <Text
+            key={column.label}
+            style={{
+              ...number,
+              width: column.width,
+              ...(index === columns.length - 1 ? { borderRightWidth: 0 } : {}),
+            }}
+          >
             {column.label}
           </Text>
         ))}
       </View>
       {rows.map((row, rowIndex) => (
-        <View key={`${row.post ?? ""}${row.code}`} style={{ flexDirection: "row", borderTopWidth: 0.5, borderTopColor: "#666" }} wrap={false}>
+        <View
+          key={`${row.post ?? ""}${row.code}`}
+          style={{ flexDirection: "row", borderTopWidth: 0.5, borderTopColor: "#666" }}
+          wrap={false}
+        >
           {columns.map((column, index) => (
-            <Text key={column.label} style={{ ...(column.align ? number : cell), width: column.width, ...(index === columns.length - 1 ? { borderRightWidth: 0 } : {}) }}>
+            <Text
+              key={column.label}
+              style={{
+                ...(column.align ? number : cell),
+                width: column.width,
+                ...(index === columns.length - 1 ? { borderRightWidth: 0 } : {}),
+              }}
+            >
               {column.value(row, rowIndex)}
             </Text>
           ))}
@@ -89,8 +119,22 @@ function approvalColumns(session: MinutesSession): Column[] {
     { label: "STT", width: "7%", value: (_row, index) => String(index + 1), align: "center" },
     { label: "Đơn vị", width: pick ? "39%" : "31%", value: (row) => row.name },
     { label: pick ? "Được chọn" : "Đồng ý", width: "11%", value: (row) => String(row.for), align: "center" },
-    { label: pick ? "Không chọn" : "Không đồng ý", width: "12%", value: (row) => String(row.against), align: "center" },
-    ...(pick ? [] : [{ label: "Không biểu quyết", width: "12%", value: (row: CandidateResult) => String(row.abstain), align: "center" as const }]),
+    {
+      label: pick ? "Không chọn" : "Không đồng ý",
+      width: "12%",
+      value: (row) => String(row.against),
+      align: "center",
+    },
+    ...(pick
+      ? []
+      : [
+          {
+            label: "Không biểu quyết",
+            width: "12%",
+            value: (row: CandidateResult) => String(row.abstain),
+            align: "center" as const,
+          },
+        ]),
     { label: "Tỷ lệ", width: "10%", value: (row) => percent(row.for, base), align: "center" },
     { label: "Kết quả", width: "21%", value: (row) => outcomeOf(row, false), align: "center" },
   ];
@@ -109,7 +153,15 @@ function electionColumns(session: MinutesSession): Column[] {
 
 const names = (rows: { name: string }[]) => rows.map((row) => row.name).join("; ");
 
-function SessionSection({ session, number: index, year }: { session: MinutesSession; number: number; year: number }) {
+function SessionSection({
+  session,
+  number: index,
+  year,
+}: {
+  session: MinutesSession;
+  number: number;
+  year: number;
+}) {
   const { results } = session;
   const election = session.method === "ELECTION";
   const line = { ...officialStyles.paragraph, marginBottom: 2 };
@@ -123,16 +175,24 @@ function SessionSection({ session, number: index, year }: { session: MinutesSess
       <Text style={line}>- Hình thức: bỏ phiếu kín trực tuyến; {methodInWords(session)}.</Text>
       <Text style={line}>- Phiên hợp lệ khi có {quorumInWords(session)} bỏ phiếu.</Text>
       <Text style={line}>
-        - {election ? "Cơ quan trúng cử khi được" : "Đơn vị đạt khi được"} {thresholdInWords(session)} {election ? "bầu" : "đồng ý"}
-        {!election ? `; số lượng tối đa: ${session.rules.quota === null ? "không giới hạn" : `${session.rules.quota} đơn vị`}` : ""}.
+        - {election ? "Cơ quan trúng cử khi được" : "Đơn vị đạt khi được"} {thresholdInWords(session)}{" "}
+        {election ? "bầu" : "đồng ý"}
+        {!election
+          ? `; số lượng tối đa: ${session.rules.quota === null ? "không giới hạn" : `${session.rules.quota} đơn vị`}`
+          : ""}
+        .
       </Text>
       <Text style={line}>
         - Số phiếu bầu: {results.ballots}/{results.rollSize} thành viên;{" "}
-        {results.quorumMet ? "đủ số thành viên tham gia theo quy định." : `không đủ số thành viên tham gia theo quy định (cần ${results.quorumRequired}): phiên không có kết quả.`}
+        {results.quorumMet
+          ? "đủ số thành viên tham gia theo quy định."
+          : `không đủ số thành viên tham gia theo quy định (cần ${results.quorumRequired}): phiên không có kết quả.`}
       </Text>
       {election ? (
         (["LEADER", "DEPUTY"] as const).map((post) => {
-          const rows = results.candidates.filter((row) => row.post === post).sort((a, b) => b.for - a.for || a.name.localeCompare(b.name, "vi"));
+          const rows = results.candidates
+            .filter((row) => row.post === post)
+            .sort((a, b) => b.for - a.for || a.name.localeCompare(b.name, "vi"));
           const blank = rows[0]?.abstain ?? 0;
           return (
             <View key={post}>
@@ -155,14 +215,20 @@ function SessionSection({ session, number: index, year }: { session: MinutesSess
           return (
             <Text key={post} style={line}>
               - {POST_NAMES[post]} năm {year + 1}:{" "}
-              {winner ? winner.name : postTied.length > 0 ? `chưa bầu được (bằng phiếu – cần bỏ phiếu lại: ${names(postTied)})` : "chưa bầu được (không có cơ quan đạt số phiếu quy định)"}.
+              {winner
+                ? winner.name
+                : postTied.length > 0
+                  ? `chưa bầu được (bằng phiếu – cần bỏ phiếu lại: ${names(postTied)})`
+                  : "chưa bầu được (không có cơ quan đạt số phiếu quy định)"}
+              .
             </Text>
           );
         })
       ) : (
         <>
           <Text style={line}>
-            - Đề nghị {session.awardName ?? session.awardCode ?? ""}: {passed.length > 0 ? `${names(passed)} (${passed.length} đơn vị)` : "không có đơn vị đạt"}.
+            - Đề nghị {session.awardName ?? session.awardCode ?? ""}:{" "}
+            {passed.length > 0 ? `${names(passed)} (${passed.length} đơn vị)` : "không có đơn vị đạt"}.
           </Text>
           {tied.length > 0 ? <Text style={line}>- Bằng phiếu – cần bỏ phiếu lại: {names(tied)}.</Text> : null}
         </>
@@ -177,12 +243,22 @@ function personLine(person: MinutesPerson | null, fallbackAgency: string | null)
 }
 
 /** THƯ KÝ on the left, CHỦ TRÌ on the right: row by row, so that both names stand on one line. */
-function SignatureBlocks({ secretary, chair }: { secretary: MinutesPerson | null; chair: VoteMinutes["chair"] }) {
+function SignatureBlocks({
+  secretary,
+  chair,
+}: {
+  secretary: MinutesPerson | null;
+  chair: VoteMinutes["chair"];
+}) {
   const blocks = [
     { role: "Thư ký", person: secretary, agencyName: secretary?.agencyName ?? null },
     { role: "Chủ trì", person: chair?.person ?? null, agencyName: chair?.agencyName ?? null },
   ];
-  const row = (key: string, render: (block: (typeof blocks)[number]) => string, style: Record<string, string | number>) => (
+  const row = (
+    key: string,
+    render: (block: (typeof blocks)[number]) => string,
+    style: Record<string, string | number>,
+  ) => (
     <View key={key} style={{ flexDirection: "row" }}>
       {blocks.map((block) => (
         <Text key={block.role} style={{ width: "50%", textAlign: "center", paddingHorizontal: 4, ...style }}>
@@ -194,7 +270,9 @@ function SignatureBlocks({ secretary, chair }: { secretary: MinutesPerson | null
   return (
     <View style={{ marginTop: 10 }} wrap={false}>
       {row("role", (block) => block.role, { fontWeight: 700, textTransform: "uppercase" })}
-      {row("title", (block) => [block.person?.title, block.agencyName].filter(Boolean).join(" – "), { fontSize: 11.5 })}
+      {row("title", (block) => [block.person?.title, block.agencyName].filter(Boolean).join(" – "), {
+        fontSize: 11.5,
+      })}
       {row("hint", () => "(Ký, ghi rõ họ tên)", { fontStyle: "italic", fontSize: 11 })}
       {row("name", (block) => block.person?.name ?? "", { fontWeight: 700, marginTop: 56 })}
     </View>
@@ -207,24 +285,47 @@ export function MinutesDocument({ minutes, stamp }: { minutes: VoteMinutes; stam
   const sameDay = longDate(minutes.startedAt) === longDate(minutes.date);
   const line = { ...officialStyles.paragraph, marginBottom: 3 };
   return (
-    <Document title={`Biên bản họp bình xét, suy tôn năm ${minutes.year}`} author={minutes.bloc.name} subject="Biên bản họp bình xét, suy tôn" language="vi">
+    <Document
+      title={`Biên bản họp bình xét, suy tôn năm ${minutes.year}`}
+      author={minutes.bloc.name}
+      subject="Biên bản họp bình xét, suy tôn"
+      language="vi"
+    >
       <OfficialPage stamp={stamp} label={`Biên bản họp bình xét, suy tôn năm ${minutes.year}`}>
-        <OfficialHeader issuer={minutes.bloc.name} identifier="Số:      /BB-KTĐ" place={minutes.bloc.place} date={minutes.date} />
+        <OfficialHeader
+          issuer={minutes.bloc.name}
+          identifier="Số:      /BB-KTĐ"
+          place={minutes.bloc.place}
+          date={minutes.date}
+        />
         <Text style={officialStyles.docType}>Biên bản</Text>
-        <Text style={{ ...officialStyles.docTitle, marginBottom: 0 }}>Họp bình xét, suy tôn danh hiệu thi đua, hình thức khen thưởng năm {minutes.year}</Text>
+        <Text style={{ ...officialStyles.docTitle, marginBottom: 0 }}>
+          Họp bình xét, suy tôn danh hiệu thi đua, hình thức khen thưởng năm {minutes.year}
+        </Text>
         <Text style={officialStyles.docTitle}>của {minutes.bloc.name}</Text>
 
         <Text style={line}>
           Vào hồi {clock(minutes.startedAt)} {longDate(minutes.startedAt)}
-          {minutes.bloc.place ? `, tại ${minutes.bloc.place}` : ""}, {minutes.bloc.name} tổ chức họp bình xét, suy tôn danh hiệu thi đua, hình thức khen thưởng năm {minutes.year}; việc biểu quyết được thực hiện bằng phiếu kín trên hệ thống phần mềm của Khối.
+          {minutes.bloc.place ? `, tại ${minutes.bloc.place}` : ""}, {minutes.bloc.name} tổ chức họp bình xét,
+          suy tôn danh hiệu thi đua, hình thức khen thưởng năm {minutes.year}; việc biểu quyết được thực hiện
+          bằng phiếu kín trên hệ thống phần mềm của Khối.
         </Text>
         <Text style={officialStyles.heading}>I. Thành phần</Text>
-        <Text style={line}>- Chủ trì: {minutes.chair ? `${personLine(minutes.chair.person, minutes.chair.agencyName)} (Khối trưởng)` : "—"}.</Text>
+        <Text style={line}>
+          - Chủ trì:{" "}
+          {minutes.chair
+            ? `${personLine(minutes.chair.person, minutes.chair.agencyName)} (Khối trưởng)`
+            : "—"}
+          .
+        </Text>
         <Text style={line}>- Thư ký: {personLine(minutes.secretary, null)}.</Text>
         <Text style={line}>
-          - Thành viên có mặt: {present.length}/{minutes.members.length} cơ quan thành viên: {present.length > 0 ? names(present) : "không có"}.
+          - Thành viên có mặt: {present.length}/{minutes.members.length} cơ quan thành viên:{" "}
+          {present.length > 0 ? names(present) : "không có"}.
         </Text>
-        <Text style={line}>- Vắng mặt: {absent.length > 0 ? `${absent.length} cơ quan: ${names(absent)}` : "không"}.</Text>
+        <Text style={line}>
+          - Vắng mặt: {absent.length > 0 ? `${absent.length} cơ quan: ${names(absent)}` : "không"}.
+        </Text>
 
         <Text style={officialStyles.heading}>II. Nội dung và kết quả bỏ phiếu</Text>
         {minutes.sessions.map((session, index) => (
@@ -232,7 +333,8 @@ export function MinutesDocument({ minutes, stamp }: { minutes: VoteMinutes; stam
         ))}
 
         <Text style={{ ...line, marginTop: 10 }} minPresenceAhead={140}>
-          Biên bản được lập xong lúc {clock(minutes.date)} {sameDay ? "cùng ngày" : longDate(minutes.date)}, đã thông qua tại cuộc họp.
+          Biên bản được lập xong lúc {clock(minutes.date)} {sameDay ? "cùng ngày" : longDate(minutes.date)},
+          đã thông qua tại cuộc họp.
         </Text>
         <SignatureBlocks secretary={minutes.secretary} chair={minutes.chair} />
         <VerificationBlock stamp={stamp} />

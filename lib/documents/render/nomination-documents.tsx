@@ -2,7 +2,14 @@ import { Document, Text, View } from "@react-pdf/renderer";
 import type { ScoreTable, ToTrinh, ToTrinhNominee } from "@/lib/nominations/documents";
 import { formatX100 } from "@/lib/scores/points";
 import type { PrintStamp } from "./jobs";
-import { OfficialHeader, OfficialPage, VerificationBlock, longDate, officialStyles, placeAndDate } from "./official";
+import {
+  OfficialHeader,
+  OfficialPage,
+  VerificationBlock,
+  longDate,
+  officialStyles,
+  placeAndDate,
+} from "./official";
 
 // The tờ trình đề nghị khen thưởng (in the manner of Mẫu 01, Nghị định 98/2023/NĐ-CP) in the layout of
 // Nghị định 30/2020/NĐ-CP, and the score table (bảng tổng hợp điểm) that goes with it, landscape.
@@ -31,7 +38,12 @@ export function voteInWords(vote: ToTrinhNominee["vote"]): string {
   return vote ? `${vote.for}/${vote.ballots} phiếu đồng ý` : "—";
 }
 
-const cell = { paddingVertical: 2, paddingHorizontal: 3, borderRightWidth: 0.5, borderRightColor: "#666" } as const;
+const cell = {
+  paddingVertical: 2,
+  paddingHorizontal: 3,
+  borderRightWidth: 0.5,
+  borderRightColor: "#666",
+} as const;
 const centered = { ...cell, textAlign: "center" } as const;
 const last = { borderRightWidth: 0 } as const;
 
@@ -43,20 +55,45 @@ interface Column<Row> {
   bold?: boolean;
 }
 
-function Table<Row>({ rows, columns, fontSize, rowKey }: { rows: Row[]; columns: Column<Row>[]; fontSize: number; rowKey: (row: Row) => string }) {
+function Table<Row>({
+  rows,
+  columns,
+  fontSize,
+  rowKey,
+}: {
+  rows: Row[];
+  columns: Column<Row>[];
+  fontSize: number;
+  rowKey: (row: Row) => string;
+}) {
   return (
     <View style={{ borderWidth: 0.5, borderColor: "#666", fontSize, marginVertical: 4 }}>
       <View style={{ flexDirection: "row", backgroundColor: "#eee", fontWeight: 700 }} wrap={false} fixed>
         {columns.map((column, index) => (
-          <Text key={column.label} style={{ ...centered, width: column.width, ...(index === columns.length - 1 ? last : {}) }}>
+          <Text
+            key={column.label}
+            style={{ ...centered, width: column.width, ...(index === columns.length - 1 ? last : {}) }}
+          >
             {column.label}
           </Text>
         ))}
       </View>
       {rows.map((row, rowIndex) => (
-        <View key={rowKey(row)} style={{ flexDirection: "row", borderTopWidth: 0.5, borderTopColor: "#666" }} wrap={false}>
+        <View
+          key={rowKey(row)}
+          style={{ flexDirection: "row", borderTopWidth: 0.5, borderTopColor: "#666" }}
+          wrap={false}
+        >
           {columns.map((column, index) => (
-            <Text key={column.label} style={{ ...(column.align ? centered : cell), width: column.width, fontWeight: column.bold ? 700 : 400, ...(index === columns.length - 1 ? last : {}) }}>
+            <Text
+              key={column.label}
+              style={{
+                ...(column.align ? centered : cell),
+                width: column.width,
+                fontWeight: column.bold ? 700 : 400,
+                ...(index === columns.length - 1 ? last : {}),
+              }}
+            >
               {column.value(row, rowIndex)}
             </Text>
           ))}
@@ -87,14 +124,33 @@ export function ToTrinhDocument({ doc, stamp }: { doc: ToTrinh; stamp: PrintStam
           `Căn cứ Bản giao ước thi đua năm ${doc.year} của ${doc.bloc.name} (phiên bản số ${doc.basis.pledge.number}${doc.basis.pledge.openedAt ? `, mở ký ${longDate(doc.basis.pledge.openedAt)}` : ""}; ${doc.basis.pledge.signed}/${doc.basis.pledge.members} cơ quan thành viên đã ký)`,
         ]
       : []),
-    ...(doc.basis.ranking ? [`Căn cứ kết quả chấm điểm, xếp hạng thi đua năm ${doc.year} của ${doc.bloc.name} công bố ${longDate(doc.basis.ranking.publishedAt)}`] : []),
-    ...(doc.basis.minutes ? [`Căn cứ Biên bản họp bình xét, suy tôn danh hiệu thi đua, hình thức khen thưởng năm ${doc.year} của ${doc.bloc.name} ${longDate(doc.basis.minutes.date)}`] : []),
+    ...(doc.basis.ranking
+      ? [
+          `Căn cứ kết quả chấm điểm, xếp hạng thi đua năm ${doc.year} của ${doc.bloc.name} công bố ${longDate(doc.basis.ranking.publishedAt)}`,
+        ]
+      : []),
+    ...(doc.basis.minutes
+      ? [
+          `Căn cứ Biên bản họp bình xét, suy tôn danh hiệu thi đua, hình thức khen thưởng năm ${doc.year} của ${doc.bloc.name} ${longDate(doc.basis.minutes.date)}`,
+        ]
+      : []),
   ];
   const person = doc.leader?.person ?? null;
   return (
-    <Document title={`Tờ trình đề nghị khen thưởng năm ${doc.year}`} author={doc.bloc.name} subject="Tờ trình đề nghị khen thưởng" language="vi">
+    <Document
+      title={`Tờ trình đề nghị khen thưởng năm ${doc.year}`}
+      author={doc.bloc.name}
+      subject="Tờ trình đề nghị khen thưởng"
+      language="vi"
+    >
       <OfficialPage stamp={stamp} label={`Tờ trình đề nghị khen thưởng năm ${doc.year}`}>
-        <OfficialHeader issuer={doc.bloc.name} issuerNote={doc.leader ? `(Khối trưởng: ${doc.leader.agencyName})` : undefined} identifier="Số:      /TTr-KTĐ" place={doc.bloc.place} date={doc.date} />
+        <OfficialHeader
+          issuer={doc.bloc.name}
+          issuerNote={doc.leader ? `(Khối trưởng: ${doc.leader.agencyName})` : undefined}
+          identifier="Số:      /TTr-KTĐ"
+          place={doc.bloc.place}
+          date={doc.date}
+        />
         <Text style={officialStyles.docType}>Tờ trình</Text>
         <Text style={officialStyles.docTitle}>Về việc đề nghị khen thưởng năm {doc.year}</Text>
         <Text style={{ textAlign: "center", marginBottom: 10 }}>Kính gửi: {BOARD}.</Text>
@@ -106,7 +162,8 @@ export function ToTrinhDocument({ doc, stamp }: { doc: ToTrinh; stamp: PrintStam
           </Text>
         ))}
         <Text style={line}>
-          {doc.bloc.name} kính đề nghị {BOARD} xem xét, khen thưởng năm {doc.year} cho {collectives(doc.total)} có thành tích xuất sắc trong phong trào thi đua, cụ thể như sau:
+          {doc.bloc.name} kính đề nghị {BOARD} xem xét, khen thưởng năm {doc.year} cho{" "}
+          {collectives(doc.total)} có thành tích xuất sắc trong phong trào thi đua, cụ thể như sau:
         </Text>
 
         {doc.awards.length === 0 ? <Text style={line}>(Không có đề nghị khen thưởng.)</Text> : null}
@@ -115,7 +172,12 @@ export function ToTrinhDocument({ doc, stamp }: { doc: ToTrinh; stamp: PrintStam
             <Text style={{ fontWeight: 700, marginBottom: 2 }} minPresenceAhead={90}>
               {index + 1}. {award.name}: {collectives(award.nominees.length)}
             </Text>
-            <Table rows={award.nominees} columns={NOMINEE_COLUMNS} fontSize={10.5} rowKey={(row) => row.agency.code} />
+            <Table
+              rows={award.nominees}
+              columns={NOMINEE_COLUMNS}
+              fontSize={10.5}
+              rowKey={(row) => row.agency.code}
+            />
             <Text style={{ ...line, fontStyle: "italic" }}>
               Tổng số đề nghị {award.name}: {collectives(award.nominees.length)}.
             </Text>
@@ -123,7 +185,8 @@ export function ToTrinhDocument({ doc, stamp }: { doc: ToTrinh; stamp: PrintStam
         ))}
         <Text style={{ ...line, fontWeight: 700, marginTop: 4 }}>Tổng cộng: {collectives(doc.total)}.</Text>
         <Text style={line}>
-          (Hồ sơ kèm theo: Bảng tổng hợp kết quả chấm điểm, xếp hạng; Biên bản họp bình xét, suy tôn; Bản giao ước thi đua đã ký; báo cáo thành tích của các tập thể được đề nghị.)
+          (Hồ sơ kèm theo: Bảng tổng hợp kết quả chấm điểm, xếp hạng; Biên bản họp bình xét, suy tôn; Bản giao
+          ước thi đua đã ký; báo cáo thành tích của các tập thể được đề nghị.)
         </Text>
         <Text style={line}>
           {doc.bloc.name} kính trình {BOARD} xem xét, quyết định./.
@@ -140,7 +203,11 @@ export function ToTrinhDocument({ doc, stamp }: { doc: ToTrinh; stamp: PrintStam
           <View style={{ width: "55%", alignItems: "center", textAlign: "center" }}>
             <Text style={{ fontWeight: 700 }}>TM. KHỐI THI ĐUA</Text>
             <Text style={{ fontWeight: 700 }}>KHỐI TRƯỞNG</Text>
-            {doc.leader ? <Text style={{ fontSize: 11.5 }}>{[person?.title, doc.leader.agencyName].filter(Boolean).join(" ")}</Text> : null}
+            {doc.leader ? (
+              <Text style={{ fontSize: 11.5 }}>
+                {[person?.title, doc.leader.agencyName].filter(Boolean).join(" ")}
+              </Text>
+            ) : null}
             <Text style={{ fontStyle: "italic", fontSize: 11 }}>(Ký, ghi rõ họ tên, đóng dấu)</Text>
             <Text style={{ fontWeight: 700, marginTop: 56 }}>{person?.name ?? ""}</Text>
           </View>
@@ -155,7 +222,10 @@ type Entry = ScoreTable["entries"][number];
 
 function scoreColumns(table: ScoreTable): Column<Entry>[] {
   // Group columns share what the fixed columns leave (100 − 6 − 26 − 9 − 7 − 10 = 42%).
-  const codes = table.groups.length > 0 ? table.groups.map((group) => group.code) : [...new Set(table.entries.flatMap((entry) => entry.groups.map((group) => group.code)))];
+  const codes =
+    table.groups.length > 0
+      ? table.groups.map((group) => group.code)
+      : [...new Set(table.entries.flatMap((entry) => entry.groups.map((group) => group.code)))];
   const titleOf = new Map(table.groups.map((group) => [group.code, group]));
   const width = `${(42 / Math.max(codes.length, 1)).toFixed(2)}%`;
   return [
@@ -164,27 +234,47 @@ function scoreColumns(table: ScoreTable): Column<Entry>[] {
     ...codes.map((code) => {
       const group = titleOf.get(code);
       return {
-        label: group ? `${code}. ${group.title} (${group.kind === "DEDUCTION" ? "trừ tối đa" : "tối đa"} ${formatX100(group.maxX100)})` : code,
+        label: group
+          ? `${code}. ${group.title} (${group.kind === "DEDUCTION" ? "trừ tối đa" : "tối đa"} ${formatX100(group.maxX100)})`
+          : code,
         width,
         align: "center" as const,
         value: (row: Entry) => {
           if (row.notScored) return "—";
           const points = row.groups.find((g) => g.code === code);
           if (!points) return "—";
-          return points.kind === "DEDUCTION" && points.x100 > 0 ? `−${formatX100(points.x100)}` : formatX100(points.x100);
+          return points.kind === "DEDUCTION" && points.x100 > 0
+            ? `−${formatX100(points.x100)}`
+            : formatX100(points.x100);
         },
       };
     }),
     // A member left out of the scoring ("không chấm") is printed as such, never as 0 points.
-    { label: "Tổng điểm", width: "9%", value: (row) => (row.notScored ? "Chưa chấm" : formatX100(row.totalX100)), align: "center", bold: true },
+    {
+      label: "Tổng điểm",
+      width: "9%",
+      value: (row) => (row.notScored ? "Chưa chấm" : formatX100(row.totalX100)),
+      align: "center",
+      bold: true,
+    },
     { label: "Xếp hạng", width: "7%", value: (row) => String(row.rank), align: "center", bold: true },
-    { label: "Xếp loại", width: "10%", value: (row) => (row.notScored ? `Không chấm: ${row.notScored}` : (row.classification?.label ?? "—")), align: "center" },
+    {
+      label: "Xếp loại",
+      width: "10%",
+      value: (row) => (row.notScored ? `Không chấm: ${row.notScored}` : (row.classification?.label ?? "—")),
+      align: "center",
+    },
   ];
 }
 
 export function ScoreTableDocument({ table, stamp }: { table: ScoreTable; stamp: PrintStamp }) {
   return (
-    <Document title={`Bảng tổng hợp điểm thi đua năm ${table.year}`} author={table.bloc.name} subject="Bảng tổng hợp kết quả chấm điểm, xếp hạng" language="vi">
+    <Document
+      title={`Bảng tổng hợp điểm thi đua năm ${table.year}`}
+      author={table.bloc.name}
+      subject="Bảng tổng hợp kết quả chấm điểm, xếp hạng"
+      language="vi"
+    >
       <OfficialPage stamp={stamp} label={`Bảng tổng hợp điểm thi đua năm ${table.year}`} landscape>
         <View style={officialStyles.headerRow}>
           <View style={{ width: "45%", alignItems: "center", textAlign: "center" }}>
@@ -197,13 +287,25 @@ export function ScoreTableDocument({ table, stamp }: { table: ScoreTable; stamp:
             <View style={officialStyles.rule} />
           </View>
         </View>
-        <Text style={{ ...officialStyles.docType, marginTop: 10 }}>Bảng tổng hợp kết quả chấm điểm, xếp hạng thi đua năm {table.year}</Text>
-        <Text style={{ textAlign: "center", fontStyle: "italic", marginBottom: 8 }}>
-          (Kèm theo Tờ trình đề nghị khen thưởng năm {table.year} của {table.bloc.name}; kết quả công bố {longDate(table.publishedAt)})
+        <Text style={{ ...officialStyles.docType, marginTop: 10 }}>
+          Bảng tổng hợp kết quả chấm điểm, xếp hạng thi đua năm {table.year}
         </Text>
-        <Table rows={table.entries} columns={scoreColumns(table)} fontSize={9.5} rowKey={(row) => row.agency.code} />
-        <Text style={{ fontSize: 11, marginTop: 4 }}>Tổng số: {table.entries.length} cơ quan thành viên.</Text>
-        <Text style={{ fontSize: 11, fontStyle: "italic", textAlign: "right", marginTop: 6 }}>{placeAndDate(table.bloc.place, table.publishedAt)}</Text>
+        <Text style={{ textAlign: "center", fontStyle: "italic", marginBottom: 8 }}>
+          (Kèm theo Tờ trình đề nghị khen thưởng năm {table.year} của {table.bloc.name}; kết quả công bố{" "}
+          {longDate(table.publishedAt)})
+        </Text>
+        <Table
+          rows={table.entries}
+          columns={scoreColumns(table)}
+          fontSize={9.5}
+          rowKey={(row) => row.agency.code}
+        />
+        <Text style={{ fontSize: 11, marginTop: 4 }}>
+          Tổng số: {table.entries.length} cơ quan thành viên.
+        </Text>
+        <Text style={{ fontSize: 11, fontStyle: "italic", textAlign: "right", marginTop: 6 }}>
+          {placeAndDate(table.bloc.place, table.publishedAt)}
+        </Text>
         <VerificationBlock stamp={stamp} />
       </OfficialPage>
     </Document>

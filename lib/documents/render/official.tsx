@@ -10,7 +10,14 @@ import type { PrintStamp } from "./jobs";
 // address and QR code) where anyone can check an issued one.
 
 export const officialStyles = StyleSheet.create({
-  page: { fontFamily: DOCUMENT_FONT, fontSize: 13, paddingTop: 57, paddingBottom: 57, paddingLeft: 85, paddingRight: 57 },
+  page: {
+    fontFamily: DOCUMENT_FONT,
+    fontSize: 13,
+    paddingTop: 57,
+    paddingBottom: 57,
+    paddingLeft: 85,
+    paddingRight: 57,
+  },
   // Line spacing of the body, never of the page: react-pdf multiplies a lineHeight inherited by the
   // page-number text by the font size again on every page (react-pdf #3452), until a long document
   // fails with "unsupported number".
@@ -29,14 +36,55 @@ export const officialStyles = StyleSheet.create({
   listItem: { flexDirection: "row", marginBottom: 2, paddingLeft: 14 },
   bullet: { width: 18 },
   quote: { paddingLeft: 14, fontStyle: "italic" },
-  footer: { position: "absolute", bottom: 24, left: 85, right: 57, fontSize: 9, color: "#444", flexDirection: "row", justifyContent: "space-between" },
-  draftMark: { position: "absolute", top: 330, left: 40, right: 40, textAlign: "center", fontSize: 88, fontWeight: 700, color: "#c8c8c8", opacity: 0.55, transform: "rotate(-35deg)" },
-  draftBanner: { position: "absolute", top: 22, left: 85, right: 57, textAlign: "center", fontSize: 10, fontWeight: 700, color: "#9b1c1c" },
+  footer: {
+    position: "absolute",
+    bottom: 24,
+    left: 85,
+    right: 57,
+    fontSize: 9,
+    color: "#444",
+    flexDirection: "row",
+    justifyContent: "space-between",
+  },
+  draftMark: {
+    position: "absolute",
+    top: 330,
+    left: 40,
+    right: 40,
+    textAlign: "center",
+    fontSize: 88,
+    fontWeight: 700,
+    color: "#c8c8c8",
+    opacity: 0.55,
+    transform: "rotate(-35deg)",
+  },
+  draftBanner: {
+    position: "absolute",
+    top: 22,
+    left: 85,
+    right: 57,
+    textAlign: "center",
+    fontSize: 10,
+    fontWeight: 700,
+    color: "#9b1c1c",
+  },
 });
 
 /** A page of an official document: its body, then the page furniture (PageFrame). */
-export function OfficialPage({ stamp, label, landscape = false, children }: { stamp: PrintStamp; label: string; landscape?: boolean; children: ReactNode }) {
-  const style = landscape ? { ...officialStyles.page, paddingTop: 40, paddingBottom: 48, paddingLeft: 57, paddingRight: 40 } : officialStyles.page;
+export function OfficialPage({
+  stamp,
+  label,
+  landscape = false,
+  children,
+}: {
+  stamp: PrintStamp;
+  label: string;
+  landscape?: boolean;
+  children: ReactNode;
+}) {
+  const style = landscape
+    ? { ...officialStyles.page, paddingTop: 40, paddingBottom: 48, paddingLeft: 57, paddingRight: 40 }
+    : officialStyles.page;
   return (
     <Page size="A4" orientation={landscape ? "landscape" : "portrait"} style={style}>
       <View style={officialStyles.body}>{children}</View>
@@ -46,7 +94,15 @@ export function OfficialPage({ stamp, label, landscape = false, children }: { st
 }
 
 /** Page furniture of every document: the draft mark on each page, and the footer with the registry code. */
-function PageFrame({ stamp, label, landscape = false }: { stamp: PrintStamp; label: string; landscape?: boolean }) {
+function PageFrame({
+  stamp,
+  label,
+  landscape = false,
+}: {
+  stamp: PrintStamp;
+  label: string;
+  landscape?: boolean;
+}) {
   // Landscape pages (the score table) have narrower margins and less height.
   const margins = landscape ? { left: 57, right: 40 } : {};
   return (
@@ -79,7 +135,8 @@ export function VerificationBlock({ stamp }: { stamp: PrintStamp }) {
       </Svg>
       <View style={{ flex: 1, paddingLeft: 10 }}>
         <Text>
-          Văn bản điện tử do hệ thống Khối thi đua phát hành {longDate(stamp.issuedAt)}, mã văn bản {stamp.code}, có chữ ký số của {stamp.signedBy}.
+          Văn bản điện tử do hệ thống Khối thi đua phát hành {longDate(stamp.issuedAt)}, mã văn bản{" "}
+          {stamp.code}, có chữ ký số của {stamp.signedBy}.
         </Text>
         <Text style={{ marginTop: 2 }}>Kiểm tra tính xác thực và toàn vẹn tại:</Text>
         <Text style={{ fontSize: 9 }}>{stamp.url}</Text>
@@ -91,7 +148,12 @@ export function VerificationBlock({ stamp }: { stamp: PrintStamp }) {
 /** dd, MM, yyyy of a moment in Asia/Ho_Chi_Minh. */
 export function vnDateParts(date: Date): { day: string; month: string; year: string } {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Ho_Chi_Minh", day: "2-digit", month: "2-digit", year: "numeric" })
+    new Intl.DateTimeFormat("en-GB", {
+      timeZone: "Asia/Ho_Chi_Minh",
+      day: "2-digit",
+      month: "2-digit",
+      year: "numeric",
+    })
       .formatToParts(date)
       .map((part) => [part.type, part.value]),
   );
@@ -109,7 +171,19 @@ export function placeAndDate(place: string | null, date: Date): string {
   return `${place ? `${place}, ` : ""}${longDate(date)}`;
 }
 
-export function OfficialHeader({ issuer, issuerNote, identifier, place, date }: { issuer: string; issuerNote?: string; identifier: string; place: string | null; date: Date }) {
+export function OfficialHeader({
+  issuer,
+  issuerNote,
+  identifier,
+  place,
+  date,
+}: {
+  issuer: string;
+  issuerNote?: string;
+  identifier: string;
+  place: string | null;
+  date: Date;
+}) {
   return (
     <View style={officialStyles.headerRow}>
       <View style={officialStyles.issuer}>
@@ -130,7 +204,10 @@ export function OfficialHeader({ issuer, issuerNote, identifier, place, date }: 
 
 function InlineText({ content }: { content: Inline[] }): ReactNode {
   return content.map((inline, index) => (
-    <Text key={index} style={{ fontWeight: inline.bold ? 700 : 400, fontStyle: inline.italic ? "italic" : "normal" }}>
+    <Text
+      key={index}
+      style={{ fontWeight: inline.bold ? 700 : 400, fontStyle: inline.italic ? "italic" : "normal" }}
+    >
       {inline.text}
       {inline.br ? "\n" : ""}
     </Text>

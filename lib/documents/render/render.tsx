@@ -48,7 +48,8 @@ export function qrPath(text: string): QrPath {
 /** Renders one document (fresh fonts, no state kept from any earlier render). */
 export async function renderDocument(job: RenderJob): Promise<Uint8Array> {
   await registerFreshFonts();
-  const stamp: PrintStamp = job.stamp.status === "ISSUED" ? { ...job.stamp, qr: qrPath(job.stamp.url) } : job.stamp;
+  const stamp: PrintStamp =
+    job.stamp.status === "ISSUED" ? { ...job.stamp, qr: qrPath(job.stamp.url) } : job.stamp;
   return new Uint8Array(await renderToBuffer(documentOf(job, stamp)));
 }
 
@@ -81,7 +82,20 @@ export default async function renderTask(job: RenderJob): Promise<Uint8Array> {
   try {
     return await renderDocument(job);
   } catch (error) {
-    const line = { time: new Date().toISOString(), level: "error", message: "document render failed", kind: job.kind, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error), stack: error instanceof Error ? error.stack?.split("\n").slice(1, 6).map((line) => line.trim()) : undefined };
+    const line = {
+      time: new Date().toISOString(),
+      level: "error",
+      message: "document render failed",
+      kind: job.kind,
+      error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+      stack:
+        error instanceof Error
+          ? error.stack
+              ?.split("\n")
+              .slice(1, 6)
+              .map((line) => line.trim())
+          : undefined,
+    };
     // Synchronous: the thread ends right after.
     writeSync(2, `${JSON.stringify(line)}\n`);
     process.exit(RENDER_FAILED_EXIT_CODE);

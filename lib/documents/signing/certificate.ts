@@ -14,7 +14,10 @@ let cached: { file: string; version: string; identity: SigningIdentity } | undef
 
 export function signingIdentity(): SigningIdentity {
   const { DOCUMENT_SIGNING_P12: file, DOCUMENT_SIGNING_P12_PASSWORD: password } = getEnv();
-  if (!file) throw new Error("DOCUMENT_SIGNING_P12 is not set: documents cannot be issued without the organisation's document certificate (README, Environment variables).");
+  if (!file)
+    throw new Error(
+      "DOCUMENT_SIGNING_P12 is not set: documents cannot be issued without the organisation's document certificate (README, Environment variables).",
+    );
   let version: string;
   let bytes: Buffer;
   try {
@@ -23,7 +26,9 @@ export function signingIdentity(): SigningIdentity {
     if (cached?.file === file && cached.version === version) return cached.identity;
     bytes = readFileSync(file);
   } catch (error) {
-    throw new Error(`DOCUMENT_SIGNING_P12 (${file}) cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(
+      `DOCUMENT_SIGNING_P12 (${file}) cannot be read: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   cached = { file, version, identity: readPkcs12(bytes, password) };
   return cached.identity;
@@ -50,7 +55,10 @@ export async function certificateRowId(tx: Tx, identity: SigningIdentity): Promi
     ],
     skipDuplicates: true,
   });
-  const row = await tx.documentCertificate.findUniqueOrThrow({ where: { fingerprint: identity.fingerprint }, select: { id: true } });
+  const row = await tx.documentCertificate.findUniqueOrThrow({
+    where: { fingerprint: identity.fingerprint },
+    select: { id: true },
+  });
   return row.id;
 }
 
@@ -58,11 +66,19 @@ export async function certificateRowId(tx: Tx, identity: SigningIdentity): Promi
 export function reportSigningCertificate(now = new Date()): void {
   try {
     const identity = signingIdentity();
-    const fields = { subject: identity.subject, fingerprint: identity.fingerprint, notAfter: identity.notAfter.toISOString() };
-    if (now < identity.notBefore || now > identity.notAfter) log.error("document signing certificate is not valid now: issued documents will not verify", fields);
-    else if (identity.notAfter.getTime() - now.getTime() < 30 * 86_400_000) log.warn("document signing certificate expires within 30 days", fields);
+    const fields = {
+      subject: identity.subject,
+      fingerprint: identity.fingerprint,
+      notAfter: identity.notAfter.toISOString(),
+    };
+    if (now < identity.notBefore || now > identity.notAfter)
+      log.error("document signing certificate is not valid now: issued documents will not verify", fields);
+    else if (identity.notAfter.getTime() - now.getTime() < 30 * 86_400_000)
+      log.warn("document signing certificate expires within 30 days", fields);
     else log.info("document signing certificate", fields);
   } catch (error) {
-    log.error("document signing certificate unusable: no document can be issued", { error: error instanceof Error ? error.message : String(error) });
+    log.error("document signing certificate unusable: no document can be issued", {
+      error: error instanceof Error ? error.message : String(error),
+    });
   }
 }

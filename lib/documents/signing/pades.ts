@@ -23,7 +23,8 @@ const OID = {
 
 const crypto = new pkijs.CryptoEngine({ name: "node", crypto: webcrypto as unknown as Crypto });
 
-const arrayBuffer = (bytes: Uint8Array): ArrayBuffer => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+const arrayBuffer = (bytes: Uint8Array): ArrayBuffer =>
+  bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
 
 function parseCertificate(bytes: Buffer): pkijs.Certificate {
   return pkijs.Certificate.fromBER(arrayBuffer(bytes));
@@ -33,12 +34,19 @@ function parseCertificate(bytes: Buffer): pkijs.Certificate {
 function signingCertificateV2(certificate: Buffer, parsed: pkijs.Certificate): asn1js.Sequence {
   const issuerSerial = new asn1js.Sequence({
     value: [
-      new pkijs.GeneralNames({ names: [new pkijs.GeneralName({ type: 4, value: parsed.issuer })] }).toSchema(),
+      new pkijs.GeneralNames({
+        names: [new pkijs.GeneralName({ type: 4, value: parsed.issuer })],
+      }).toSchema(),
       parsed.serialNumber,
     ],
   });
   // hashAlgorithm is left out: its default is id-sha256 (RFC 5035).
-  const essCertIdV2 = new asn1js.Sequence({ value: [new asn1js.OctetString({ valueHex: arrayBuffer(createHash("sha256").update(certificate).digest()) }), issuerSerial] });
+  const essCertIdV2 = new asn1js.Sequence({
+    value: [
+      new asn1js.OctetString({ valueHex: arrayBuffer(createHash("sha256").update(certificate).digest()) }),
+      issuerSerial,
+    ],
+  });
   return new asn1js.Sequence({ value: [new asn1js.Sequence({ value: [essCertIdV2] })] });
 }
 
@@ -57,22 +65,43 @@ export class PadesSigner extends Signer {
       signerInfos: [
         new pkijs.SignerInfo({
           version: 1,
-          sid: new pkijs.IssuerAndSerialNumber({ issuer: certificate.issuer, serialNumber: certificate.serialNumber }),
+          sid: new pkijs.IssuerAndSerialNumber({
+            issuer: certificate.issuer,
+            serialNumber: certificate.serialNumber,
+          }),
           signedAttrs: new pkijs.SignedAndUnsignedAttributes({
             type: 0,
             attributes: [
-              new pkijs.Attribute({ type: OID.contentType, values: [new asn1js.ObjectIdentifier({ value: OID.data })] }),
-              new pkijs.Attribute({ type: OID.messageDigest, values: [new asn1js.OctetString({ valueHex: arrayBuffer(digest) })] }),
-              new pkijs.Attribute({ type: OID.signingCertificateV2, values: [signingCertificateV2(this.identity.certificate, certificate)] }),
+              new pkijs.Attribute({
+                type: OID.contentType,
+                values: [new asn1js.ObjectIdentifier({ value: OID.data })],
+              }),
+              new pkijs.Attribute({
+                type: OID.messageDigest,
+                values: [new asn1js.OctetString({ valueHex: arrayBuffer(digest) })],
+              }),
+              new pkijs.Attribute({
+                type: OID.signingCertificateV2,
+                values: [signingCertificateV2(this.identity.certificate, certificate)],
+              }),
             ],
           }),
         }),
       ],
       certificates: [certificate, ...this.identity.chain.map(parseCertificate)],
     });
-    const key = await webcrypto.subtle.importKey("pkcs8", arrayBuffer(this.identity.privateKey), { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" }, false, ["sign"]);
+    const key = await webcrypto.subtle.importKey(
+      "pkcs8",
+      arrayBuffer(this.identity.privateKey),
+      { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" },
+      false,
+      ["sign"],
+    );
     await signedData.sign(key as unknown as CryptoKey, 0, "SHA-256", undefined, crypto);
-    const contentInfo = new pkijs.ContentInfo({ contentType: OID.signedData, content: signedData.toSchema(true) });
+    const contentInfo = new pkijs.ContentInfo({
+      contentType: OID.signedData,
+      content: signedData.toSchema(true),
+    });
     return Buffer.from(contentInfo.toSchema().toBER(false));
   }
 }
@@ -92,7 +121,11 @@ export interface SignatureDetails {
 const SIGNATURE_LENGTH = 16_384;
 
 /** Signs a PDF (as an incremental update covering the whole file but the signature itself). */
-export async function signPdf(pdf: Buffer, identity: SigningIdentity, details: SignatureDetails): Promise<Buffer> {
+export async function signPdf(
+  pdf: Buffer,
+  identity: SigningIdentity,
+  details: SignatureDetails,
+): Promise<Buffer> {
   const withPlaceholder = plainAddPlaceholder({
     pdfBuffer: pdf,
     reason: details.reason,

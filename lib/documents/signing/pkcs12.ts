@@ -32,10 +32,15 @@ const der = (asn1: forge.asn1.Asn1) => Buffer.from(forge.asn1.toDer(asn1).getByt
 const certDer = (cert: forge.pki.Certificate) => der(forge.pki.certificateToAsn1(cert));
 
 // forge keeps UTF8String values as their UTF-8 bytes.
-const text = (attribute: forge.pki.CertificateField) => (Number(attribute.valueTagClass) === UTF8 ? forge.util.decodeUtf8(String(attribute.value)) : String(attribute.value));
+const text = (attribute: forge.pki.CertificateField) =>
+  Number(attribute.valueTagClass) === UTF8
+    ? forge.util.decodeUtf8(String(attribute.value))
+    : String(attribute.value);
 
 function distinguishedName(attributes: forge.pki.CertificateField[]): string {
-  return attributes.map((attribute) => `${attribute.shortName ?? attribute.name}=${text(attribute)}`).join(", ");
+  return attributes
+    .map((attribute) => `${attribute.shortName ?? attribute.name}=${text(attribute)}`)
+    .join(", ");
 }
 
 function field(attributes: forge.pki.CertificateField[], shortName: string): string | null {
@@ -49,20 +54,27 @@ export function readPkcs12(p12: Buffer, password: string): SigningIdentity {
   try {
     parsed = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(p12.toString("binary")), false, password);
   } catch (error) {
-    throw new Error(`The document signing certificate (PKCS#12) cannot be read: ${error instanceof Error ? error.message : String(error)} (wrong password or not a .p12 file).`);
+    throw new Error(
+      `The document signing certificate (PKCS#12) cannot be read: ${error instanceof Error ? error.message : String(error)} (wrong password or not a .p12 file).`,
+    );
   }
   const keyBags = [
-    ...(parsed.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag! })[forge.pki.oids.pkcs8ShroudedKeyBag!] ?? []),
+    ...(parsed.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag! })[
+      forge.pki.oids.pkcs8ShroudedKeyBag!
+    ] ?? []),
     ...(parsed.getBags({ bagType: forge.pki.oids.keyBag! })[forge.pki.oids.keyBag!] ?? []),
   ];
   const key = keyBags.find((bag) => bag.key)?.key as forge.pki.rsa.PrivateKey | undefined;
   if (!key) throw new Error("The document signing certificate (PKCS#12) holds no RSA private key.");
-  const certificates = (parsed.getBags({ bagType: forge.pki.oids.certBag! })[forge.pki.oids.certBag!] ?? []).flatMap((bag) => (bag.cert ? [bag.cert] : []));
+  const certificates = (
+    parsed.getBags({ bagType: forge.pki.oids.certBag! })[forge.pki.oids.certBag!] ?? []
+  ).flatMap((bag) => (bag.cert ? [bag.cert] : []));
   const signer = certificates.find((cert) => {
     const publicKey = cert.publicKey as forge.pki.rsa.PublicKey;
     return publicKey.n?.equals(key.n) && publicKey.e?.equals(key.e);
   });
-  if (!signer) throw new Error("The document signing certificate (PKCS#12) holds no certificate for its private key.");
+  if (!signer)
+    throw new Error("The document signing certificate (PKCS#12) holds no certificate for its private key.");
   const certificate = certDer(signer);
   return {
     privateKey: der(forge.pki.wrapRsaPrivateKey(forge.pki.privateKeyToAsn1(key))),
@@ -119,6 +131,9 @@ export function createSelfSignedPkcs12(options: SelfSignedOptions): Buffer {
     { name: "subjectKeyIdentifier" },
   ]);
   cert.sign(key, forge.md.sha256.create());
-  const p12 = forge.pkcs12.toPkcs12Asn1(key, [cert], options.password, { algorithm: "aes256", friendlyName: options.commonName });
+  const p12 = forge.pkcs12.toPkcs12Asn1(key, [cert], options.password, {
+    algorithm: "aes256",
+    friendlyName: options.commonName,
+  });
   return der(p12);
 }

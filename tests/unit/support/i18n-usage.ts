@@ -72,9 +72,14 @@ export function sourceFiles(root: string, folders: string[]): string[] {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) {
-        if (entry.name === "node_modules" || entry.name === "generated" || entry.name.startsWith(".")) continue;
+        if (entry.name === "node_modules" || entry.name === "generated" || entry.name.startsWith("."))
+          continue;
         walk(full);
-      } else if (/\.tsx?$/.test(entry.name) && !/\.(test|spec)\.tsx?$/.test(entry.name) && !entry.name.endsWith(".d.ts")) {
+      } else if (
+        /\.tsx?$/.test(entry.name) &&
+        !/\.(test|spec)\.tsx?$/.test(entry.name) &&
+        !entry.name.endsWith(".d.ts")
+      ) {
         out.push(full);
       }
     }
@@ -114,9 +119,19 @@ function createProgram(options: ScanOptions): ts.Program {
       if (name.startsWith("@/")) base = path.join(options.root, name.slice(2));
       else if (name.startsWith(".")) base = path.resolve(path.dirname(containing), name);
       else return undefined;
-      for (const candidate of [base, `${base}.ts`, `${base}.tsx`, path.join(base, "index.ts"), path.join(base, "index.tsx")]) {
+      for (const candidate of [
+        base,
+        `${base}.ts`,
+        `${base}.tsx`,
+        path.join(base, "index.ts"),
+        path.join(base, "index.tsx"),
+      ]) {
         if (!/\.(tsx?|json)$/.test(candidate) || !exists(candidate)) continue;
-        const extension = candidate.endsWith(".tsx") ? ts.Extension.Tsx : candidate.endsWith(".json") ? ts.Extension.Json : ts.Extension.Ts;
+        const extension = candidate.endsWith(".tsx")
+          ? ts.Extension.Tsx
+          : candidate.endsWith(".json")
+            ? ts.Extension.Json
+            : ts.Extension.Ts;
         return { resolvedFileName: candidate, extension, isExternalLibraryImport: false };
       }
       return undefined;
@@ -127,7 +142,13 @@ function createProgram(options: ScanOptions): ts.Program {
 /** Removes await, parentheses, `as`, `satisfies` and `!` around an expression. */
 function unwrap(node: ts.Expression): ts.Expression {
   for (;;) {
-    if (ts.isParenthesizedExpression(node) || ts.isAwaitExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isNonNullExpression(node)) {
+    if (
+      ts.isParenthesizedExpression(node) ||
+      ts.isAwaitExpression(node) ||
+      ts.isAsExpression(node) ||
+      ts.isSatisfiesExpression(node) ||
+      ts.isNonNullExpression(node)
+    ) {
       node = node.expression;
     } else {
       return node;
@@ -147,7 +168,11 @@ function factoryNamespace(node: ts.Expression): { namespace: string; argument?: 
   if (ts.isStringLiteralLike(first)) return { namespace: first.text, argument: first };
   if (ts.isObjectLiteralExpression(first)) {
     for (const property of first.properties) {
-      if (ts.isPropertyAssignment(property) && property.name.getText() === "namespace" && ts.isStringLiteralLike(property.initializer)) {
+      if (
+        ts.isPropertyAssignment(property) &&
+        property.name.getText() === "namespace" &&
+        ts.isStringLiteralLike(property.initializer)
+      ) {
         return { namespace: property.initializer.text, argument: property.initializer };
       }
     }
@@ -162,7 +187,8 @@ export function scanUsage(options: ScanOptions): Usage {
   const program = createProgram(options);
   const checker = program.getTypeChecker();
   const usage: Usage = { used: new Map(), usedPrefixes: new Map(), required: [] };
-  const add = (map: Map<string, Site[]>, key: string, site: Site) => map.set(key, [...(map.get(key) ?? []), site]);
+  const add = (map: Map<string, Site[]>, key: string, site: Site) =>
+    map.set(key, [...(map.get(key) ?? []), site]);
 
   /** The string literal values of a type, or undefined unless it is (a union of) string literals only. */
   function literalValues(node: ts.Expression): string[] | undefined {
@@ -218,10 +244,15 @@ export function scanUsage(options: ScanOptions): Usage {
     if (ts.isTemplateExpression(node)) {
       const values = templateValues(node);
       if (values) return values.forEach((value) => markKey(qualify(namespace, value), site));
-      if (node.head.text || namespace) markPrefix(qualify(namespace, node.head.text) || `${namespace}.`, site);
+      if (node.head.text || namespace)
+        markPrefix(qualify(namespace, node.head.text) || `${namespace}.`, site);
       return;
     }
-    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken && ts.isStringLiteralLike(unwrap(node.left))) {
+    if (
+      ts.isBinaryExpression(node) &&
+      node.operatorToken.kind === ts.SyntaxKind.PlusToken &&
+      ts.isStringLiteralLike(unwrap(node.left))
+    ) {
       handled.add(unwrap(node.left));
       markPrefix(qualify(namespace, (unwrap(node.left) as ts.StringLiteralLike).text), site);
       return;
@@ -237,7 +268,10 @@ export function scanUsage(options: ScanOptions): Usage {
   for (const sourceFile of program.getSourceFiles()) {
     if (!scanned.has(path.resolve(sourceFile.fileName))) continue;
     const relative = path.relative(options.root, sourceFile.fileName);
-    const siteOf = (node: ts.Node): Site => ({ file: relative, line: sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1 });
+    const siteOf = (node: ts.Node): Site => ({
+      file: relative,
+      line: sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1,
+    });
     const translators = new Map<ts.Symbol, string>();
     const handled = new Set<ts.Node>();
 
@@ -258,7 +292,8 @@ export function scanUsage(options: ScanOptions): Usage {
         const symbol = checker.getSymbolAtLocation(node);
         return symbol ? translators.get(symbol) : undefined;
       }
-      if (ts.isPropertyAccessExpression(node) && TRANSLATOR_METHODS.has(node.name.text)) return namespaceOfCallee(node.expression);
+      if (ts.isPropertyAccessExpression(node) && TRANSLATOR_METHODS.has(node.name.text))
+        return namespaceOfCallee(node.expression);
       return factoryNamespace(node)?.namespace;
     };
 
@@ -268,7 +303,8 @@ export function scanUsage(options: ScanOptions): Usage {
         const factory = factoryNamespace(node);
         if (factory?.argument) {
           handled.add(factory.argument);
-          if (factory.namespace) usage.required.push({ key: factory.namespace, kind: "namespace", site: siteOf(node) });
+          if (factory.namespace)
+            usage.required.push({ key: factory.namespace, kind: "namespace", site: siteOf(node) });
         }
         const namespace = factory ? undefined : namespaceOfCallee(node.expression);
         const first = node.arguments[0];
@@ -281,13 +317,30 @@ export function scanUsage(options: ScanOptions): Usage {
     // Pass 3: key-shaped literals anywhere else (the data layer names full keys). Identifiers that
     // merely look dotted are not keys: audit actions and notification kinds (`action:` / `kind:`).
     const literals = (node: ts.Node): void => {
-      if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node) || ts.isImportTypeNode(node) || ts.isLiteralTypeNode(node)) return;
-      if (ts.isPropertyAssignment(node) && ts.isIdentifier(node.name) && IDENTIFIER_PROPERTIES.has(node.name.text) && literalValue(node.initializer)) return;
+      if (
+        ts.isImportDeclaration(node) ||
+        ts.isExportDeclaration(node) ||
+        ts.isImportTypeNode(node) ||
+        ts.isLiteralTypeNode(node)
+      )
+        return;
+      if (
+        ts.isPropertyAssignment(node) &&
+        ts.isIdentifier(node.name) &&
+        IDENTIFIER_PROPERTIES.has(node.name.text) &&
+        literalValue(node.initializer)
+      )
+        return;
       if (!handled.has(node)) {
         if (ts.isStringLiteralLike(node) && KEY_SHAPE.test(node.text) && !options.notKeys.has(node.text)) {
           add(usage.used, node.text, siteOf(node));
-          if (options.namespaces.has(node.text.split(".")[0]!)) usage.required.push({ key: node.text, kind: "keyOrNamespace", site: siteOf(node) });
-        } else if (ts.isTemplateExpression(node) && PREFIX_SHAPE.test(node.head.text) && options.namespaces.has(node.head.text.split(".")[0]!)) {
+          if (options.namespaces.has(node.text.split(".")[0]!))
+            usage.required.push({ key: node.text, kind: "keyOrNamespace", site: siteOf(node) });
+        } else if (
+          ts.isTemplateExpression(node) &&
+          PREFIX_SHAPE.test(node.head.text) &&
+          options.namespaces.has(node.head.text.split(".")[0]!)
+        ) {
           markPrefix(node.head.text, siteOf(node));
         } else if (
           ts.isBinaryExpression(node) &&

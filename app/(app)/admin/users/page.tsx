@@ -21,8 +21,12 @@ type Search = { q?: string; role?: string; agencyCode?: string };
 export default async function UsersPage({ searchParams }: { searchParams: Promise<Search> }) {
   const filters = await searchParams;
   const actor = await pageActor();
-  const clean = Object.fromEntries(Object.entries(filters).filter(([key, value]) => ["q", "role", "agencyCode"].includes(key) && value));
-  const [users, agencies] = await load(() => Promise.all([listUsers(actor, clean), listAgenciesToManage(actor)]));
+  const clean = Object.fromEntries(
+    Object.entries(filters).filter(([key, value]) => ["q", "role", "agencyCode"].includes(key) && value),
+  );
+  const [users, agencies] = await load(() =>
+    Promise.all([listUsers(actor, clean), listAgenciesToManage(actor)]),
+  );
   const t = await getTranslations();
   return (
     <ClientMessages namespaces={["admin.users", "roles"]}>
@@ -31,8 +35,19 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         <div className="space-y-6">
           <Card title={t("admin.users.listTitle", { count: users.length })}>
             <form className="mb-4 grid gap-2 sm:grid-cols-[1fr_12rem_16rem_auto]" role="search">
-              <input className={inputClass} name="q" defaultValue={filters.q ?? ""} placeholder={t("admin.users.search")} aria-label={t("admin.users.search")} />
-              <select className={inputClass} name="role" defaultValue={filters.role ?? ""} aria-label={t("admin.users.role")}>
+              <input
+                className={inputClass}
+                name="q"
+                defaultValue={filters.q ?? ""}
+                placeholder={t("admin.users.search")}
+                aria-label={t("admin.users.search")}
+              />
+              <select
+                className={inputClass}
+                name="role"
+                defaultValue={filters.role ?? ""}
+                aria-label={t("admin.users.role")}
+              >
                 <option value="">{t("admin.users.allRoles")}</option>
                 {ROLES.map((role) => (
                   <option key={role} value={role}>
@@ -40,7 +55,12 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                   </option>
                 ))}
               </select>
-              <select className={inputClass} name="agencyCode" defaultValue={filters.agencyCode ?? ""} aria-label={t("admin.users.agency")}>
+              <select
+                className={inputClass}
+                name="agencyCode"
+                defaultValue={filters.agencyCode ?? ""}
+                aria-label={t("admin.users.agency")}
+              >
                 <option value="">{t("admin.users.allAgencies")}</option>
                 {agencies.map((agency) => (
                   <option key={agency.code} value={agency.code}>
@@ -74,7 +94,13 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                   <td className={td}>{user.name}</td>
                   <td className={td}>{t(`roles.${user.role}`)}</td>
                   <td className={td}>{user.agency?.name ?? "—"}</td>
-                  <td className={td}>{user.disabled ? <Badge tone="red">{t("admin.users.disabledBadge")}</Badge> : <Badge tone="green">{t("admin.users.activeBadge")}</Badge>}</td>
+                  <td className={td}>
+                    {user.disabled ? (
+                      <Badge tone="red">{t("admin.users.disabledBadge")}</Badge>
+                    ) : (
+                      <Badge tone="green">{t("admin.users.activeBadge")}</Badge>
+                    )}
+                  </td>
                 </tr>
               ))}
             </Table>

@@ -37,7 +37,9 @@ export async function updateYearLeadershipAction(yearId: string, form: FormData)
   return runAction(
     async (actor) => {
       const input = formToObject(form);
-      const deadlines = Object.fromEntries(DEADLINE_PHASES.map((phase) => [phase, input[`deadline.${phase}`] || null]));
+      const deadlines = Object.fromEntries(
+        DEADLINE_PHASES.map((phase) => [phase, input[`deadline.${phase}`] || null]),
+      );
       await updateYearSettings(actor, yearId, {
         leaderAgencyCode: input.leaderAgencyCode || null,
         deputyAgencyCode: input.deputyAgencyCode || null,
@@ -63,7 +65,10 @@ export async function updateYearRulesAction(yearId: string, form: FormData) {
 export async function setYearMembersAction(yearId: string, form: FormData) {
   return runAction(
     async (actor) => {
-      await setYearMembers(actor, yearId, { agencyCodes: form.getAll("agencyCodes[]").map(String), version: version(form) });
+      await setYearMembers(actor, yearId, {
+        agencyCodes: form.getAll("agencyCodes[]").map(String),
+        version: version(form),
+      });
       revalidatePath(`/admin/years/${yearId}`);
     },
     { successMessageKey: "common.saved" },

@@ -25,7 +25,11 @@ export default async function AdminYearsPage() {
         <PageHeader title={t("admin.years.title")} description={t("admin.years.description")} />
         <div className="space-y-6">
           <Card title={t("admin.years.create")}>
-            {blocs.length === 0 ? <p className="text-sm text-slate-600">{t("admin.years.noBlocs")}</p> : <CreateYearForm blocs={blocs} defaultYear={defaultYear} />}
+            {blocs.length === 0 ? (
+              <p className="text-sm text-slate-600">{t("admin.years.noBlocs")}</p>
+            ) : (
+              <CreateYearForm blocs={blocs} defaultYear={defaultYear} />
+            )}
           </Card>
           <Card title={t("admin.years.listTitle", { count: years.length })}>
             <Table

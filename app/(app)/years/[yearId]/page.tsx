@@ -34,7 +34,9 @@ export default async function YearPage({ params }: Props) {
   const t = await getTranslations();
 
   return (
-    <ClientMessages namespaces={["years", "phases", "assessment.yearCard", "review.yearCard", "documents.download"]}>
+    <ClientMessages
+      namespaces={["years", "phases", "assessment.yearCard", "review.yearCard", "documents.download"]}
+    >
       <>
         <PageHeader
           title={`${year.blocName} — ${t("home.yearLabel", { year: year.year })}`}
@@ -42,7 +44,10 @@ export default async function YearPage({ params }: Props) {
             <div className="flex items-center gap-3">
               <PhaseBadge phase={year.phase} />
               {can(actor, "year.manage") && (
-                <Link href={`/admin/years/${year.id}`} className="text-sm font-semibold text-brand-700 underline">
+                <Link
+                  href={`/admin/years/${year.id}`}
+                  className="text-sm font-semibold text-brand-700 underline"
+                >
                   {t("years.settingsLink")}
                 </Link>
               )}
@@ -64,30 +69,41 @@ export default async function YearPage({ params }: Props) {
             )}
             <YearScoringCard year={year} actor={actor} />
             <YearReviewCard year={year} actor={actor} />
-            {phaseIndex(year.phase) >= phaseIndex("VOTING") && can(actor, "vote.read", yearScopeOf(actor, year)) && (
-              <Card title={t("votes.title")}>
-                <p className="mb-3 text-sm text-slate-600">{t("votes.yearCardText")}</p>
-                <Link href={`/years/${year.id}/votes`} className="font-semibold text-brand-700 underline">
-                  {t("votes.yearCardLink")}
-                </Link>
-              </Card>
+            {phaseIndex(year.phase) >= phaseIndex("VOTING") &&
+              can(actor, "vote.read", yearScopeOf(actor, year)) && (
+                <Card title={t("votes.title")}>
+                  <p className="mb-3 text-sm text-slate-600">{t("votes.yearCardText")}</p>
+                  <Link href={`/years/${year.id}/votes`} className="font-semibold text-brand-700 underline">
+                    {t("votes.yearCardLink")}
+                  </Link>
+                </Card>
+              )}
+            {phaseIndex(year.phase) >= phaseIndex("NOMINATION") &&
+              can(actor, "nomination.read", { ...yearScopeOf(actor, year), agencyId: actor.agencyId }) && (
+                <Card title={t("nominations.title")}>
+                  <p className="mb-3 text-sm text-slate-600">{t("nominations.yearCardText")}</p>
+                  <Link
+                    href={`/years/${year.id}/nominations`}
+                    className="font-semibold text-brand-700 underline"
+                  >
+                    {t("nominations.yearCardLink")}
+                  </Link>
+                </Card>
+              )}
+            {phaseIndex(year.phase) >= phaseIndex("PLEDGING") && (
+              <IssuedDocumentsCard documents={documents} />
             )}
-            {phaseIndex(year.phase) >= phaseIndex("NOMINATION") && can(actor, "nomination.read", { ...yearScopeOf(actor, year), agencyId: actor.agencyId }) && (
-              <Card title={t("nominations.title")}>
-                <p className="mb-3 text-sm text-slate-600">{t("nominations.yearCardText")}</p>
-                <Link href={`/years/${year.id}/nominations`} className="font-semibold text-brand-700 underline">
-                  {t("nominations.yearCardLink")}
-                </Link>
-              </Card>
-            )}
-            {phaseIndex(year.phase) >= phaseIndex("PLEDGING") && <IssuedDocumentsCard documents={documents} />}
             <Card title={t("years.membersTitle", { count: year.members.length })}>
               <ul className="grid gap-1 text-sm sm:grid-cols-2">
                 {year.members.map((member) => (
                   <li key={member.code} className="flex items-center gap-2">
                     <span>{member.name}</span>
-                    {year.leaderAgency?.code === member.code && <span className="text-xs font-semibold text-brand-700">({t("years.leader")})</span>}
-                    {year.deputyAgency?.code === member.code && <span className="text-xs font-semibold text-blue-700">({t("years.deputy")})</span>}
+                    {year.leaderAgency?.code === member.code && (
+                      <span className="text-xs font-semibold text-brand-700">({t("years.leader")})</span>
+                    )}
+                    {year.deputyAgency?.code === member.code && (
+                      <span className="text-xs font-semibold text-blue-700">({t("years.deputy")})</span>
+                    )}
                   </li>
                 ))}
               </ul>
@@ -99,7 +115,9 @@ export default async function YearPage({ params }: Props) {
                 {DEADLINE_PHASES.map((phase) => (
                   <div key={phase} className="flex justify-between gap-3">
                     <dt className="text-slate-600">{t(`phases.${phase}`)}</dt>
-                    <dd className="font-semibold">{year.deadlines[phase] ? formatDate(year.deadlines[phase]) : "—"}</dd>
+                    <dd className="font-semibold">
+                      {year.deadlines[phase] ? formatDate(year.deadlines[phase]) : "—"}
+                    </dd>
                   </div>
                 ))}
               </dl>

@@ -11,7 +11,8 @@ export function yearScopeOf(actor: Actor, year: Pick<YearDto, "leaderAgency" | "
   return {
     year: {
       leaderAgencyId: own && year.leaderAgency?.code === own ? agencyId : null,
-      memberAgencyIds: own && agencyId && year.members.some((member) => member.code === own) ? [agencyId] : [],
+      memberAgencyIds:
+        own && agencyId && year.members.some((member) => member.code === own) ? [agencyId] : [],
     },
   };
 }

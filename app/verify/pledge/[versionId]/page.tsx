@@ -20,7 +20,9 @@ export default async function VerifyPledgePage({ params }: { params: Promise<{ v
     <main className="mx-auto max-w-3xl px-4 py-10">
       <p className="text-sm font-semibold uppercase tracking-wide text-brand-700">{t("kicker")}</p>
       <h1 className="mt-1 text-2xl font-bold">{result.title}</h1>
-      <p className="text-sm text-slate-600">{t("version", { number: result.number, status: t(`status.${result.status}`) })}</p>
+      <p className="text-sm text-slate-600">
+        {t("version", { number: result.number, status: t(`status.${result.status}`) })}
+      </p>
       <div
         role="status"
         data-testid="verification-result"
@@ -31,17 +33,32 @@ export default async function VerifyPledgePage({ params }: { params: Promise<{ v
       <section className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="font-semibold">{t("document")}</h2>
         <p className="mt-1 break-all font-mono text-xs">{result.sha256}</p>
-        <p className="mt-2">{result.documentValid ? <Badge tone="green">{t("valid")}</Badge> : <Badge tone="red">{t("invalid")}</Badge>}</p>
+        <p className="mt-2">
+          {result.documentValid ? (
+            <Badge tone="green">{t("valid")}</Badge>
+          ) : (
+            <Badge tone="red">{t("invalid")}</Badge>
+          )}
+        </p>
       </section>
       <section className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="mb-2 font-semibold">{t("signatures", { count: result.signatures.length })}</h2>
         <ul className="divide-y divide-slate-100">
           {result.signatures.map((signature) => (
-            <li key={signature.agency.code} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm" data-agency={signature.agency.code}>
+            <li
+              key={signature.agency.code}
+              className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm"
+              data-agency={signature.agency.code}
+            >
               <span>
-                <span className="font-semibold">{signature.agency.name}</span> — {signature.signerName}, {formatDateTime(signature.signedAt)}
+                <span className="font-semibold">{signature.agency.name}</span> — {signature.signerName},{" "}
+                {formatDateTime(signature.signedAt)}
               </span>
-              {signature.valid ? <Badge tone="green">{t("valid")}</Badge> : <Badge tone="red">{t(`problem.${signature.problem ?? "SEAL_MISMATCH"}`)}</Badge>}
+              {signature.valid ? (
+                <Badge tone="green">{t("valid")}</Badge>
+              ) : (
+                <Badge tone="red">{t(`problem.${signature.problem ?? "SEAL_MISMATCH"}`)}</Badge>
+              )}
             </li>
           ))}
         </ul>

@@ -16,16 +16,25 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function UserPage({ params }: { params: Promise<{ userId: string }> }) {
   const { userId } = await params;
   const actor = await pageActor();
-  const [user, agencies] = await load(() => Promise.all([getUser(actor, userId), listAgenciesToManage(actor)]));
+  const [user, agencies] = await load(() =>
+    Promise.all([getUser(actor, userId), listAgenciesToManage(actor)]),
+  );
   const t = await getTranslations("admin.users");
   return (
     <ClientMessages namespaces={["admin.users", "roles"]}>
       <>
         <PageHeader
           title={user.email}
-          description={user.lastSignInAt ? t("lastSignIn", { at: formatDateTime(user.lastSignInAt) }) : t("neverSignedIn")}
+          description={
+            user.lastSignInAt
+              ? t("lastSignIn", { at: formatDateTime(user.lastSignInAt) })
+              : t("neverSignedIn")
+          }
           actions={
-            <Link href={`/audit?entityId=${user.id}`} className="text-sm font-semibold text-brand-700 underline">
+            <Link
+              href={`/audit?entityId=${user.id}`}
+              className="text-sm font-semibold text-brand-700 underline"
+            >
               {t("history")}
             </Link>
           }

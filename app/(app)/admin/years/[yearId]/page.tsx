@@ -18,7 +18,9 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AdminYearPage({ params }: { params: Promise<{ yearId: string }> }) {
   const { yearId } = await params;
   const actor = await pageActor();
-  const [year, agencies] = await load(() => Promise.all([getYearToManage(actor, yearId), listAgenciesToManage(actor)]));
+  const [year, agencies] = await load(() =>
+    Promise.all([getYearToManage(actor, yearId), listAgenciesToManage(actor)]),
+  );
   const t = await getTranslations();
   return (
     <ClientMessages namespaces={["admin.years", "admin.rules", "years", "phases"]}>
@@ -47,7 +49,12 @@ export default async function AdminYearPage({ params }: { params: Promise<{ year
             )}
           </Card>
           <Card title={t("admin.rules.title")}>
-            <RulesForm yearId={year.id} version={year.version} rules={year.rules} editable={rulesEditable(year.phase)} />
+            <RulesForm
+              yearId={year.id}
+              version={year.version}
+              rules={year.rules}
+              editable={rulesEditable(year.phase)}
+            />
           </Card>
         </div>
       </>

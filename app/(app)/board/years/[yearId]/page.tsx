@@ -45,11 +45,18 @@ export default async function DossierPage({ params }: { params: Promise<{ yearId
             {t("backToInbox")}
           </Link>
         ) : (
-          <Link href={`/years/${year.id}/nominations`} className="mb-2 inline-block text-sm font-semibold text-brand-700 underline">
+          <Link
+            href={`/years/${year.id}/nominations`}
+            className="mb-2 inline-block text-sm font-semibold text-brand-700 underline"
+          >
             {t("backToNominations")}
           </Link>
         )}
-        <PageHeader title={t("pageTitle", { bloc: year.bloc.name, year: year.year })} description={year.leader ? t("leader", { leader: year.leader.name }) : undefined} actions={<PhaseBadge phase={year.phase as Phase} />} />
+        <PageHeader
+          title={t("pageTitle", { bloc: year.bloc.name, year: year.year })}
+          description={year.leader ? t("leader", { leader: year.leader.name }) : undefined}
+          actions={<PhaseBadge phase={year.phase as Phase} />}
+        />
         <div className="grid gap-6 lg:grid-cols-3">
           <div className="min-w-0 space-y-6 lg:col-span-2">
             <Card title={t("nominationsTitle", { count: dossier.nominations.length })}>
@@ -58,23 +65,48 @@ export default async function DossierPage({ params }: { params: Promise<{ yearId
               ) : (
                 <ul className="divide-y divide-slate-100" data-testid="dossier-nominations">
                   {dossier.nominations.map((nomination) => (
-                    <li key={nomination.id} className="py-4" data-testid={`dossier-${nomination.agency.code}`}>
+                    <li
+                      key={nomination.id}
+                      className="py-4"
+                      data-testid={`dossier-${nomination.agency.code}`}
+                    >
                       <NominationHeading nomination={nomination} />
-                      {nomination.note && <p className="mt-1 whitespace-pre-line text-sm text-slate-800">{nominationsT("noteLabel", { note: nomination.note })}</p>}
+                      {nomination.note && (
+                        <p className="mt-1 whitespace-pre-line text-sm text-slate-800">
+                          {nominationsT("noteLabel", { note: nomination.note })}
+                        </p>
+                      )}
                       <p className="mt-1 text-sm">
                         {nomination.report ? (
-                          <a href={`/api/v1/nomination-reports/${nomination.report.id}`} className="break-all font-medium text-brand-700 underline" data-testid="report-link">
+                          <a
+                            href={`/api/v1/nomination-reports/${nomination.report.id}`}
+                            className="break-all font-medium text-brand-700 underline"
+                            data-testid="report-link"
+                          >
                             {nominationsT("reportLink", { name: nomination.report.fileName })}
                           </a>
                         ) : (
-                          <span className="font-semibold text-amber-800">{nominationsT("reportMissing")}</span>
+                          <span className="font-semibold text-amber-800">
+                            {nominationsT("reportMissing")}
+                          </span>
                         )}
                       </p>
                       {nomination.decision && (
-                        <p className="mt-1 text-sm font-semibold text-green-800">{nominationsT("decision", { number: nomination.decision.number, signedOn: formatDate(nomination.decision.signedOn) })}</p>
+                        <p className="mt-1 text-sm font-semibold text-green-800">
+                          {nominationsT("decision", {
+                            number: nomination.decision.number,
+                            signedOn: formatDate(nomination.decision.signedOn),
+                          })}
+                        </p>
                       )}
                       <NominationHistory events={nomination.events} />
-                      {dossier.mayReview && nomination.status === "SUBMITTED" && <ReviewControls yearId={year.id} nominationId={nomination.id} agencyName={nomination.agency.name} />}
+                      {dossier.mayReview && nomination.status === "SUBMITTED" && (
+                        <ReviewControls
+                          yearId={year.id}
+                          nominationId={nomination.id}
+                          agencyName={nomination.agency.name}
+                        />
+                      )}
                     </li>
                   ))}
                 </ul>
@@ -103,14 +135,32 @@ export default async function DossierPage({ params }: { params: Promise<{ yearId
                           {entry.agency.name}
                         </Link>
                       </td>
-                      <td className={`${td} text-right tabular-nums`}>{entry.notScored ? rankingT("notScored") : formatNumber(entry.total)}</td>
-                      <td className={td}>{entry.notScored ? rankingT("notScoredReason", { reason: entry.notScored }) : (entry.classification ?? "—")}</td>
+                      <td className={`${td} text-right tabular-nums`}>
+                        {entry.notScored ? rankingT("notScored") : formatNumber(entry.total)}
+                      </td>
+                      <td className={td}>
+                        {entry.notScored
+                          ? rankingT("notScoredReason", { reason: entry.notScored })
+                          : (entry.classification ?? "—")}
+                      </td>
                     </tr>
                   ))}
                 </Table>
               )}
             </Card>
-            <Card title={t("votesTitle")} actions={dossier.votes.length > 0 && <DownloadLink href={`/api/v1/years/${year.id}/vote-minutes.pdf`} className="text-sm font-semibold text-brand-700 underline">{docs("minutes")}</DownloadLink>}>
+            <Card
+              title={t("votesTitle")}
+              actions={
+                dossier.votes.length > 0 && (
+                  <DownloadLink
+                    href={`/api/v1/years/${year.id}/vote-minutes.pdf`}
+                    className="text-sm font-semibold text-brand-700 underline"
+                  >
+                    {docs("minutes")}
+                  </DownloadLink>
+                )
+              }
+            >
               {dossier.votes.length === 0 ? (
                 <p className="text-sm text-slate-600">{t("noVotes")}</p>
               ) : (
@@ -119,9 +169,18 @@ export default async function DossierPage({ params }: { params: Promise<{ yearId
                     <li key={vote.id}>
                       <p className="font-semibold">{vote.title}</p>
                       <p className="text-slate-600">
-                        {t("voteSummary", { ballots: vote.ballots, roll: vote.rollSize, closedAt: formatDateTime(vote.closedAt) })} · {vote.quorumMet ? t("quorumMet") : t("quorumNotMet")}
+                        {t("voteSummary", {
+                          ballots: vote.ballots,
+                          roll: vote.rollSize,
+                          closedAt: formatDateTime(vote.closedAt),
+                        })}{" "}
+                        · {vote.quorumMet ? t("quorumMet") : t("quorumNotMet")}
                       </p>
-                      <p>{vote.passed.length > 0 ? t("passed", { names: vote.passed.join("; ") }) : t("nonePassed")}</p>
+                      <p>
+                        {vote.passed.length > 0
+                          ? t("passed", { names: vote.passed.join("; ") })
+                          : t("nonePassed")}
+                      </p>
                     </li>
                   ))}
                 </ul>
@@ -141,8 +200,19 @@ export default async function DossierPage({ params }: { params: Promise<{ yearId
                 <ul className="space-y-2 text-sm" data-testid="decisions">
                   {dossier.decisions.map((decision) => (
                     <li key={decision.number}>
-                      <p className="font-semibold">{t("decisionLine", { number: decision.number, signedOn: formatDate(decision.signedOn) })}</p>
-                      <p className="text-slate-600">{t("decisionSigner", { name: decision.signerName, title: decision.signerTitle ?? "—", count: decision.count })}</p>
+                      <p className="font-semibold">
+                        {t("decisionLine", {
+                          number: decision.number,
+                          signedOn: formatDate(decision.signedOn),
+                        })}
+                      </p>
+                      <p className="text-slate-600">
+                        {t("decisionSigner", {
+                          name: decision.signerName,
+                          title: decision.signerTitle ?? "—",
+                          count: decision.count,
+                        })}
+                      </p>
                     </li>
                   ))}
                 </ul>
@@ -159,11 +229,17 @@ export default async function DossierPage({ params }: { params: Promise<{ yearId
                 ))}
                 {dossier.pledge && (
                   <li>
-                    <DownloadLink href={`/api/v1/pledge-versions/${dossier.pledge.versionId}/pdf`} className="font-semibold text-brand-700 underline">
+                    <DownloadLink
+                      href={`/api/v1/pledge-versions/${dossier.pledge.versionId}/pdf`}
+                      className="font-semibold text-brand-700 underline"
+                    >
                       {t("pledgeLink")}
                     </DownloadLink>
                     <span className="block text-slate-600" data-testid="pledge-signatures">
-                      {t("pledgeSignatures", { signed: dossier.pledge.signed, members: dossier.pledge.members })}
+                      {t("pledgeSignatures", {
+                        signed: dossier.pledge.signed,
+                        members: dossier.pledge.members,
+                      })}
                     </span>
                   </li>
                 )}
@@ -175,7 +251,13 @@ export default async function DossierPage({ params }: { params: Promise<{ yearId
               ) : (
                 <ul className="space-y-1 text-sm">
                   {dossier.submissions.map((submission) => (
-                    <li key={submission.round}>{t("submission", { round: submission.round, at: formatDateTime(submission.submittedAt), count: submission.count })}</li>
+                    <li key={submission.round}>
+                      {t("submission", {
+                        round: submission.round,
+                        at: formatDateTime(submission.submittedAt),
+                        count: submission.count,
+                      })}
+                    </li>
                   ))}
                 </ul>
               )}

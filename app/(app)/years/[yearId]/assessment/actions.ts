@@ -9,7 +9,10 @@ import { runAction } from "@/lib/http/action";
  * Saves one criterion's self score and note as the user types. No revalidation: the editor keeps its
  * own state, and re-rendering the page on every keystroke save would only cost time.
  */
-export async function saveSelfScoreAction(yearId: string, input: { criterionId: string; points: number | null; note?: string }) {
+export async function saveSelfScoreAction(
+  yearId: string,
+  input: { criterionId: string; points: number | null; note?: string },
+) {
   return runAction((actor) => saveSelfScore(actor, yearId, input));
 }
 

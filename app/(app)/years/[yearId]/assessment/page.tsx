@@ -33,7 +33,9 @@ export default async function AssessmentPage({ params, searchParams }: Props) {
         throw error;
       })
     : null;
-  const ownMember = actor.agency !== null && (progress === null || progress.rows.some((row) => row.agency.code === actor.agency!.code));
+  const ownMember =
+    actor.agency !== null &&
+    (progress === null || progress.rows.some((row) => row.agency.code === actor.agency!.code));
   if (!code && progress && !ownMember) redirect(`/years/${yearId}/assessments`);
   const view = await load(() => getSelfAssessment(actor, yearId, code));
   const t = await getTranslations("assessment");
@@ -46,11 +48,17 @@ export default async function AssessmentPage({ params, searchParams }: Props) {
           description={`${view.agency.name} — ${view.year.blocName}`}
           actions={
             <div className="flex flex-wrap items-center gap-3">
-              <Link href={`/years/${yearId}/criteria`} className="text-sm font-semibold text-brand-700 underline">
+              <Link
+                href={`/years/${yearId}/criteria`}
+                className="text-sm font-semibold text-brand-700 underline"
+              >
                 {t("criteriaLink")}
               </Link>
               {progress && (
-                <Link href={`/years/${yearId}/assessments`} className="text-sm font-semibold text-brand-700 underline">
+                <Link
+                  href={`/years/${yearId}/assessments`}
+                  className="text-sm font-semibold text-brand-700 underline"
+                >
                   {t("progress.title")}
                 </Link>
               )}
@@ -64,7 +72,12 @@ export default async function AssessmentPage({ params, searchParams }: Props) {
                 <label htmlFor="agency-picker" className="text-sm font-semibold text-slate-800">
                   {t("agencyPicker")}
                 </label>
-                <select id="agency-picker" name="agency" defaultValue={view.agency.code} className={inputClass}>
+                <select
+                  id="agency-picker"
+                  name="agency"
+                  defaultValue={view.agency.code}
+                  className={inputClass}
+                >
                   {progress.rows.map((row) => (
                     <option key={row.agency.code} value={row.agency.code}>
                       {row.agency.name}

@@ -56,7 +56,10 @@ export default async function AssessmentProgressPage({ params }: { params: Promi
           {progress.rows.map((row) => (
             <tr key={row.agency.code} data-agency={row.agency.code}>
               <td className={td}>
-                <Link href={`/years/${year.id}/assessment?agency=${encodeURIComponent(row.agency.code)}`} className="font-semibold text-brand-700 underline">
+                <Link
+                  href={`/years/${year.id}/assessment?agency=${encodeURIComponent(row.agency.code)}`}
+                  className="font-semibold text-brand-700 underline"
+                >
                   {row.agency.name}
                 </Link>
               </td>
@@ -66,7 +69,9 @@ export default async function AssessmentProgressPage({ params }: { params: Promi
               <td className={`${td} text-right tabular-nums`}>
                 {row.filled}/{progress.criteria}
               </td>
-              <td className={`${td} whitespace-nowrap`}>{row.submittedAt ? formatDateTime(row.submittedAt) : "—"}</td>
+              <td className={`${td} whitespace-nowrap`}>
+                {row.submittedAt ? formatDateTime(row.submittedAt) : "—"}
+              </td>
             </tr>
           ))}
         </Table>

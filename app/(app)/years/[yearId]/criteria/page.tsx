@@ -30,7 +30,10 @@ export default async function CriteriaPage({ params }: { params: Promise<{ yearI
           actions={
             <div className="flex flex-wrap items-center gap-3">
               <PhaseBadge phase={year.phase} />
-              <Link href={`/years/${year.id}/scores/excel`} className="text-sm font-semibold text-brand-700 underline">
+              <Link
+                href={`/years/${year.id}/scores/excel`}
+                className="text-sm font-semibold text-brand-700 underline"
+              >
                 {t("excelLink")}
               </Link>
               <Link href={`/years/${year.id}`} className="text-sm font-semibold text-brand-700 underline">

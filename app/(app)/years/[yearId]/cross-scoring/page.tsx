@@ -39,13 +39,24 @@ export default async function CrossScoringPage({ params }: { params: Promise<{ y
         ) : (
           <div className="grid gap-6 lg:grid-cols-3">
             <div className="min-w-0 space-y-6 lg:col-span-2">
-              <p className="text-sm text-slate-700">{t(view.trimExtremes ? "intro.trimmed" : "intro.mean")}</p>
+              <p className="text-sm text-slate-700">
+                {t(view.trimExtremes ? "intro.trimmed" : "intro.mean")}
+              </p>
               {view.mayScore ? (
                 <Card title={t("formTitle", { agency: actor.agency?.name ?? "" })}>
-                  <CrossScoringForm yearId={yearId} targets={view.targets} criteria={view.criteria} mine={view.mine} />
+                  <CrossScoringForm
+                    yearId={yearId}
+                    targets={view.targets}
+                    criteria={view.criteria}
+                    mine={view.mine}
+                  />
                 </Card>
               ) : view.completed ? (
-                <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-900" data-testid="cross-completed">
+                <p
+                  role="status"
+                  className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-900"
+                  data-testid="cross-completed"
+                >
                   {t("ownCompleted")}
                 </p>
               ) : isScorer && !inReview ? (
@@ -61,11 +72,21 @@ export default async function CrossScoringPage({ params }: { params: Promise<{ y
                 </p>
                 <ul className="divide-y divide-slate-100" data-testid="cross-progress">
                   {view.progress.map((row) => (
-                    <li key={row.agency.code} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm" data-agency={row.agency.code}>
+                    <li
+                      key={row.agency.code}
+                      className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm"
+                      data-agency={row.agency.code}
+                    >
                       <span className="min-w-0 font-medium">{row.agency.name}</span>
                       <span className="flex items-center gap-2">
-                        <span className="tabular-nums text-slate-600">{t("filled", { filled: row.filled, expected: row.expected })}</span>
-                        {row.completed ? <Badge tone="green">{t("completedBadge")}</Badge> : <Badge tone="amber">{t("pendingBadge")}</Badge>}
+                        <span className="tabular-nums text-slate-600">
+                          {t("filled", { filled: row.filled, expected: row.expected })}
+                        </span>
+                        {row.completed ? (
+                          <Badge tone="green">{t("completedBadge")}</Badge>
+                        ) : (
+                          <Badge tone="amber">{t("pendingBadge")}</Badge>
+                        )}
                       </span>
                     </li>
                   ))}

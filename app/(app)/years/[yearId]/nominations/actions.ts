@@ -2,7 +2,13 @@
 
 import { revalidatePath } from "next/cache";
 import { formToObject, runAction } from "@/lib/http/action";
-import { applySuggestions, createNomination, submitDossier, updateNomination, withdrawNomination } from "@/lib/nominations/nominations";
+import {
+  applySuggestions,
+  createNomination,
+  submitDossier,
+  updateNomination,
+  withdrawNomination,
+} from "@/lib/nominations/nominations";
 
 function revalidateNominations(yearId: string) {
   revalidatePath(`/years/${yearId}/nominations`);
@@ -15,7 +21,11 @@ export async function createNominationAction(yearId: string, form: FormData) {
   return runAction(
     async (actor) => {
       const { agencyCode, awardCode, note } = formToObject(form);
-      const created = await createNomination(actor, yearId, { agencyCode, awardCode, ...(note ? { note } : {}) });
+      const created = await createNomination(actor, yearId, {
+        agencyCode,
+        awardCode,
+        ...(note ? { note } : {}),
+      });
       revalidateNominations(yearId);
       return { id: created.id };
     },

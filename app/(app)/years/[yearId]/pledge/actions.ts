@@ -40,7 +40,10 @@ export async function openPledgeAction(yearId: string, form: FormData) {
 export async function signPledgeAction(yearId: string, versionId: string, form: FormData) {
   return runAction(
     async (actor) => {
-      const { signature } = await signPledge(actor, versionId, { password: String(form.get("password") ?? ""), consent: form.get("consent") === "on" });
+      const { signature } = await signPledge(actor, versionId, {
+        password: String(form.get("password") ?? ""),
+        consent: form.get("consent") === "on",
+      });
       revalidatePath(`/years/${yearId}/pledge`);
       revalidatePath("/");
       return { signedAt: signature.signedAt };

@@ -42,18 +42,27 @@ export default async function PledgePage({ params }: { params: Promise<{ yearId:
         <div className="grid gap-6 lg:grid-cols-3">
           <div className="space-y-6 lg:col-span-2">
             {pledge.mustSignAgain && (
-              <p role="status" className="rounded-md bg-amber-50 px-3 py-2 text-sm font-semibold text-amber-900">
+              <p
+                role="status"
+                className="rounded-md bg-amber-50 px-3 py-2 text-sm font-semibold text-amber-900"
+              >
                 {t("mustSignAgain", { number: open?.number ?? 0 })}
               </p>
             )}
             {open && pledge.maySign && (
-              <a href="#sign" className="block rounded-md bg-brand-700 px-4 py-3 text-center font-semibold text-white">
+              <a
+                href="#sign"
+                className="block rounded-md bg-brand-700 px-4 py-3 text-center font-semibold text-white"
+              >
                 {t("readAndSign")}
               </a>
             )}
             {pledge.ownSignature && (
               <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-900">
-                {t("ownSigned", { name: pledge.ownSignature.signerName, at: formatDateTime(pledge.ownSignature.signedAt) })}
+                {t("ownSigned", {
+                  name: pledge.ownSignature.signerName,
+                  at: formatDateTime(pledge.ownSignature.signedAt),
+                })}
               </p>
             )}
             {open ? (
@@ -61,7 +70,10 @@ export default async function PledgePage({ params }: { params: Promise<{ yearId:
                 title={t("openVersionTitle", { number: open.number })}
                 actions={
                   <div className="flex flex-wrap gap-2">
-                    <DownloadLink href={`/api/v1/pledge-versions/${open.id}/pdf`} className={buttonClass("secondary")}>
+                    <DownloadLink
+                      href={`/api/v1/pledge-versions/${open.id}/pdf`}
+                      className={buttonClass("secondary")}
+                    >
                       {t("downloadPdf")}
                     </DownloadLink>
                     <Link href={`/verify/pledge/${open.id}`} className={buttonClass("ghost")}>
@@ -120,17 +132,25 @@ export default async function PledgePage({ params }: { params: Promise<{ yearId:
                   {pledge.history.map((version) => (
                     <tr key={version.id}>
                       <td className={td}>
-                        <Link href={`/verify/pledge/${version.id}`} className="font-semibold text-brand-700 underline">
+                        <Link
+                          href={`/verify/pledge/${version.id}`}
+                          className="font-semibold text-brand-700 underline"
+                        >
                           {version.number}
                         </Link>
-                        <div className="text-xs text-slate-500">{version.openedAt ? formatDateTime(version.openedAt) : ""}</div>
+                        <div className="text-xs text-slate-500">
+                          {version.openedAt ? formatDateTime(version.openedAt) : ""}
+                        </div>
                       </td>
                       <td className={td}>
                         <Badge tone={statusTone[version.status]}>{t(`status.${version.status}`)}</Badge>
                       </td>
                       <td className={td}>
                         {version.signatureCount}
-                        <DownloadLink href={`/api/v1/pledge-versions/${version.id}/pdf`} className="ml-2 text-xs text-brand-700 underline">
+                        <DownloadLink
+                          href={`/api/v1/pledge-versions/${version.id}/pdf`}
+                          className="ml-2 text-xs text-brand-700 underline"
+                        >
                           PDF
                         </DownloadLink>
                       </td>

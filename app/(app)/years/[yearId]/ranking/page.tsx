@@ -22,7 +22,11 @@ export default async function RankingPage({ params }: { params: Promise<{ yearId
   const { yearId } = await params;
   const actor = await pageActor();
   // Before publication a member sees a notice, not a 404: the ranking exists, it is not out yet.
-  const ranking = await load(() => getRanking(actor, yearId).catch((error: unknown) => (isAppError(error) && error.messageKey === "errors.ranking.notPublished" ? null : Promise.reject(error))));
+  const ranking = await load(() =>
+    getRanking(actor, yearId).catch((error: unknown) =>
+      isAppError(error) && error.messageKey === "errors.ranking.notPublished" ? null : Promise.reject(error),
+    ),
+  );
   const table = await load(() => getCriteriaTable(actor, yearId));
   const t = await getTranslations("ranking");
 
@@ -59,7 +63,10 @@ export default async function RankingPage({ params }: { params: Promise<{ yearId
                 <Badge tone="amber">{t("previewBadge")}</Badge>
               )}
               {mayReview && (
-                <Link href={`/years/${yearId}/review`} className="text-sm font-semibold text-brand-700 underline">
+                <Link
+                  href={`/years/${yearId}/review`}
+                  className="text-sm font-semibold text-brand-700 underline"
+                >
                   {t("reviewLink")}
                 </Link>
               )}
@@ -74,7 +81,11 @@ export default async function RankingPage({ params }: { params: Promise<{ yearId
         <div className="grid gap-6 lg:grid-cols-3">
           <div className="min-w-0 lg:col-span-2">
             <Card title={t("chartTitle")}>
-              {entries.length === 0 ? <p className="text-sm text-slate-600">{t("empty")}</p> : <RankingChart entries={entries} bands={ranking.bands} />}
+              {entries.length === 0 ? (
+                <p className="text-sm text-slate-600">{t("empty")}</p>
+              ) : (
+                <RankingChart entries={entries} bands={ranking.bands} />
+              )}
             </Card>
           </div>
           <div className="min-w-0 space-y-6">
@@ -84,13 +95,22 @@ export default async function RankingPage({ params }: { params: Promise<{ yearId
                   yearId={yearId}
                   mayPublish={ranking.mayPublish}
                   mayReopen={ranking.mayReopen}
-                  counts={{ ranked: entries.length - ranking.notScored.length - ranking.unscored.length, notScored: ranking.notScored.length, unscored: ranking.unscored.length }}
+                  counts={{
+                    ranked: entries.length - ranking.notScored.length - ranking.unscored.length,
+                    notScored: ranking.notScored.length,
+                    unscored: ranking.unscored.length,
+                  }}
                 />
               </Card>
             )}
             {ranking.preview && (
               <Card title={t("unscoredTitle")}>
-                <NotScoredMembers yearId={yearId} unscored={ranking.unscored} notScored={ranking.notScored} mayMark={ranking.mayMarkNotScored} />
+                <NotScoredMembers
+                  yearId={yearId}
+                  unscored={ranking.unscored}
+                  notScored={ranking.notScored}
+                  mayMark={ranking.mayMarkNotScored}
+                />
               </Card>
             )}
             {ranking.history.length > 0 && (
@@ -111,7 +131,11 @@ export default async function RankingPage({ params }: { params: Promise<{ yearId
                         {item.reopenedAt ? (
                           <>
                             <span className="block">{formatDateTime(item.reopenedAt)}</span>
-                            {item.reopenReason && <span className="block text-xs text-slate-600">{t("historyReason", { reason: item.reopenReason })}</span>}
+                            {item.reopenReason && (
+                              <span className="block text-xs text-slate-600">
+                                {t("historyReason", { reason: item.reopenReason })}
+                              </span>
+                            )}
                           </>
                         ) : (
                           <Badge tone="green">{t("historyStanding")}</Badge>
@@ -126,7 +150,12 @@ export default async function RankingPage({ params }: { params: Promise<{ yearId
           <div className="min-w-0 lg:col-span-3">
             <Card title={t("tableTitle")}>
               <p className="mb-3 text-xs text-slate-600">{t("tableHint")}</p>
-              <RankingTable entries={entries} bands={ranking.bands} groupTitles={groupTitles} ownAgencyCode={actor.agency?.code ?? null} />
+              <RankingTable
+                entries={entries}
+                bands={ranking.bands}
+                groupTitles={groupTitles}
+                ownAgencyCode={actor.agency?.code ?? null}
+              />
             </Card>
           </div>
         </div>

@@ -17,7 +17,13 @@ export default async function ReviewPage({ params }: { params: Promise<{ yearId:
   const actor = await pageActor();
   const grid = await load(() => getReviewGrid(actor, yearId));
   const t = await getTranslations("review");
-  const readOnlyReason = grid.editable ? null : grid.locked ? "lockedNotice" : grid.year.phase !== "REVIEW" ? "phaseNotice" : "readOnlyNotice";
+  const readOnlyReason = grid.editable
+    ? null
+    : grid.locked
+      ? "lockedNotice"
+      : grid.year.phase !== "REVIEW"
+        ? "phaseNotice"
+        : "readOnlyNotice";
 
   return (
     <ClientMessages namespaces={["review"]}>
@@ -29,17 +35,27 @@ export default async function ReviewPage({ params }: { params: Promise<{ yearId:
             <div className="flex flex-wrap items-center gap-3">
               <PhaseBadge phase={grid.year.phase} />
               {grid.locked && <Badge tone="green">{t("lockedBadge")}</Badge>}
-              <Link href={`/years/${yearId}/ranking`} className="text-sm font-semibold text-brand-700 underline">
+              <Link
+                href={`/years/${yearId}/ranking`}
+                className="text-sm font-semibold text-brand-700 underline"
+              >
                 {t("rankingLink")}
               </Link>
-              <Link href={`/years/${yearId}/scores/excel`} className="text-sm font-semibold text-brand-700 underline">
+              <Link
+                href={`/years/${yearId}/scores/excel`}
+                className="text-sm font-semibold text-brand-700 underline"
+              >
                 {t("excelLink")}
               </Link>
             </div>
           }
         />
         {readOnlyReason && (
-          <p role="status" className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="review-readonly">
+          <p
+            role="status"
+            className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900"
+            data-testid="review-readonly"
+          >
             {t(readOnlyReason)}
           </p>
         )}

@@ -51,7 +51,10 @@ export async function castBallotAction(yearId: string, sessionId: string, form: 
     } catch {
       choices = null;
     }
-    const { receipt } = await castBallot(actor, sessionId, { password: String(form.get("password") ?? ""), choices });
+    const { receipt } = await castBallot(actor, sessionId, {
+      password: String(form.get("password") ?? ""),
+      choices,
+    });
     revalidateVotes(yearId, sessionId);
     return { receipt };
   });

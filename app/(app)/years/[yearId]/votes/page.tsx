@@ -36,7 +36,11 @@ export default async function VotesPage({ params }: { params: Promise<{ yearId: 
           description={year.blocName}
           actions={
             anyClosed && (
-              <DownloadLink href={`/api/v1/years/${yearId}/vote-minutes.pdf`} className={buttonClass("secondary")} testId="minutes-link">
+              <DownloadLink
+                href={`/api/v1/years/${yearId}/vote-minutes.pdf`}
+                className={buttonClass("secondary")}
+                testId="minutes-link"
+              >
                 {t("minutesLink")}
               </DownloadLink>
             )
@@ -46,22 +50,38 @@ export default async function VotesPage({ params }: { params: Promise<{ yearId: 
           <div className="min-w-0 space-y-6 lg:col-span-2">
             <Card title={t("sessionsTitle")}>
               {sessions.length === 0 ? (
-                <p className="text-sm text-slate-600">{year.phase === "VOTING" ? t("noSessions") : t("notVotingPhase")}</p>
+                <p className="text-sm text-slate-600">
+                  {year.phase === "VOTING" ? t("noSessions") : t("notVotingPhase")}
+                </p>
               ) : (
                 <ul className="divide-y divide-slate-100" data-testid="vote-sessions">
                   {sessions.map((session) => (
                     <li key={session.id} className="py-3">
                       <div className="flex flex-wrap items-start justify-between gap-2">
-                        <Link href={`/years/${yearId}/votes/${session.id}`} className="min-h-10 font-semibold text-brand-700 underline">
+                        <Link
+                          href={`/years/${yearId}/votes/${session.id}`}
+                          className="min-h-10 font-semibold text-brand-700 underline"
+                        >
                           {session.title}
                         </Link>
                         <SessionStatusBadge status={session.status} />
                       </div>
-                      <p className="mt-1 text-sm text-slate-600">{t("window", { opens: formatDateTime(session.opensAt), closes: formatDateTime(session.closesAt) })}</p>
+                      <p className="mt-1 text-sm text-slate-600">
+                        {t("window", {
+                          opens: formatDateTime(session.opensAt),
+                          closes: formatDateTime(session.closesAt),
+                        })}
+                      </p>
                       <p className="text-sm text-slate-600">
                         {t("votedCount", { voted: session.votedCount, total: session.roll.length })}
-                        {session.you.mayVote && <span className="ml-2 font-semibold text-amber-800">· {t("yourBallotPending")}</span>}
-                        {session.you.hasVoted && <span className="ml-2 font-semibold text-green-800">· {t("yourBallotCast")}</span>}
+                        {session.you.mayVote && (
+                          <span className="ml-2 font-semibold text-amber-800">
+                            · {t("yourBallotPending")}
+                          </span>
+                        )}
+                        {session.you.hasVoted && (
+                          <span className="ml-2 font-semibold text-green-800">· {t("yourBallotCast")}</span>
+                        )}
                       </p>
                     </li>
                   ))}
@@ -72,7 +92,13 @@ export default async function VotesPage({ params }: { params: Promise<{ yearId: 
           {mayCreate && (
             <div className="min-w-0">
               <Card title={t("create.title")}>
-                <CreateSessionForm yearId={yearId} year={year.year} awards={year.rules.awards.filter((award) => award.requiresVote).map((award) => ({ code: award.code, name: award.name }))} />
+                <CreateSessionForm
+                  yearId={yearId}
+                  year={year.year}
+                  awards={year.rules.awards
+                    .filter((award) => award.requiresVote)
+                    .map((award) => ({ code: award.code, name: award.name }))}
+                />
               </Card>
             </div>
           )}

@@ -4,4 +4,6 @@ import { apiRoute } from "@/lib/http/api";
 type Params = { blocId: string };
 
 export const GET = apiRoute<Params>(async ({ actor, params }) => getBloc(actor, params.blocId));
-export const PATCH = apiRoute<Params>(async ({ actor, params, body }) => updateBloc(actor, params.blocId, await body()));
+export const PATCH = apiRoute<Params>(async ({ actor, params, body }) =>
+  updateBloc(actor, params.blocId, await body()),
+);

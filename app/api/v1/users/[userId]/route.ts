@@ -4,4 +4,6 @@ import { getUser, updateUser } from "@/lib/users/users";
 type Params = { userId: string };
 
 export const GET = apiRoute<Params>(async ({ actor, params }) => getUser(actor, params.userId));
-export const PATCH = apiRoute<Params>(async ({ actor, params, body }) => updateUser(actor, params.userId, await body()));
+export const PATCH = apiRoute<Params>(async ({ actor, params, body }) =>
+  updateUser(actor, params.userId, await body()),
+);

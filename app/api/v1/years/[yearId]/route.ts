@@ -11,5 +11,7 @@ export const GET = apiRoute<Params>(async ({ actor, params }) => getYear(actor, 
 export const PATCH = apiRoute<Params>(async ({ actor, params, body }) => {
   const input = await body();
   const movesPhase = typeof input === "object" && input !== null && "phase" in input;
-  return movesPhase ? moveYearPhase(actor, params.yearId, input) : updateYearSettings(actor, params.yearId, input);
+  return movesPhase
+    ? moveYearPhase(actor, params.yearId, input)
+    : updateYearSettings(actor, params.yearId, input);
 });

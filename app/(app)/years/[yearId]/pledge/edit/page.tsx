@@ -29,7 +29,13 @@ export default async function PledgeEditPage({ params }: { params: Promise<{ yea
           }
         />
         <Card>
-          <PledgeEditor yearId={yearId} content={editor.content} revision={editor.draft?.revision ?? null} number={editor.nextNumber} openNumber={editor.openNumber} />
+          <PledgeEditor
+            yearId={yearId}
+            content={editor.content}
+            revision={editor.draft?.revision ?? null}
+            number={editor.nextNumber}
+            openNumber={editor.openNumber}
+          />
         </Card>
       </>
     </ClientMessages>

@@ -21,9 +21,15 @@ export default async function ExcelPage({ params }: { params: Promise<{ yearId: 
   return (
     <ClientMessages namespaces={["excel.panel"]}>
       <>
-        <PageHeader title={t("heading", { year: options.year.year })} description={options.year.blocName} actions={<PhaseBadge phase={options.year.phase} />} />
+        <PageHeader
+          title={t("heading", { year: options.year.year })}
+          description={options.year.blocName}
+          actions={<PhaseBadge phase={options.year.phase} />}
+        />
         <div className="space-y-6">
-          {options.scores.read && <ScoresExcelPanel yearId={options.year.id} canImport={options.scores.import} />}
+          {options.scores.read && (
+            <ScoresExcelPanel yearId={options.year.id} canImport={options.scores.import} />
+          )}
           <CriteriaXlsxPanel yearId={options.year.id} canImport={options.criteria.import} />
         </div>
       </>

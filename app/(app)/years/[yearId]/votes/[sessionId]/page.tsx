@@ -19,9 +19,14 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("votes"))("title") };
 }
 
-const fraction = (value: { numerator: number; denominator: number }) => `${value.numerator}/${value.denominator}`;
+const fraction = (value: { numerator: number; denominator: number }) =>
+  `${value.numerator}/${value.denominator}`;
 
-export default async function VoteSessionPage({ params }: { params: Promise<{ yearId: string; sessionId: string }> }) {
+export default async function VoteSessionPage({
+  params,
+}: {
+  params: Promise<{ yearId: string; sessionId: string }>;
+}) {
   const { yearId, sessionId } = await params;
   const actor = await pageActor();
   const session = await load(() => getVoteSession(actor, sessionId));
@@ -33,7 +38,14 @@ export default async function VoteSessionPage({ params }: { params: Promise<{ ye
   const roll = session.roll.length;
   const quorumCount = Math.max(1, thresholdCount(rules.quorum, roll, false));
   // Before closing the base of a "share of the ballots" threshold is not known: show the members' count.
-  const passCount = Math.max(1, thresholdCount(rules.pass, rules.passBase === "MEMBERS" ? roll : (results?.ballots ?? roll), rules.passStrictlyAbove));
+  const passCount = Math.max(
+    1,
+    thresholdCount(
+      rules.pass,
+      rules.passBase === "MEMBERS" ? roll : (results?.ballots ?? roll),
+      rules.passStrictlyAbove,
+    ),
+  );
   const election = session.method === "ELECTION";
   const showBallot = session.you.mayVote || session.you.hasVoted;
   const manages = session.you.mayClose || session.you.mayCancel;
@@ -42,13 +54,19 @@ export default async function VoteSessionPage({ params }: { params: Promise<{ ye
   return (
     <ClientMessages namespaces={["votes"]}>
       <>
-        <Link href={`/years/${yearId}/votes`} className="mb-2 inline-block text-sm font-semibold text-brand-700 underline">
+        <Link
+          href={`/years/${yearId}/votes`}
+          className="mb-2 inline-block text-sm font-semibold text-brand-700 underline"
+        >
           {t("backToList", { year: session.year })}
         </Link>
         <PageHeader title={session.title} actions={<SessionStatusBadge status={session.status} />} />
         {session.status === "CANCELLED" && (
           <p role="status" className="mb-4 rounded-md bg-red-50 px-3 py-2 text-sm text-red-900">
-            {t("cancelledNotice", { at: formatDateTime(session.cancelledAt!), reason: session.cancelReason ?? "" })}
+            {t("cancelledNotice", {
+              at: formatDateTime(session.cancelledAt!),
+              reason: session.cancelReason ?? "",
+            })}
           </p>
         )}
         <div className="grid gap-6 lg:grid-cols-3">
@@ -89,9 +107,18 @@ export default async function VoteSessionPage({ params }: { params: Promise<{ ye
                       : t("rules.methodELECTION", { year: session.year + 1 })}
                 </dd>
                 <dt className="font-semibold text-slate-700">{t("rules.quorum")}</dt>
-                <dd data-testid="rule-quorum">{t("rules.quorumText", { fraction: fraction(rules.quorum), count: quorumCount, roll })}</dd>
+                <dd data-testid="rule-quorum">
+                  {t("rules.quorumText", { fraction: fraction(rules.quorum), count: quorumCount, roll })}
+                </dd>
                 <dt className="font-semibold text-slate-700">{t("rules.pass")}</dt>
-                <dd data-testid="rule-pass">{t("rules.passText", { strict: String(rules.passStrictlyAbove), fraction: fraction(rules.pass), base: rules.passBase, count: passCount })}</dd>
+                <dd data-testid="rule-pass">
+                  {t("rules.passText", {
+                    strict: String(rules.passStrictlyAbove),
+                    fraction: fraction(rules.pass),
+                    base: rules.passBase,
+                    count: passCount,
+                  })}
+                </dd>
                 {!election && rules.quota !== null && (
                   <>
                     <dt className="font-semibold text-slate-700">{t("rules.quota")}</dt>
@@ -99,11 +126,22 @@ export default async function VoteSessionPage({ params }: { params: Promise<{ ye
                   </>
                 )}
                 <dt className="font-semibold text-slate-700">{t("rules.window")}</dt>
-                <dd>{t("window", { opens: formatDateTime(session.opensAt), closes: formatDateTime(session.closesAt) })}</dd>
+                <dd>
+                  {t("window", {
+                    opens: formatDateTime(session.opensAt),
+                    closes: formatDateTime(session.closesAt),
+                  })}
+                </dd>
               </dl>
               <p className="mt-3 text-xs text-slate-600">{t("rules.secrecy")}</p>
             </Card>
-            <Card title={election ? t("electionCandidatesTitle", { count: session.candidates.length }) : t("candidatesTitle", { count: session.candidates.length })}>
+            <Card
+              title={
+                election
+                  ? t("electionCandidatesTitle", { count: session.candidates.length })
+                  : t("candidatesTitle", { count: session.candidates.length })
+              }
+            >
               <ol className="list-decimal space-y-1 pl-6 text-sm" data-testid="candidates">
                 {session.candidates.map((candidate) => (
                   <li key={candidate.code}>{candidate.name}</li>
@@ -114,7 +152,12 @@ export default async function VoteSessionPage({ params }: { params: Promise<{ ye
           <div className="min-w-0 space-y-6">
             {manages && (
               <Card title={t("manage.title")}>
-                <ManageSession yearId={yearId} sessionId={session.id} mayClose={session.you.mayClose} mayCancel={session.you.mayCancel} />
+                <ManageSession
+                  yearId={yearId}
+                  sessionId={session.id}
+                  mayClose={session.you.mayClose}
+                  mayCancel={session.you.mayCancel}
+                />
               </Card>
             )}
             <Card title={t("rollTitle")}>
@@ -123,7 +166,11 @@ export default async function VoteSessionPage({ params }: { params: Promise<{ ye
               </p>
               <ul className="divide-y divide-slate-100" data-testid="roll">
                 {session.roll.map((voter) => (
-                  <li key={voter.code} className="flex items-center justify-between gap-2 py-2 text-sm" data-agency={voter.code}>
+                  <li
+                    key={voter.code}
+                    className="flex items-center justify-between gap-2 py-2 text-sm"
+                    data-agency={voter.code}
+                  >
                     <span>{voter.name}</span>
                     {voter.voted ? (
                       <span className="whitespace-nowrap font-semibold text-green-800">

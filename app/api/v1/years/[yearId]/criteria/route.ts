@@ -5,4 +5,6 @@ type Params = { yearId: string };
 
 export const GET = apiRoute<Params>(async ({ actor, params }) => getCriteriaTable(actor, params.yearId));
 /** The whole table (groups with their criteria, in order), conditional on `revision`. */
-export const PUT = apiRoute<Params>(async ({ actor, params, body }) => saveCriteriaTable(actor, params.yearId, await body()));
+export const PUT = apiRoute<Params>(async ({ actor, params, body }) =>
+  saveCriteriaTable(actor, params.yearId, await body()),
+);

@@ -1,4 +1,6 @@
 import { applyCrossScores } from "@/lib/cross-scoring/cross-scoring";
 import { apiRoute } from "@/lib/http/api";
 
-export const POST = apiRoute<{ yearId: string }>(async ({ actor, params }) => applyCrossScores(actor, params.yearId));
+export const POST = apiRoute<{ yearId: string }>(async ({ actor, params }) =>
+  applyCrossScores(actor, params.yearId),
+);
