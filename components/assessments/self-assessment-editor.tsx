@@ -8,7 +8,6 @@ import {
   submitSelfAssessmentAction,
 } from "@/app/(app)/years/[yearId]/assessment/actions";
 import { KIND_TONES } from "@/components/criteria/kind-tones";
-import { checkPoints, pointsLabel, pointsText } from "@/components/criteria/points-text";
 import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
@@ -16,6 +15,15 @@ import { FormMessage, inputClass } from "@/components/ui/form";
 import type { SelfAssessmentView } from "@/lib/assessments/assessments";
 import type { ActionResult } from "@/lib/http/action";
 import { TIME_ZONE } from "@/lib/i18n/locales";
+import {
+  formatPoints,
+  formatX100,
+  fromX100,
+  parsePoints,
+  pointsText,
+  roundX100,
+  totalPoints,
+} from "@/lib/scores/points";
 import { EvidenceBox } from "./evidence-box";
 
 type Criterion = SelfAssessmentView["groups"][number]["criteria"][number];
@@ -32,6 +40,9 @@ interface Row {
   note: string;
   save: SaveState;
 }
+
+/** Reads a row's points field: empty is no score; at most the criterion's maximum. */
+const readPoints = (text: string, max: number) => parsePoints(text, { maxX100: roundX100(max) });
 
 /** Waiting time after the last keystroke before a row is saved. */
 const SAVE_DELAY_MS = 800;
@@ -85,26 +96,23 @@ export function SelfAssessmentEditor({ view, maxUploadMb }: SelfAssessmentEditor
   const again = useRef(new Set<string>());
 
   const checks = Object.fromEntries(
-    criteria.map(({ criterion }) => [
-      criterion.id,
-      checkPoints(rows[criterion.id]!.text, { max: criterion.max }),
-    ]),
+    criteria.map(({ criterion }) => [criterion.id, readPoints(rows[criterion.id]!.text, criterion.max)]),
   );
   const invalidCount = Object.values(checks).filter((check) => !check.ok).length;
   const unsavedCount = Object.values(rows).filter(
     (row) => row.save.kind === "pending" || row.save.kind === "saving",
   ).length;
   const failedCount = Object.values(rows).filter((row) => row.save.kind === "error").length;
-  let filled = 0;
-  let total = 0;
-  for (const { criterion, kind } of criteria) {
-    const check = checks[criterion.id]!;
-    if (!check.ok || check.value === null) continue;
-    filled += 1;
-    const points = Math.min(check.value, criterion.max);
-    total += kind === "DEDUCTION" ? -points : points;
-  }
-  total = Math.round(total * 100) / 100;
+  const typedX100 = (id: string) => {
+    const check = checks[id]!;
+    return check.ok ? check.x100 : null;
+  };
+  const filled = criteria.filter(({ criterion }) => typedX100(criterion.id) !== null).length;
+  // The valid points typed so far, counted as the server counts them (lib/scores/points).
+  const totalX100 = totalPoints(
+    criteria.map(({ criterion, kind }) => ({ id: criterion.id, kind, maxX100: roundX100(criterion.max) })),
+    (criterion) => typedX100(criterion.id),
+  ).totalX100;
 
   useEffect(() => {
     if (unsavedCount === 0) return;
@@ -132,10 +140,11 @@ export function SelfAssessmentEditor({ view, maxUploadMb }: SelfAssessmentEditor
     delete timers.current[id];
     const typed = latest.current[id];
     if (!typed) return;
-    const check = checkPoints(typed.text, { max });
+    const check = readPoints(typed.text, max);
     if (!check.ok) return;
+    const points = fromX100(check.x100);
     const last = saved.current[id]!;
-    if (last.points === check.value && last.note === typed.note) {
+    if (last.points === points && last.note === typed.note) {
       setSave(id, last.at ? { kind: "saved", at: last.at } : { kind: "idle" });
       return;
     }
@@ -147,13 +156,13 @@ export function SelfAssessmentEditor({ view, maxUploadMb }: SelfAssessmentEditor
     setSave(id, { kind: "saving" });
     let outcome: ActionResult<{ savedAt: string }>;
     try {
-      outcome = await saveSelfScoreAction(yearId, { criterionId: id, points: check.value, note: typed.note });
+      outcome = await saveSelfScoreAction(yearId, { criterionId: id, points, note: typed.note });
     } catch {
       outcome = { ok: false, code: "NETWORK", message: t("save.failed") };
     }
     busy.current.delete(id);
     if (outcome.ok) {
-      saved.current[id] = { points: check.value, note: typed.note, at: outcome.data.savedAt };
+      saved.current[id] = { points, note: typed.note, at: outcome.data.savedAt };
       const now = latest.current[id]!;
       const changedSince = now.text !== typed.text || now.note !== typed.note;
       setSave(id, changedSince ? { kind: "pending" } : { kind: "saved", at: outcome.data.savedAt });
@@ -173,7 +182,7 @@ export function SelfAssessmentEditor({ view, maxUploadMb }: SelfAssessmentEditor
     latest.current[id] = next;
     clearTimeout(timers.current[id]?.handle);
     delete timers.current[id];
-    const valid = checkPoints(next.text, { max: criterion.max }).ok;
+    const valid = readPoints(next.text, criterion.max).ok;
     setRows((all) => ({
       ...all,
       [id]: {
@@ -229,7 +238,7 @@ export function SelfAssessmentEditor({ view, maxUploadMb }: SelfAssessmentEditor
             <Badge tone={KIND_TONES[group.kind as keyof typeof KIND_TONES] ?? "slate"}>
               {ct(`kinds.${group.kind}`)}
             </Badge>
-            <span className="text-sm text-slate-600">{ct("groupMax", { max: pointsLabel(group.max) })}</span>
+            <span className="text-sm text-slate-600">{ct("groupMax", { max: formatPoints(group.max) })}</span>
           </header>
           <ol className="divide-y divide-slate-100">
             {group.criteria.map((criterion) => {
@@ -237,7 +246,7 @@ export function SelfAssessmentEditor({ view, maxUploadMb }: SelfAssessmentEditor
               const check = checks[criterion.id]!;
               const pointsId = `points-${criterion.id}`;
               const noteId = `note-${criterion.id}`;
-              const current = check.ok ? check.value : criterion.self;
+              const current = check.ok ? fromX100(check.x100) : criterion.self;
               return (
                 <li
                   key={criterion.id}
@@ -249,7 +258,7 @@ export function SelfAssessmentEditor({ view, maxUploadMb }: SelfAssessmentEditor
                       <span className="tabular-nums">{criterion.code}</span> {criterion.title}
                     </h3>
                     <div className="mt-1 flex flex-wrap items-center gap-2 text-xs text-slate-600">
-                      <span>{t("criterionMax", { max: pointsLabel(criterion.max) })}</span>
+                      <span>{t("criterionMax", { max: formatPoints(criterion.max) })}</span>
                       {criterion.evidenceRequired && <Badge tone="amber">{t("evidence.required")}</Badge>}
                     </div>
                     {criterion.guidance && (
@@ -275,11 +284,11 @@ export function SelfAssessmentEditor({ view, maxUploadMb }: SelfAssessmentEditor
                           onBlur={() => leave(criterion)}
                         />
                         <p id={`${pointsId}-hint`} className="text-xs text-slate-500">
-                          {t("pointsHint", { max: pointsLabel(criterion.max) })}
+                          {t("pointsHint", { max: formatPoints(criterion.max) })}
                         </p>
                         {!check.ok && (
                           <p id={`${pointsId}-error`} className="text-sm text-red-700">
-                            {v(check.problem, { max: pointsLabel(criterion.max) })}
+                            {v(check.problem, { max: formatPoints(criterion.max) })}
                           </p>
                         )}
                       </div>
@@ -306,8 +315,8 @@ export function SelfAssessmentEditor({ view, maxUploadMb }: SelfAssessmentEditor
                         {criterion.self === null
                           ? t("notScored")
                           : t("pointsOf", {
-                              points: pointsLabel(criterion.self),
-                              max: pointsLabel(criterion.max),
+                              points: formatPoints(criterion.self),
+                              max: formatPoints(criterion.max),
                             })}
                       </dd>
                       <dt className="font-semibold text-slate-800">{t("fields.note")}</dt>
@@ -343,7 +352,7 @@ export function SelfAssessmentEditor({ view, maxUploadMb }: SelfAssessmentEditor
         <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
           <span data-testid="filled-count">{t("totals.filled", { filled, count: criteria.length })}</span>
           <span className="font-semibold" data-testid="self-total">
-            {t("totals.selfTotal", { total: pointsLabel(total) })}
+            {t("totals.selfTotal", { total: formatX100(totalX100) })}
           </span>
         </p>
         {view.editable && (

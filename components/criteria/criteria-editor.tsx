@@ -8,7 +8,7 @@ import { cn } from "@/components/ui/cn";
 import { FormMessage, Select, TextArea, TextInput } from "@/components/ui/form";
 import { CRITERION_KINDS, type CriteriaTable } from "@/lib/criteria/schemas";
 import type { ActionResult } from "@/lib/http/action";
-import { checkPoints, pointsLabel, pointsText } from "./points-text";
+import { formatPoints, formatX100, fromX100, parsePoints, pointsText, roundX100 } from "@/lib/scores/points";
 
 type Kind = (typeof CRITERION_KINDS)[number];
 
@@ -52,10 +52,10 @@ function toDrafts(table: CriteriaTable): DraftGroup[] {
   }));
 }
 
-/** A max typed in a field, or null when it is not (yet) a number. */
-const maxOf = (text: string) => {
-  const checked = checkPoints(text);
-  return checked.ok ? checked.value : null;
+/** A max typed in a field, in hundredths, or null when it is not (yet) a number. */
+const maxX100Of = (text: string) => {
+  const reading = parsePoints(text);
+  return reading.ok ? reading.x100 : null;
 };
 
 function move<T>(items: T[], from: number, to: number): T[] {
@@ -105,11 +105,11 @@ export function CriteriaEditor({ table }: { table: CriteriaTable }) {
 
   const newKey = () => `new-${(counter.current += 1)}`;
   const scale = table.scale;
-  const baseSum = useMemo(
+  const baseSumX100 = useMemo(
     () =>
       groups
         .filter((group) => group.kind === "BASE")
-        .reduce((sum, group) => sum + (maxOf(group.max) ?? 0), 0),
+        .reduce((sum, group) => sum + (maxX100Of(group.max) ?? 0), 0),
     [groups],
   );
 
@@ -236,10 +236,10 @@ export function CriteriaEditor({ table }: { table: CriteriaTable }) {
   function save() {
     const problems: Record<string, string> = {};
     const maxProblem = (text: string, path: string) => {
-      const checked = checkPoints(text, { positive: true });
-      if (!checked.ok) problems[path] = v(checked.problem, { max: "" });
-      else if (checked.value === null) problems[path] = v("required");
-      return checked.ok ? (checked.value ?? 0) : 0;
+      const reading = parsePoints(text, { positive: true });
+      if (!reading.ok) problems[path] = v(reading.problem, { max: "" });
+      else if (reading.x100 === null) problems[path] = v("required");
+      return reading.ok ? fromX100(reading.x100 ?? 0) : 0;
     };
     const input = {
       revision,
@@ -305,9 +305,12 @@ export function CriteriaEditor({ table }: { table: CriteriaTable }) {
       {groups.length === 0 && <p className="text-sm text-slate-600">{t("empty")}</p>}
 
       {groups.map((group, g) => {
-        const groupMax = maxOf(group.max);
-        const sum = group.criteria.reduce((total, criterion) => total + (maxOf(criterion.max) ?? 0), 0);
-        const over = groupMax !== null && Math.round(sum * 100) > Math.round(groupMax * 100);
+        const groupMaxX100 = maxX100Of(group.max);
+        const sumX100 = group.criteria.reduce(
+          (total, criterion) => total + (maxX100Of(criterion.max) ?? 0),
+          0,
+        );
+        const over = groupMaxX100 !== null && sumX100 > groupMaxX100;
         const groupName = group.code || t("editor.groupNumber", { number: g + 1 });
         return (
           <fieldset
@@ -363,8 +366,8 @@ export function CriteriaEditor({ table }: { table: CriteriaTable }) {
               data-testid={`group-sum-${g}`}
             >
               {t("editor.groupSum", {
-                sum: pointsLabel(sum),
-                max: groupMax === null ? "?" : pointsLabel(groupMax),
+                sum: formatX100(sumX100),
+                max: groupMaxX100 === null ? "?" : formatX100(groupMaxX100),
               })}
             </p>
             <ItemButtons
@@ -483,11 +486,11 @@ export function CriteriaEditor({ table }: { table: CriteriaTable }) {
         <p
           className={cn(
             "text-sm",
-            Math.round(baseSum * 100) > scale * 100 ? "font-semibold text-red-700" : "text-slate-700",
+            baseSumX100 > roundX100(scale) ? "font-semibold text-red-700" : "text-slate-700",
           )}
           data-testid="base-sum"
         >
-          {t("baseSum", { sum: pointsLabel(baseSum), scale: pointsLabel(scale) })}
+          {t("baseSum", { sum: formatX100(baseSumX100), scale: formatPoints(scale) })}
         </p>
         {unplaced.length > 0 && (
           <ul className="ml-5 list-disc text-sm text-red-700">

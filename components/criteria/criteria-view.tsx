@@ -2,20 +2,20 @@ import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/card";
 import { Table, td, th } from "@/components/ui/table";
 import type { CriteriaTable } from "@/lib/criteria/schemas";
+import { formatPoints, formatX100, roundX100 } from "@/lib/scores/points";
 import { KIND_TONES } from "./kind-tones";
-import { pointsLabel } from "./points-text";
 
 /** The year's criteria table as every member reads it: groups, their criteria, maxima and guidance. */
 export function CriteriaView({ table }: { table: CriteriaTable }) {
   const t = useTranslations("criteriaTable");
   if (table.groups.length === 0) return <p className="text-sm text-slate-600">{t("empty")}</p>;
-  const base = table.groups
+  const baseX100 = table.groups
     .filter((group) => group.kind === "BASE")
-    .reduce((sum, group) => sum + group.max, 0);
+    .reduce((sum, group) => sum + roundX100(group.max), 0);
   return (
     <div className="space-y-6" data-testid="criteria-view">
       <p className="text-sm text-slate-700">
-        {t("baseSum", { sum: pointsLabel(base), scale: pointsLabel(table.scale) })}
+        {t("baseSum", { sum: formatX100(baseX100), scale: formatPoints(table.scale) })}
       </p>
       {table.groups.map((group) => (
         <section
@@ -29,7 +29,7 @@ export function CriteriaView({ table }: { table: CriteriaTable }) {
               {group.code}. {group.title}
             </h2>
             <Badge tone={KIND_TONES[group.kind]}>{t(`kinds.${group.kind}`)}</Badge>
-            <span className="text-sm text-slate-600">{t("groupMax", { max: pointsLabel(group.max) })}</span>
+            <span className="text-sm text-slate-600">{t("groupMax", { max: formatPoints(group.max) })}</span>
           </header>
           {group.criteria.length === 0 ? (
             <p className="text-sm text-slate-600">{t("noCriteria")}</p>
@@ -57,7 +57,7 @@ export function CriteriaView({ table }: { table: CriteriaTable }) {
                     )}
                   </td>
                   <td className={`${td} text-right font-semibold tabular-nums`}>
-                    {pointsLabel(criterion.max)}
+                    {formatPoints(criterion.max)}
                   </td>
                 </tr>
               ))}

@@ -11,7 +11,7 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { FormMessage, inputClass } from "@/components/ui/form";
 import type { ActionResult } from "@/lib/http/action";
-import { parsePointsInput } from "@/lib/scores/points";
+import { formatPoints, fromX100, parsePoints, pointsText, roundX100 } from "@/lib/scores/points";
 
 export interface CrossScoringFormProps {
   yearId: string;
@@ -22,10 +22,6 @@ export interface CrossScoringFormProps {
 }
 
 type FieldState = { saving: boolean; error: string | null; saved: boolean };
-
-const asTyped = (points: number | undefined) =>
-  points === undefined ? "" : String(points).replace(".", ",");
-const shown = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 2 });
 
 /**
  * A leader scores the other members, one agency at a time (phone-first: one column of inputs). Each
@@ -38,7 +34,7 @@ export function CrossScoringForm({ yearId, targets, criteria, mine }: CrossScori
   const [targetIndex, setTargetIndex] = useState(0);
   const [saved, setSaved] = useState<Record<string, number>>(mine);
   const [texts, setTexts] = useState<Record<string, string>>(() =>
-    Object.fromEntries(Object.entries(mine).map(([key, value]) => [key, asTyped(value)])),
+    Object.fromEntries(Object.entries(mine).map(([key, value]) => [key, pointsText(value)])),
   );
   const [fields, setFields] = useState<Record<string, FieldState>>({});
   const [confirming, setConfirming] = useState(false);
@@ -61,14 +57,19 @@ export function CrossScoringForm({ yearId, targets, criteria, mine }: CrossScori
     const key = `${target.id}:${criterion.id}`;
     const text = (texts[key] ?? "").trim();
     if (text === "" && saved[key] === undefined) return;
-    if (text.startsWith("-")) return setField(key, { error: t("validation.pointsNegative"), saved: false });
-    const points = parsePointsInput(text);
-    if (points === null) return setField(key, { error: t("validation.pointsNumber"), saved: false });
-    if (points > criterion.max)
+    const reading = parsePoints(text, { maxX100: roundX100(criterion.max) });
+    if (!reading.ok)
       return setField(key, {
-        error: t("validation.pointsAboveMax", { max: shown.format(criterion.max) }),
+        error:
+          reading.problem === "pointsNegative"
+            ? t("validation.pointsNegative")
+            : reading.problem === "pointsAboveMax"
+              ? t("validation.pointsAboveMax", { max: formatPoints(criterion.max) })
+              : t("validation.pointsNumber"),
         saved: false,
       });
+    const points = fromX100(reading.x100);
+    if (points === null) return setField(key, { error: t("validation.pointsNumber"), saved: false });
     if (points === saved[key]) return setField(key, { error: null });
     setField(key, { saving: true, error: null, saved: false });
     let outcome: ActionResult<void>;
@@ -158,7 +159,7 @@ export function CrossScoringForm({ yearId, targets, criteria, mine }: CrossScori
               <label htmlFor={inputId} className="min-w-0 flex-1 text-sm">
                 <span className="font-semibold">{criterion.code}</span> {criterion.title}
                 <span className="block text-xs text-slate-500">
-                  {t("crossScoring.max", { max: shown.format(criterion.max) })}
+                  {t("crossScoring.max", { max: formatPoints(criterion.max) })}
                 </span>
               </label>
               <div className="w-24 shrink-0">

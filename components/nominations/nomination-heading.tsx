@@ -1,6 +1,6 @@
 import { useTranslations } from "next-intl";
 import Link from "next/link";
-import { formatNumber } from "@/lib/format";
+import { formatPoints } from "@/lib/scores/points";
 import type { NominationDto } from "@/lib/nominations/schemas";
 import { NominationStatusBadge } from "./status-badge";
 
@@ -34,7 +34,7 @@ export function NominationHeading({
       <p className="mt-1 text-sm text-slate-600" data-testid="basis">
         {t("basis", {
           rank: basis.rank,
-          total: formatNumber(basis.total),
+          total: formatPoints(basis.total),
           classification: basis.classification ?? "—",
         })}
         {basis.vote && <> · {t("basisVote", { for: basis.vote.for, ballots: basis.vote.ballots })}</>}

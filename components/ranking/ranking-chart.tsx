@@ -1,6 +1,6 @@
 import { useTranslations } from "next-intl";
 import { cn } from "@/components/ui/cn";
-import { formatX100 } from "@/lib/scores/points";
+import { formatX100, roundX100 } from "@/lib/scores/points";
 import type { RankingEntry } from "@/lib/ranking/compute";
 import { bandColor } from "./band-colors";
 
@@ -18,7 +18,7 @@ export function RankingChart({ entries, bands }: RankingChartProps) {
   const top = Math.max(
     1,
     ...entries.map((entry) => entry.totalX100),
-    ...bands.map((band) => Math.round(band.minTotal * 100)),
+    ...bands.map((band) => roundX100(band.minTotal)),
   );
   return (
     <figure aria-labelledby="ranking-chart-title">
@@ -32,7 +32,7 @@ export function RankingChart({ entries, bands }: RankingChartProps) {
               aria-hidden="true"
               className={cn("inline-block size-3 rounded-sm", bandColor(bands, band.code))}
             />
-            {t("legendItem", { label: band.label, min: formatX100(Math.round(band.minTotal * 100)) })}
+            {t("legendItem", { label: band.label, min: formatX100(roundX100(band.minTotal)) })}
           </li>
         ))}
         <li className="flex items-center gap-1.5">

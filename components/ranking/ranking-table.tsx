@@ -5,7 +5,7 @@ import { Fragment, useState } from "react";
 import { Badge } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import type { RankingEntry } from "@/lib/ranking/compute";
-import { formatX100 } from "@/lib/scores/points";
+import { formatSignedX100, formatX100 } from "@/lib/scores/points";
 import { bandColor } from "./band-colors";
 
 export interface RankingTableProps {
@@ -127,9 +127,7 @@ export function RankingTable({ entries, bands, groupTitles, ownAgencyCode }: Ran
                     <>
                       <td className={num}>{formatX100(entry.baseX100)}</td>
                       <td className={num}>{formatX100(entry.bonusX100)}</td>
-                      <td className={num}>
-                        {entry.deductionX100 > 0 ? `−${formatX100(entry.deductionX100)}` : "0"}
-                      </td>
+                      <td className={num}>{formatSignedX100(entry.deductionX100, "DEDUCTION")}</td>
                       <td className={cn(num, "font-bold")} data-testid="total">
                         {formatX100(entry.totalX100)}
                       </td>
@@ -167,9 +165,7 @@ export function RankingTable({ entries, bands, groupTitles, ownAgencyCode }: Ran
                               {group.code}. {groupTitles[group.code] ?? ""}
                             </dt>
                             <dd className="font-semibold tabular-nums">
-                              {group.kind === "DEDUCTION" && group.x100 > 0
-                                ? `−${formatX100(group.x100)}`
-                                : formatX100(group.x100)}
+                              {formatSignedX100(group.x100, group.kind)}
                             </dd>
                           </div>
                         ))}

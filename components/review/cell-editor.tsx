@@ -2,8 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from "react";
-import { parsePointsInput } from "@/lib/scores/points";
-import { formatPoints } from "./points-format";
+import { formatPoints, fromX100, parsePoints, toX100 } from "@/lib/scores/points";
 
 export type Move = "down" | "right" | "left" | "none";
 
@@ -62,13 +61,13 @@ export function CellEditor({
   }, [step]);
 
   function parse(value: string): Parsed {
-    const trimmed = value.trim();
-    if (trimmed === "") return { ok: true, points: null };
-    if (trimmed.startsWith("-")) return { ok: false, error: t("validation.pointsNegative") };
-    const points = parsePointsInput(trimmed);
-    if (points === null) return { ok: false, error: t("validation.pointsNumber") };
-    if (points > max) return { ok: false, error: t("validation.pointsAboveMax", { max: formatPoints(max) }) };
-    return { ok: true, points };
+    const reading = parsePoints(value, { maxX100: toX100(max) });
+    if (reading.ok) return { ok: true, points: fromX100(reading.x100) };
+    if (reading.problem === "pointsNegative") return { ok: false, error: t("validation.pointsNegative") };
+    if (reading.problem === "pointsAboveMax")
+      return { ok: false, error: t("validation.pointsAboveMax", { max: formatPoints(max) }) };
+    // The grid answers "not a number" to too many decimals as well.
+    return { ok: false, error: t("validation.pointsNumber") };
   }
 
   function placePopover(height: number) {

@@ -5,7 +5,7 @@ import { useEffect, useRef } from "react";
 import { Button, buttonClass } from "@/components/ui/button";
 import { formatDateTime } from "@/lib/format";
 import type { CellConflict } from "@/lib/scores/save";
-import { formatPoints } from "./points-format";
+import { formatPoints } from "@/lib/scores/points";
 
 export interface ConflictPanelProps {
   criterion: { code: string; title: string };

@@ -2,7 +2,7 @@
 
 import { memo, type ReactNode } from "react";
 import type { GridCell } from "@/lib/scores/grid-cells";
-import { formatPoints } from "./points-format";
+import { formatPoints, type PointsKind } from "@/lib/scores/points";
 
 export interface GridAgency {
   id: string;
@@ -16,7 +16,7 @@ export interface GridCriterion {
   id: string;
   code: string;
   title: string;
-  kind: string;
+  kind: PointsKind;
   max: number;
   groupCode: string;
 }

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { formatDateTime } from "@/lib/format";
-import { formatPoints } from "./points-format";
+import { formatPoints } from "@/lib/scores/points";
 
 export interface HistoryEntry {
   field: "SELF" | "FINAL";

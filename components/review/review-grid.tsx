@@ -28,7 +28,7 @@ import {
   type GridCriterion,
 } from "./grid-row";
 import { HistoryPanel, type HistoryState } from "./history-panel";
-import { formatPoints } from "./points-format";
+import { formatPoints, formatX100, pointsText, roundX100, totalPoints } from "@/lib/scores/points";
 
 export interface ReviewGridProps {
   yearId: string;
@@ -73,9 +73,6 @@ function byCriterion(initial: GridCells, criteria: GridCriterion[], agencies: Gr
   });
   return cells;
 }
-
-/** What the editor starts with: the current value as a person types it ("2,5"), without grouping. */
-const asTyped = (points: number | null) => (points === null ? "" : String(points).replace(".", ","));
 
 /**
  * The secretariat's review grid (thẩm định): criteria as rows, member agencies as columns, keyboard
@@ -159,17 +156,25 @@ export function ReviewGrid({
     [t],
   );
 
-  /** Provisional totals per agency (base + bonus − deductions, each capped at its maximum). */
+  /** The criteria as the totals count them: maxima in hundredths. */
+  const counted = useMemo(
+    () => criteria.map(({ id, kind, max }) => ({ id, kind, maxX100: roundX100(max) })),
+    [criteria],
+  );
+  /**
+   * Provisional totals per agency in hundredths (base + bonus − deductions, each capped at its
+   * maximum), counted as the ranking counts them.
+   */
   const totals = useMemo(
     () =>
-      agencies.map((agency) =>
-        criteria.reduce((sum, criterion) => {
-          const final = cells[criterion.id]?.[agency.id]?.final ?? 0;
-          const capped = Math.min(Math.max(final, 0), criterion.max);
-          return criterion.kind === "DEDUCTION" ? sum - capped : sum + capped;
-        }, 0),
+      agencies.map(
+        (agency) =>
+          totalPoints(counted, (criterion) => {
+            const final = cells[criterion.id]?.[agency.id]?.final;
+            return final === null || final === undefined ? null : roundX100(final);
+          }).totalX100,
       ),
-    [agencies, criteria, cells],
+    [agencies, counted, cells],
   );
 
   const patch = useCallback(
@@ -430,7 +435,7 @@ export function ReviewGrid({
     editing && mayEdit && !activeCell.pending ? (
       <CellEditor
         key={`${active.row}:${active.col}`}
-        initial={editing.initial ?? asTyped(activeCell.final)}
+        initial={editing.initial ?? pointsText(activeCell.final)}
         max={activeCriterion.max}
         self={activeCell.self}
         final={activeCell.final}
@@ -576,7 +581,7 @@ export function ReviewGrid({
                     className="sticky bottom-0 z-20 border-r border-t border-slate-300 bg-slate-100 px-2 py-2 text-right font-bold tabular-nums"
                     data-total={agency.code}
                   >
-                    {formatPoints(totals[col]!)}
+                    {formatX100(totals[col]!)}
                   </td>
                 ))}
               </tr>

@@ -7,7 +7,9 @@ import { AppError, conflict, invalid, notFound } from "@/lib/errors";
 import { emailNotifications, notifyUsers } from "@/lib/notifications/notify";
 import { runAfterResponse } from "@/lib/http/after";
 import { can } from "@/lib/permissions";
-import { fromX100, toX100 } from "@/lib/scores/points";
+import { readCriteriaTable } from "@/lib/criteria/criteria";
+import { criterionDto, groupDto } from "@/lib/criteria/dto";
+import { fromX100, toX100, totalPoints, type PointsKind } from "@/lib/scores/points";
 import { idOrNotFound, parseInput } from "@/lib/validation";
 
 import { authorizeAgency, memberAgency } from "./load";
@@ -31,7 +33,7 @@ export interface SelfAssessmentView {
   groups: {
     code: string;
     title: string;
-    kind: string;
+    kind: PointsKind;
     max: number;
     criteria: {
       id: string;
@@ -67,27 +69,7 @@ export async function getSelfAssessment(
   authorizeAgency(actor, "assessment.read", year, agency.id);
   const [assessment, groups, scores, evidence] = await Promise.all([
     assessmentRow(db, year.id, agency.id),
-    db.criteriaGroup.findMany({
-      where: { yearId: year.id },
-      orderBy: { position: "asc" },
-      select: {
-        code: true,
-        title: true,
-        kind: true,
-        maxX100: true,
-        criteria: {
-          orderBy: { position: "asc" },
-          select: {
-            id: true,
-            code: true,
-            title: true,
-            guidance: true,
-            maxX100: true,
-            evidenceRequired: true,
-          },
-        },
-      },
-    }),
+    readCriteriaTable(db, year.id),
     db.score.findMany({
       where: { yearId: year.id, agencyId: agency.id },
       select: { criterionId: true, selfX100: true, selfNote: true },
@@ -110,17 +92,10 @@ export async function getSelfAssessment(
   const status = assessment?.status ?? "DRAFT";
   const editable = assessmentEditable(year, status) && can(actor, "assessment.edit", scope);
   const view: SelfAssessmentView["groups"] = groups.map((group) => ({
-    code: group.code,
-    title: group.title,
-    kind: group.kind,
-    max: fromX100(group.maxX100)!,
+    ...groupDto(group),
     criteria: group.criteria.map((criterion) => ({
       id: criterion.id,
-      code: criterion.code,
-      title: criterion.title,
-      guidance: criterion.guidance,
-      max: fromX100(criterion.maxX100)!,
-      evidenceRequired: criterion.evidenceRequired,
+      ...criterionDto(criterion),
       self: fromX100(byCriterion.get(criterion.id)?.selfX100),
       note: byCriterion.get(criterion.id)?.selfNote ?? "",
       evidence: evidence
@@ -135,10 +110,10 @@ export async function getSelfAssessment(
     })),
   }));
   const all = view.flatMap((group) => group.criteria.map((criterion) => ({ criterion, kind: group.kind })));
-  const selfTotal = all.reduce((sum, { criterion, kind }) => {
-    const points = Math.min(criterion.self ?? 0, criterion.max);
-    return kind === "DEDUCTION" ? sum - points : sum + points;
-  }, 0);
+  const selfTotal = totalPoints(
+    groups.flatMap((group) => group.criteria),
+    (criterion) => byCriterion.get(criterion.id)?.selfX100,
+  ).totalX100;
   return {
     year: { id: year.id, year: year.year, phase: year.phase, blocName: year.bloc.name },
     agency: { id: agency.id, code: agency.code, name: agency.name },
@@ -154,7 +129,7 @@ export async function getSelfAssessment(
     totals: {
       filled: all.filter(({ criterion }) => criterion.self !== null).length,
       criteria: all.length,
-      selfTotal: Math.round(selfTotal * 100) / 100,
+      selfTotal: fromX100(selfTotal),
     },
   };
 }
@@ -206,7 +181,11 @@ export async function saveSelfScore(
     const selfX100 = data.points === null ? null : toX100(data.points);
     if (selfX100 !== null && selfX100 > criterion.maxX100) {
       throw invalid([
-        { path: "points", message: "validation.pointsAboveMax", params: { max: criterion.maxX100 / 100 } },
+        {
+          path: "points",
+          message: "validation.pointsAboveMax",
+          params: { max: fromX100(criterion.maxX100) },
+        },
       ]);
     }
     const before = await tx.score.findUnique({

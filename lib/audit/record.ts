@@ -1,5 +1,7 @@
 import "server-only";
+import { z } from "zod";
 import { Prisma, type Tx } from "@/lib/db";
+import { jsonColumn } from "@/lib/db/json";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { RequestMeta } from "@/lib/http/request-meta";
 
@@ -25,9 +27,12 @@ export interface AuditEntry {
   blocId?: string | null;
 }
 
+/** AuditLog.before and AuditLog.after: any entity's state, as JSON (dates as ISO strings). */
+const auditStateColumn = jsonColumn(z.json());
+
 function json(value: unknown): Prisma.InputJsonValue | typeof Prisma.DbNull {
   if (value === undefined || value === null) return Prisma.DbNull;
-  return JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
+  return auditStateColumn.write(JSON.parse(JSON.stringify(value)));
 }
 
 /**

@@ -5,10 +5,11 @@ import { db, type Tx } from "@/lib/db";
 import { TRANSACTION, transaction } from "@/lib/db/transaction";
 import { conflict, forbidden, invalid } from "@/lib/errors";
 import { can } from "@/lib/permissions";
-import { fromX100, toX100 } from "@/lib/scores/points";
+import { toX100 } from "@/lib/scores/points";
 import { parseInput } from "@/lib/validation";
 import { loadYear, lockYearInPhase, yearScope, type YearContext } from "@/lib/years/context";
 import type { Phase } from "@/lib/years/phases";
+import { criterionDto, groupDto } from "./dto";
 import { criteriaTableIssues } from "./rules";
 import { criteriaTableInputSchema, type CriteriaTable, type CriteriaTableInput } from "./schemas";
 
@@ -59,18 +60,11 @@ function toTable(year: YearContext, groups: GroupRows, manageable: boolean): Cri
     editable: manageable && criteriaEditable(year.phase),
     groups: groups.map((group) => ({
       id: group.id,
-      code: group.code,
-      title: group.title,
-      kind: group.kind,
-      max: fromX100(group.maxX100)!,
+      ...groupDto(group),
       criteria: group.criteria.map((criterion) => ({
         id: criterion.id,
-        code: criterion.code,
-        title: criterion.title,
-        guidance: criterion.guidance,
         kind: criterion.kind,
-        max: fromX100(criterion.maxX100)!,
-        evidenceRequired: criterion.evidenceRequired,
+        ...criterionDto(criterion),
       })),
     })),
   };
@@ -201,19 +195,7 @@ export async function previousCriteriaTable(
   return {
     year: previous.year,
     table: {
-      groups: groups.map((group) => ({
-        code: group.code,
-        title: group.title,
-        kind: group.kind,
-        max: fromX100(group.maxX100)!,
-        criteria: group.criteria.map((criterion) => ({
-          code: criterion.code,
-          title: criterion.title,
-          guidance: criterion.guidance,
-          max: fromX100(criterion.maxX100)!,
-          evidenceRequired: criterion.evidenceRequired,
-        })),
-      })),
+      groups: groups.map((group) => ({ ...groupDto(group), criteria: group.criteria.map(criterionDto) })),
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { FieldIssue } from "@/lib/errors";
-import { toX100 } from "@/lib/scores/points";
+import { fromX100, toX100 } from "@/lib/scores/points";
 import type { CriteriaTableInput } from "./schemas";
 
 /**
@@ -35,14 +35,14 @@ export function criteriaTableIssues(table: CriteriaTableInput, scale: number): F
       issues.push({
         path: `groups.${g}.max`,
         message: "validation.groupOverflow",
-        params: { sum: sum / 100, max: group.max },
+        params: { sum: fromX100(sum), max: group.max },
       });
   });
   if (baseX100 > scale * 100)
     issues.push({
       path: "groups",
       message: "validation.baseAboveScale",
-      params: { sum: baseX100 / 100, scale },
+      params: { sum: fromX100(baseX100), scale },
     });
   return issues;
 }

@@ -81,9 +81,9 @@ export async function getCrossScoring(actor: Actor, yearId: string): Promise<Cro
     enabled: rules.crossScoring.enabled,
     trimExtremes: rules.crossScoring.trimExtremes,
     targets: year.members.map((m) => m.agency).filter((agency) => agency.id !== own),
-    criteria: criteria.map((c) => ({ id: c.id, code: c.code, title: c.title, max: fromX100(c.maxX100)! })),
+    criteria: criteria.map((c) => ({ id: c.id, code: c.code, title: c.title, max: fromX100(c.maxX100) })),
     mine: Object.fromEntries(
-      mine.map((row) => [`${row.targetAgencyId}:${row.criterionId}`, fromX100(row.pointsX100)!]),
+      mine.map((row) => [`${row.targetAgencyId}:${row.criterionId}`, fromX100(row.pointsX100)]),
     ),
     completed: own ? done.has(own) : false,
     mayScore: mayScore && own !== null && !done.has(own),
@@ -127,7 +127,11 @@ export async function saveCrossScore(actor: Actor, yearId: string, input: unknow
     const pointsX100 = toX100(data.points);
     if (pointsX100 > criterion.maxX100)
       throw invalid([
-        { path: "points", message: "validation.pointsAboveMax", params: { max: criterion.maxX100 / 100 } },
+        {
+          path: "points",
+          message: "validation.pointsAboveMax",
+          params: { max: fromX100(criterion.maxX100) },
+        },
       ]);
     const row = await tx.crossScore.upsert({
       where: {

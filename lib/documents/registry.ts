@@ -1,9 +1,11 @@
 import "server-only";
 import { createHash, randomUUID } from "node:crypto";
+import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
 import { now } from "@/lib/clock";
 import { db, type Prisma, type Tx } from "@/lib/db";
 import { TRANSACTION, transaction } from "@/lib/db/transaction";
+import { jsonColumn } from "@/lib/db/json";
 import { getEnv } from "@/lib/env";
 import { log } from "@/lib/log";
 import { CODE_PREFIX, issuableOf } from "./kinds";
@@ -11,6 +13,9 @@ import { renderPdf } from "./render-pool";
 import type { DocumentKind, RenderJob } from "./render/jobs";
 import { certificateRowId, signerOrganisation, signingIdentity } from "./signing/certificate";
 import { signPdf } from "./signing/pades";
+
+/** IssuedDocument.facts: a few figures of what the document states (signatures, sessions, round…). */
+const documentFactsColumn = jsonColumn(z.record(z.string(), z.union([z.string(), z.number()])));
 
 // Sổ văn bản (the registry of issued documents). A document is issued once, when it becomes final:
 // rendered, signed (PAdES) with the organisation's certificate and stored with its kind, year, version,
@@ -96,7 +101,7 @@ export async function issueDocument(
       subjectId,
       version,
       state: issuable.state,
-      facts: issuable.facts,
+      facts: documentFactsColumn.write(issuable.facts),
       title: issuable.title,
       code,
       sha256,

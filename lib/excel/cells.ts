@@ -1,4 +1,5 @@
 import type { CellValue } from "exceljs";
+import { parsePoints, readPointsNumber } from "@/lib/scores/points";
 
 // Reading what people type into the cells of an exported workbook (pure: no exceljs at run time, so
 // the unit tests pin it). Excel stores numbers as numbers, but a cell may also hold text ("2,5"), a
@@ -50,20 +51,31 @@ function shown(value: number): string {
   return new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 6, useGrouping: false }).format(value);
 }
 
-/** Reads a points cell: a number ≥ 0 with at most two decimals, not above `maxX100` when given. */
+const PROBLEMS = {
+  pointsNumber: "notNumber",
+  pointsNegative: "negative",
+  pointsDecimals: "decimals",
+  pointsAboveMax: "aboveMax",
+  pointsPositive: "notNumber",
+} as const;
+
+/**
+ * Reads a points cell: a number ≥ 0 with at most two decimals, not above `maxX100` when given. A text
+ * cell is read as the forms read what people type (lib/scores/points); a number cell as Excel stores it
+ * (a binary fraction: 9.95 may be 9.9499999999999993, still two decimals).
+ */
 export function readPoints(value: CellValue, maxX100?: number): PointsReading {
   const plain = plainValue(value);
   if (plain === null || (typeof plain === "string" && plain.trim() === "")) return { kind: "empty" };
-  let points: number | null = null;
-  if (typeof plain === "number") points = plain;
-  else if (typeof plain === "string") points = numberFromText(plain);
   const text = typeof plain === "number" ? shown(plain) : cellText(value);
-  if (points === null || !Number.isFinite(points)) return { kind: "invalid", problem: "notNumber", text };
-  if (points < 0) return { kind: "invalid", problem: "negative", text };
-  const x100 = Math.round(points * 100);
-  if (Math.abs(x100 - points * 100) > 1e-6) return { kind: "invalid", problem: "decimals", text };
-  if (maxX100 !== undefined && x100 > maxX100) return { kind: "invalid", problem: "aboveMax", text };
-  return { kind: "points", x100 };
+  const reading =
+    typeof plain === "number"
+      ? readPointsNumber(plain, { maxX100 })
+      : typeof plain === "string"
+        ? parsePoints(plain, { maxX100 })
+        : ({ ok: false, problem: "pointsNumber" } as const);
+  if (!reading.ok) return { kind: "invalid", problem: PROBLEMS[reading.problem], text };
+  return reading.x100 === null ? { kind: "empty" } : { kind: "points", x100: reading.x100 };
 }
 
 /** An XLSX file is a ZIP archive: it starts with "PK\x03\x04". */

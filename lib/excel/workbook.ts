@@ -16,11 +16,8 @@ export async function readWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook>
   if (!looksLikeXlsx(bytes)) throw new AppError("VALIDATION", "errors.excel.notXlsx");
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(
-      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as Parameters<
-        typeof workbook.xlsx.load
-      >[0],
-    );
+    // exceljs types its input as an ArrayBuffer (JSZip reads either): a copy of exactly these bytes.
+    await workbook.xlsx.load(Uint8Array.from(bytes).buffer);
   } catch {
     throw new AppError("VALIDATION", "errors.excel.notXlsx");
   }
@@ -28,9 +25,9 @@ export async function readWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook>
   return workbook;
 }
 
-export async function workbookBytes(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
-  // exceljs types its result as an ArrayBuffer; in Node it is a Buffer (a Uint8Array).
-  return new Uint8Array((await workbook.xlsx.writeBuffer()) as unknown as Uint8Array);
+export async function workbookBytes(workbook: ExcelJS.Workbook): Promise<Uint8Array<ArrayBuffer>> {
+  // exceljs types its result as an ArrayBuffer; in Node it is a Buffer (a Uint8Array): copied either way.
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 
 /** The first worksheet whose hidden marker cell (column A of the first rows) holds `marker`. */

@@ -6,7 +6,7 @@ import type { Phase } from "@/lib/years/phases";
 import { pledgeStatusOfYears } from "@/lib/pledges/status";
 import { listMyYears } from "@/lib/years/queries";
 import type { YearDto } from "@/lib/years/schemas";
-import { statusOf } from "@/lib/votes/load";
+import { rollOf, statusOf } from "@/lib/votes/load";
 
 /** One thing the user must do next ("việc cần làm"): a catalog key, its values and where to do it. */
 export interface Todo {
@@ -138,9 +138,7 @@ async function votingTodos(
       continue;
     }
     for (const session of sessions) {
-      const onRoll = (session.roll as unknown as { agencyId: string }[]).some(
-        (voter) => voter.agencyId === agencyId,
-      );
+      const onRoll = rollOf(session).some((voter) => voter.agencyId === agencyId);
       if (!onRoll || statusOf(session, now) !== "OPEN" || session.participations.length > 0) continue;
       todos.push({
         key: "todo.leader.voteSession",

@@ -3,7 +3,8 @@
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 export function xlsxResponse(file: { fileName: string; bytes: Uint8Array }): Response {
-  return new Response(file.bytes as unknown as BodyInit, {
+  // A copy over a plain ArrayBuffer (what a Response body accepts), whatever the bytes are a view of.
+  return new Response(Uint8Array.from(file.bytes), {
     headers: {
       "Content-Type": XLSX_TYPE,
       "Content-Disposition": `attachment; filename="${file.fileName}"`,

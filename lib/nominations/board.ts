@@ -4,9 +4,10 @@ import { db, type Prisma } from "@/lib/db";
 import { forbidden, notFound } from "@/lib/errors";
 import { authorize, can } from "@/lib/permissions";
 import { standingPublication } from "@/lib/ranking/ranking";
+import { fromX100 } from "@/lib/scores/points";
 import { parseInput } from "@/lib/validation";
-import type { SessionResult } from "@/lib/votes/tally";
-
+import { resultsOf } from "@/lib/votes/load";
+import { submittedNominationsColumn } from "./columns";
 import { nominationSelect, toNominationDto, readsNominations } from "./load";
 import { inboxFiltersSchema, type NominationDto } from "./schemas";
 import { loadYear, yearScope } from "@/lib/years/context";
@@ -198,17 +199,17 @@ export async function getDossier(actor: Actor, yearId: string): Promise<Dossier>
     submissions: submissions.map((s) => ({
       round: s.round,
       submittedAt: s.submittedAt.toISOString(),
-      count: (s.nominations as unknown[]).length,
+      count: submittedNominationsColumn.read(s.nominations).length,
     })),
     ranking: entries.map((e) => ({
       rank: e.rank,
       agency: { code: e.agency.code, name: e.agency.name },
-      total: e.totalX100 / 100,
+      total: fromX100(e.totalX100),
       classification: e.classification?.label ?? null,
       notScored: e.notScored ?? null,
     })),
     votes: sessions.map((s) => {
-      const results = s.results as unknown as SessionResult;
+      const results = resultsOf(s)!;
       return {
         id: s.id,
         title: s.title,

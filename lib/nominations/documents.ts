@@ -8,7 +8,8 @@ import type { NominationStatus } from "@/lib/generated/prisma/enums";
 import { can } from "@/lib/permissions";
 import type { RankingEntry } from "@/lib/ranking/compute";
 
-import { type NominationBasis, readsNominations } from "./load";
+import { nominationBasisColumn } from "./columns";
+import { readsNominations } from "./load";
 import { standingPublication } from "@/lib/ranking/ranking";
 import { loadYear, yearScope, type YearContext } from "@/lib/years/context";
 
@@ -109,7 +110,7 @@ export async function toTrinhOf(client: Tx | typeof db, year: YearContext, date:
   for (const row of [...rows].sort(
     (a, b) => position(a.awardCode) - position(b.awardCode) || a.awardCode.localeCompare(b.awardCode),
   )) {
-    const basis = row.basis as unknown as NominationBasis;
+    const basis = nominationBasisColumn.read(row.basis);
     const award = awards.get(row.awardCode) ?? { code: row.awardCode, name: row.awardName, nominees: [] };
     award.nominees.push({
       agency: row.agency,

@@ -3,12 +3,15 @@ import type { Actor } from "@/lib/auth/actor";
 import { db, type Prisma, type Tx } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import type { NominationStatus } from "@/lib/generated/prisma/enums";
+import { fromX100 } from "@/lib/scores/points";
 import { can, type ScopeContext } from "@/lib/permissions";
 import type { RankingEntry } from "@/lib/ranking/compute";
 import { standingPublication } from "@/lib/ranking/ranking";
 import { idOrNotFound } from "@/lib/validation";
+import { resultsOf } from "@/lib/votes/load";
 import type { SessionResult } from "@/lib/votes/tally";
 import { loadYear, yearScope, type YearContext } from "@/lib/years/context";
+import { nominationBasisColumn } from "./columns";
 import type { AwardVote, EligibilityInput } from "./eligibility";
 import type { NominationDto } from "./schemas";
 
@@ -46,17 +49,11 @@ export const nominationSelect = {
 
 export type NominationRow = Prisma.NominationGetPayload<{ select: typeof nominationSelect }>;
 
-export interface NominationBasis {
-  rank: number;
-  totalX100: number;
-  classification: string | null;
-  /** The vote that passed (session id and votes for), when the award requires one. */
-  vote: { sessionId: string; for: number; ballots: number } | null;
-}
+export type { NominationBasis } from "./columns";
 
 export function toNominationDto(row: NominationRow): NominationDto {
   const report = row.reports[0];
-  const basis = row.basis as unknown as NominationBasis;
+  const basis = nominationBasisColumn.read(row.basis);
   return {
     id: row.id,
     yearId: row.yearId,
@@ -69,7 +66,7 @@ export function toNominationDto(row: NominationRow): NominationDto {
     version: row.version,
     basis: {
       rank: basis.rank,
-      total: basis.totalX100 / 100,
+      total: fromX100(basis.totalX100),
       classification: basis.classification,
       vote: basis.vote,
     },
@@ -162,7 +159,7 @@ export async function eligibilityInputOf(
   for (const session of sessions)
     voteSessions.set(session.awardCode!, {
       id: session.id,
-      results: session.results as unknown as SessionResult,
+      results: resultsOf(session)!,
     });
   const votes = new Map<string, AwardVote>(
     [...voteSessions].map(([code, session]) => [

@@ -24,6 +24,7 @@ import {
   type NominationRow,
   readsNominations,
 } from "./load";
+import { nominationBasisColumn, submittedNominationsColumn } from "./columns";
 import {
   createNominationSchema,
   updateNominationSchema,
@@ -247,7 +248,7 @@ async function createOne(
       agencyId: member.agencyId,
       awardCode: award.code,
       awardName: award.name,
-      basis: basis as unknown as object,
+      basis: nominationBasisColumn.write(basis),
       note,
       createdById: actor.id,
     },
@@ -434,7 +435,9 @@ export async function submitDossier(
         round,
         submittedAt: now(),
         submittedById: actor.id,
-        nominations: rows.map((row) => ({ id: row.id, agency: row.agency.code, award: row.awardCode })),
+        nominations: submittedNominationsColumn.write(
+          rows.map((row) => ({ id: row.id, agency: row.agency.code, award: row.awardCode })),
+        ),
       },
     });
     if (year.phase === "NOMINATION") {

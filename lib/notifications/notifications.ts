@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { authorize } from "@/lib/permissions";
 import { idOrNotFound } from "@/lib/validation";
+import { notificationParamsColumn } from "./columns";
 
 export interface NotificationDto {
   id: string;
@@ -39,7 +40,7 @@ export async function listNotifications(
     id: row.id,
     kind: row.kind,
     messageKey: row.messageKey,
-    params: (row.params ?? {}) as Record<string, string | number>,
+    params: notificationParamsColumn.read(row.params),
     href: row.href,
     createdAt: row.createdAt.toISOString(),
     read: row.readAt !== null,

@@ -1,10 +1,10 @@
 import "server-only";
 import { now } from "@/lib/clock";
 import { db, type Tx } from "@/lib/db";
-import type { MessageParams } from "@/lib/errors";
 import { getEnv } from "@/lib/env";
 import { translatorFor } from "@/lib/i18n/translate";
 import { mailConfigured, sendMail } from "@/lib/mail";
+import { notificationParamsColumn } from "./columns";
 
 export interface NotificationDraft {
   kind: string;
@@ -22,7 +22,12 @@ export async function notifyUsers(tx: Tx, userIds: string[], draft: Notification
   const unique = [...new Set(userIds)];
   if (unique.length === 0) return [];
   const rows = await tx.notification.createManyAndReturn({
-    data: unique.map((userId) => ({ userId, ...draft, createdAt: now() })),
+    data: unique.map((userId) => ({
+      userId,
+      ...draft,
+      params: notificationParamsColumn.write(draft.params),
+      createdAt: now(),
+    })),
     select: { id: true },
   });
   return rows.map((row) => row.id);
@@ -45,7 +50,7 @@ export async function emailNotifications(ids: string[]): Promise<number> {
   const base = getEnv().NEXTAUTH_URL.replace(/\/$/, "");
   let sent = 0;
   for (const row of rows) {
-    const params = (row.params ?? {}) as MessageParams;
+    const params = notificationParamsColumn.read(row.params);
     const text = t(row.messageKey, params);
     const subject = t("mail.subject", { text: text.length > 80 ? `${text.slice(0, 77)}…` : text });
     const body = t("mail.body", { name: row.user.name, text, link: `${base}${row.href}` });

@@ -94,7 +94,7 @@ export function documentFrame(canonical: string): Omit<PledgeDocument, keyof Ple
   };
 }
 
-export interface SignatureRecord {
+export type SignatureRecord = {
   versionId: string;
   documentSha256: string;
   agency: { id: string; code: string; name: string };
@@ -104,10 +104,10 @@ export interface SignatureRecord {
   ip: string | null;
   userAgent: string | null;
   signedAt: string;
-}
+};
 
 export function canonicalSignature(record: SignatureRecord): string {
-  return canonicalJson({ format: SIGNATURE_FORMAT, ...record } as unknown as Json);
+  return canonicalJson({ format: SIGNATURE_FORMAT, ...record });
 }
 
 /** Which key sealed a signature, without revealing it. */

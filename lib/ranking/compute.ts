@@ -1,4 +1,5 @@
 import type { CriterionKind } from "@/lib/generated/prisma/enums";
+import { roundX100, totalPoints } from "@/lib/scores/points";
 import type { YearRules } from "@/lib/years/rules";
 
 // Xếp hạng, xếp loại (PRODUCT.md step 5): total = Σ base points (each capped at its maximum)
@@ -67,7 +68,7 @@ export function classify(
 ): { code: string; label: string } | null {
   const band = [...bands]
     .sort((a, b) => b.minTotal - a.minTotal)
-    .find((candidate) => totalX100 >= Math.round(candidate.minTotal * 100));
+    .find((candidate) => totalX100 >= roundX100(candidate.minTotal));
   return band ? { code: band.code, label: band.label } : null;
 }
 
@@ -92,18 +93,13 @@ export function computeRanking(input: RankingInput): RankingEntry[] {
 
   const entries: RankingEntry[] = input.agencies.map(({ notScoredReason = null, ...agency }) => {
     const finals = notScoredReason === null ? input.finals.get(agency.id) : undefined;
-    const perGroup = new Map<string, number>();
-    let baseX100 = 0;
-    let bonusX100 = 0;
-    let deductionX100 = 0;
-    for (const criterion of input.criteria) {
-      const capped = Math.min(Math.max(finals?.get(criterion.id) ?? 0, 0), criterion.maxX100);
-      perGroup.set(criterion.groupCode, (perGroup.get(criterion.groupCode) ?? 0) + capped);
-      if (criterion.kind === "BASE") baseX100 += capped;
-      else if (criterion.kind === "BONUS") bonusX100 += capped;
-      else deductionX100 += capped;
-    }
-    const totalX100 = baseX100 + bonusX100 - deductionX100;
+    const {
+      baseX100,
+      bonusX100,
+      deductionX100,
+      totalX100,
+      groups: perGroup,
+    } = totalPoints(input.criteria, (criterion) => finals?.get(criterion.id));
     return {
       rank: 0,
       tied: false,

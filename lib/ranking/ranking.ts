@@ -8,10 +8,12 @@ import { TRANSACTION, transaction } from "@/lib/db/transaction";
 import { AppError, conflict, forbidden, notFound } from "@/lib/errors";
 import { runAfterResponse } from "@/lib/http/after";
 import { emailNotifications, notifyUsers } from "@/lib/notifications/notify";
+import { fromX100 } from "@/lib/scores/points";
 import { can } from "@/lib/permissions";
 import { parseInput, requiredText } from "@/lib/validation";
 
 import { z } from "zod";
+import { rankingEntriesColumn } from "./columns";
 import {
   computeRanking,
   unscoredMembers,
@@ -72,7 +74,7 @@ export async function standingPublication(
     select: { id: true, publishedAt: true, entries: true, reopenedAt: true },
   });
   return latest && !latest.reopenedAt
-    ? { id: latest.id, publishedAt: latest.publishedAt, entries: latest.entries as unknown as RankingEntry[] }
+    ? { id: latest.id, publishedAt: latest.publishedAt, entries: rankingEntriesColumn.read(latest.entries) }
     : null;
 }
 
@@ -116,7 +118,7 @@ export async function getRanking(actor: Actor, yearId: string): Promise<RankingV
       ? {
           id: standing.id,
           at: standing.publishedAt.toISOString(),
-          entries: standing.entries as unknown as RankingEntry[],
+          entries: rankingEntriesColumn.read(standing.entries),
         }
       : null,
     preview: input ? computeRanking(input) : null,
@@ -177,7 +179,7 @@ export async function publishRanking(
         yearId: year.id,
         publishedById: actor.id,
         publishedAt: now(),
-        entries: entries as unknown as object,
+        entries: rankingEntriesColumn.write(entries),
       },
     });
     await recordAudit(tx, actor, {
@@ -187,7 +189,7 @@ export async function publishRanking(
       after: entries.map((entry) => ({
         rank: entry.rank,
         agency: entry.agency.code,
-        total: entry.totalX100 / 100,
+        total: fromX100(entry.totalX100),
         classification: entry.classification?.code ?? null,
         ...(entry.notScored ? { notScored: entry.notScored } : {}),
       })),

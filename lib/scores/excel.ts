@@ -139,7 +139,7 @@ function writeScoreGrid(
       line.getCell(1).value = criterion.code;
       line.getCell(2).value = criterion.title;
       line.getCell(3).value = fromX100(criterion.maxX100);
-      const max = fromX100(criterion.maxX100)!;
+      const max = fromX100(criterion.maxX100);
       layout.agencies.forEach((agency, index) => {
         const cell = line.getCell(FIRST_AGENCY_COLUMN + index);
         cell.value = fromX100(layout.cell(agency.id, criterion.id));
@@ -476,7 +476,7 @@ export async function importScoresXlsx(
         }[reading.problem];
         problems.push({
           message,
-          params: { cell, value: reading.text, max: fromX100(criterion.maxX100)!, criterion: criterion.code },
+          params: { cell, value: reading.text, max: fromX100(criterion.maxX100), criterion: criterion.code },
         });
       }
     }
@@ -507,7 +507,7 @@ export async function importScoresXlsx(
       });
       continue;
     }
-    cells.push({ agencyCode: agency.code, criterionCode: criterion.code, points: x100 / 100, version });
+    cells.push({ agencyCode: agency.code, criterionCode: criterion.code, points: fromX100(x100), version });
   }
   if (stale.length > 0) {
     const error = refuse("errors.excel.scoresStale", stale);

@@ -7,7 +7,7 @@ import { can } from "@/lib/permissions";
 import { parseInput } from "@/lib/validation";
 import { loadYear, yearScope, type YearContext } from "@/lib/years/context";
 import { packCells, type GridCells, type ScoreTuple } from "./grid-cells";
-import { fromX100 } from "./points";
+import { fromX100, type PointsKind } from "./points";
 import { scoreFiltersSchema, type ScoreRow } from "./schemas";
 
 // Thẩm định: the year's secretariat sets the final score of each cell; a change from the self score
@@ -16,7 +16,7 @@ import { scoreFiltersSchema, type ScoreRow } from "./schemas";
 export interface ReviewGrid {
   year: { id: string; year: number; phase: YearContext["phase"]; blocName: string };
   agencies: { id: string; code: string; name: string; shortName: string; status: string }[];
-  criteria: { id: string; code: string; title: string; kind: string; max: number; groupCode: string }[];
+  criteria: { id: string; code: string; title: string; kind: PointsKind; max: number; groupCode: string }[];
   groups: { code: string; title: string }[];
   /** By criterion (row) and agency (column), in the order of `criteria` and `agencies`. */
   cells: GridCells;
@@ -69,7 +69,7 @@ export async function getReviewGrid(actor: Actor, yearId: string): Promise<Revie
       code: criterion.code,
       title: criterion.title,
       kind: criterion.kind,
-      max: fromX100(criterion.maxX100)!,
+      max: fromX100(criterion.maxX100),
       groupCode: criterion.group.code,
     })),
     groups: [

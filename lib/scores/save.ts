@@ -204,7 +204,7 @@ async function saveCells(
       issues.push({
         path: `${index}.points`,
         message: "validation.pointsAboveMax",
-        params: { max: criterion.maxX100 / 100 },
+        params: { max: fromX100(criterion.maxX100) },
       });
     }
     const key = `${cell.agencyCode}:${cell.criterionCode}`;

@@ -17,6 +17,7 @@ import {
   sessionForActor,
   type SessionRow,
 } from "./load";
+import { ballotChoicesColumn } from "./columns";
 import { newReceipt, normalizeReceipt, receiptHash } from "./receipts";
 import {
   approvalChoicesSchema,
@@ -134,7 +135,7 @@ export async function castBallot(
     try {
       await tx.$executeRaw`
         INSERT INTO "Ballot" ("sessionId", "receiptHash", "choices")
-        VALUES (${session.id}::uuid, ${receiptHash(receipt)}, ${JSON.stringify(stored)}::jsonb)`;
+        VALUES (${session.id}::uuid, ${receiptHash(receipt)}, ${JSON.stringify(ballotChoicesColumn.write(stored))}::jsonb)`;
     } catch (error) {
       // A database error may quote the row it refused: never let the choices reach a log.
       if (isAppError(error)) throw error;

@@ -7,7 +7,8 @@ import { can } from "@/lib/permissions";
 import { idOrNotFound } from "@/lib/validation";
 import { loadYear, yearScope, type YearContext } from "@/lib/years/context";
 import type { SessionDto, SessionRulesDto, SessionStatus } from "./schemas";
-import type { Candidate, Method } from "./tally";
+import { agenciesColumn, sessionResultColumn, sessionRulesColumn } from "./columns";
+import type { Candidate, Method, SessionResult } from "./tally";
 
 // Loading a vote session with its year (what its permissions are checked against), and what a session
 // shows: never a ballot, only who has voted.
@@ -63,11 +64,14 @@ export function statusOf(
   return "OPEN";
 }
 
-export const candidatesOf = (session: Pick<SessionRow, "candidates">) =>
-  session.candidates as unknown as Candidate[];
-export const rollOf = (session: Pick<SessionRow, "roll">) => session.roll as unknown as Candidate[];
-export const rulesOfSession = (session: Pick<SessionRow, "rules">) =>
-  session.rules as unknown as SessionRulesDto;
+export const candidatesOf = (session: Pick<SessionRow, "candidates">): Candidate[] =>
+  agenciesColumn.read(session.candidates);
+export const rollOf = (session: Pick<SessionRow, "roll">): Candidate[] => agenciesColumn.read(session.roll);
+export const rulesOfSession = (session: Pick<SessionRow, "rules">): SessionRulesDto =>
+  sessionRulesColumn.read(session.rules);
+/** The stored tally of a closed session (null before it closes). */
+export const resultsOf = (session: { results: SessionRow["results"] }): SessionResult | null =>
+  session.results === null ? null : sessionResultColumn.read(session.results);
 
 /** The session may be closed: its window is over, or every voter on the roll has voted. */
 export function closable(session: SessionRow, now = clockNow()): boolean {

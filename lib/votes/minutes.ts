@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 
 import { db, type Tx } from "@/lib/db";
 import { notFound } from "@/lib/errors";
-import { candidatesOf, rollOf, rulesOfSession, sessionSelect } from "./load";
+import { candidatesOf, resultsOf, rollOf, rulesOfSession, sessionSelect } from "./load";
 import type { SessionRulesDto } from "./schemas";
 import type { Candidate, Method, SessionResult } from "./tally";
 import { loadYear, readYear, type YearContext } from "@/lib/years/context";
@@ -134,7 +134,7 @@ async function voteMinutesOf(client: Tx | typeof db, year: YearContext): Promise
       opensAt: session.opensAt,
       closedAt: session.closedAt!,
       candidates: candidatesOf(session),
-      results: session.results as unknown as SessionResult,
+      results: resultsOf(session)!,
     })),
   };
 }

@@ -2,15 +2,15 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { conflict } from "@/lib/errors";
-import { candidatesOf, rulesOfSession, sessionForActor, type SessionRow } from "./load";
+import { candidatesOf, resultsOf, rulesOfSession, sessionForActor, type SessionRow } from "./load";
 import type { ResultsDto } from "./schemas";
-import type { SessionResult } from "./tally";
 
 // Kết quả: only once a session is closed, from the tally stored when it closed, with the hashes of the
 // counted ballots' receipts (sorted, so their order says nothing).
 
 export function toResultsDto(session: SessionRow, receiptHashes: string[]): ResultsDto {
-  const results = session.results as unknown as SessionResult;
+  const results = resultsOf(session);
+  if (!results) throw conflict("errors.vote.resultsNotYet");
   const byId = new Map(
     candidatesOf(session).map((candidate) => [
       candidate.agencyId,

@@ -15,7 +15,17 @@ import { standingPublication } from "@/lib/ranking/ranking";
 import { parseInput } from "@/lib/validation";
 
 import { awardQuota, type AwardRule, type YearRules } from "@/lib/years/rules";
-import { closable, rollOf, sessionForActor, sessionSelect, statusOf, toSessionDto } from "./load";
+import { agenciesColumn, ballotChoicesColumn, sessionResultColumn, sessionRulesColumn } from "./columns";
+import {
+  candidatesOf,
+  closable,
+  rollOf,
+  rulesOfSession,
+  sessionForActor,
+  sessionSelect,
+  statusOf,
+  toSessionDto,
+} from "./load";
 import {
   cancelSessionSchema,
   createSessionSchema,
@@ -23,7 +33,7 @@ import {
   type SessionDto,
   type SessionRulesDto,
 } from "./schemas";
-import { tally, type BallotChoices, type Candidate, type Method } from "./tally";
+import { tally, type Candidate, type Method } from "./tally";
 import { loadYear, lockYearInPhase, yearScope, type YearContext } from "@/lib/years/context";
 
 // Phiên bỏ phiếu: opened by the year's secretariat in the VOTING phase with the year's rules, the
@@ -139,9 +149,9 @@ export async function createVoteSession(actor: Actor, yearId: string, input: unk
         method,
         awardCode: parsed.kind === "AWARD_PROPOSAL" ? parsed.awardCode! : null,
         title,
-        rules: sessionRules as unknown as object,
-        candidates: candidates as unknown as object,
-        roll: roll as unknown as object,
+        rules: sessionRulesColumn.write(sessionRules),
+        candidates: agenciesColumn.write(candidates),
+        roll: agenciesColumn.write(roll),
         opensAt,
         closesAt,
         createdById: actor.id,
@@ -211,14 +221,14 @@ export async function closeVoteSession(actor: Actor, sessionId: string): Promise
     const ballots = await tx.ballot.findMany({ where: { sessionId: session.id }, select: { choices: true } });
     const results = tally({
       method: session.method as Method,
-      rules: session.rules as unknown as SessionRulesDto,
-      candidates: session.candidates as unknown as Candidate[],
+      rules: rulesOfSession(session),
+      candidates: candidatesOf(session),
       rollSize: rollOf(session).length,
-      ballots: ballots.map((ballot) => ballot.choices as BallotChoices),
+      ballots: ballots.map((ballot) => ballotChoicesColumn.read(ballot.choices)),
     });
     const closed = await tx.voteSession.update({
       where: { id: session.id },
-      data: { closedAt: now, closedById: actor.id, results: results as unknown as object },
+      data: { closedAt: now, closedById: actor.id, results: sessionResultColumn.write(results) },
       select: sessionSelect,
     });
     await recordAudit(tx, actor, {

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
+import { resultsOf } from "@/lib/votes/load";
 import { recordAudit } from "@/lib/audit/record";
 import { previousCriteriaTable, writeCriteriaTable } from "@/lib/criteria/criteria";
 import type { Tx } from "@/lib/db";
@@ -13,6 +14,7 @@ import { toYearDto, yearSelect } from "./queries";
 import { rulesOf } from "./context";
 import { DEFAULT_RULES, type YearRules } from "./rules";
 import { createYearSchema, setYearMembersSchema, updateYearSettingsSchema, type YearDto } from "./schemas";
+import { yearDeadlinesColumn } from "./columns";
 
 /** Resolves agency codes to ids; unknown codes are a validation error on `path`. */
 async function agencyIdsByCode(tx: Tx, codes: string[], path: string): Promise<Map<string, string>> {
@@ -47,9 +49,7 @@ async function previousElection(
     orderBy: { closedAt: "desc" },
     select: { id: true, results: true },
   });
-  const elected = (
-    session?.results as { elected?: Record<"LEADER" | "DEPUTY", string | null> | null } | null | undefined
-  )?.elected;
+  const elected = session ? resultsOf(session)?.elected : null;
   if (!session || !elected) return null;
   return { sessionId: session.id, LEADER: elected.LEADER ?? null, DEPUTY: elected.DEPUTY ?? null };
 }
@@ -129,7 +129,7 @@ export async function createYear(actor: Actor, blocId: string, input: unknown): 
           blocId: bloc,
           year: data.year,
           rules,
-          deadlines: data.deadlines ?? {},
+          deadlines: yearDeadlinesColumn.write(data.deadlines ?? {}),
           leaderAgencyId: leaderId,
           deputyAgencyId: deputyId,
           members: { create: memberIds.map((agencyId) => ({ agencyId })) },
@@ -222,7 +222,7 @@ export async function updateYearSettings(actor: Actor, yearId: string, input: un
         leaderAgencyId: leaderId,
         deputyAgencyId: deputyId,
         ...(data.rules ? { rules: data.rules } : {}),
-        ...(data.deadlines ? { deadlines: data.deadlines } : {}),
+        ...(data.deadlines ? { deadlines: yearDeadlinesColumn.write(data.deadlines) } : {}),
         version: { increment: 1 },
       },
       select: yearSelect,

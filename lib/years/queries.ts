@@ -7,6 +7,7 @@ import { authorize, scopeOf } from "@/lib/permissions";
 import { idOrNotFound } from "@/lib/validation";
 import { rulesOf, yearScope } from "./context";
 import type { YearDto } from "./schemas";
+import { yearDeadlinesColumn } from "./columns";
 
 const agencyRefSelect = { code: true, name: true, shortName: true } as const;
 
@@ -42,7 +43,7 @@ export function toYearDto(row: YearRow): YearDto {
     deputyAgency: row.deputyAgency,
     members: row.members.map((member) => member.agency),
     rules: rulesOf(row.rules),
-    deadlines: (row.deadlines ?? {}) as Record<string, string>,
+    deadlines: yearDeadlinesColumn.read(row.deadlines),
   };
 }
 

@@ -409,7 +409,13 @@ async function nominationIn(status: "DRAFT" | "SUBMITTED" | "APPROVED") {
         yearId: made.yearId,
         round: 1,
         submittedById: world.users.SECRETARIAT_LEAD.id,
-        nominations: [{ id: made.nominationId }],
+        // As the app records a submission: each nomination with its agency and award.
+        nominations: await db.nomination
+          .findUniqueOrThrow({
+            where: { id: made.nominationId },
+            select: { awardCode: true, agency: { select: { code: true } } },
+          })
+          .then((row) => [{ id: made.nominationId, agency: row.agency.code, award: row.awardCode }]),
       },
     });
   }

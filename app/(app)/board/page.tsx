@@ -9,7 +9,8 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { inputClass } from "@/components/ui/form";
 import { Table, td, th } from "@/components/ui/table";
 import { isAppError } from "@/lib/errors";
-import { formatDateTime, formatNumber } from "@/lib/format";
+import { formatDateTime } from "@/lib/format";
+import { formatPoints } from "@/lib/scores/points";
 import { load, pageActor } from "@/lib/http/page";
 import { getInbox } from "@/lib/nominations/board";
 import { NOMINATION_STATUSES } from "@/lib/nominations/schemas";
@@ -207,7 +208,7 @@ export default async function BoardInboxPage({ searchParams }: { searchParams: P
                         )}
                       </td>
                       <td className={td}>
-                        {t("basisValue", { rank: item.basis.rank, total: formatNumber(item.basis.total) })}
+                        {t("basisValue", { rank: item.basis.rank, total: formatPoints(item.basis.total) })}
                       </td>
                       <td className={`${td} whitespace-nowrap`}>{formatDateTime(item.updatedAt)}</td>
                     </tr>

@@ -1,6 +1,6 @@
 import { Document, Text, View } from "@react-pdf/renderer";
 import type { ScoreTable, ToTrinh, ToTrinhNominee } from "@/lib/nominations/documents";
-import { formatX100 } from "@/lib/scores/points";
+import { formatSignedX100, formatX100 } from "@/lib/scores/points";
 import type { PrintStamp } from "./jobs";
 import {
   OfficialHeader,
@@ -243,9 +243,7 @@ function scoreColumns(table: ScoreTable): Column<Entry>[] {
           if (row.notScored) return "—";
           const points = row.groups.find((g) => g.code === code);
           if (!points) return "—";
-          return points.kind === "DEDUCTION" && points.x100 > 0
-            ? `−${formatX100(points.x100)}`
-            : formatX100(points.x100);
+          return formatSignedX100(points.x100, points.kind);
         },
       };
     }),

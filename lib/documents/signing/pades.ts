@@ -1,4 +1,4 @@
-import { createHash, webcrypto } from "node:crypto";
+import { createHash } from "node:crypto";
 import { plainAddPlaceholder } from "@signpdf/placeholder-plain";
 import { SignPdf } from "@signpdf/signpdf";
 import { Signer, SUBFILTER_ETSI_CADES_DETACHED } from "@signpdf/utils";
@@ -21,7 +21,9 @@ const OID = {
   sha256: "2.16.840.1.101.3.4.2.1",
 } as const;
 
-const crypto = new pkijs.CryptoEngine({ name: "node", crypto: webcrypto as unknown as Crypto });
+// Node's Web Crypto as the global (typed as the DOM's Crypto, which pkijs expects).
+const subtleCrypto = globalThis.crypto;
+const crypto = new pkijs.CryptoEngine({ name: "node", crypto: subtleCrypto });
 
 const arrayBuffer = (bytes: Uint8Array): ArrayBuffer =>
   bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
@@ -90,14 +92,14 @@ export class PadesSigner extends Signer {
       ],
       certificates: [certificate, ...this.identity.chain.map(parseCertificate)],
     });
-    const key = await webcrypto.subtle.importKey(
+    const key = await subtleCrypto.subtle.importKey(
       "pkcs8",
       arrayBuffer(this.identity.privateKey),
       { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" },
       false,
       ["sign"],
     );
-    await signedData.sign(key as unknown as CryptoKey, 0, "SHA-256", undefined, crypto);
+    await signedData.sign(key, 0, "SHA-256", undefined, crypto);
     const contentInfo = new pkijs.ContentInfo({
       contentType: OID.signedData,
       content: signedData.toSchema(true),

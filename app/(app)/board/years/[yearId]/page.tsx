@@ -10,7 +10,8 @@ import { NominationHeading } from "@/components/nominations/nomination-heading";
 import { PhaseBadge } from "@/components/years/phase-badge";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Table, td, th } from "@/components/ui/table";
-import { formatDate, formatDateTime, formatNumber } from "@/lib/format";
+import { formatDate, formatDateTime } from "@/lib/format";
+import { formatPoints } from "@/lib/scores/points";
 import { load, pageActor } from "@/lib/http/page";
 import { getDossier } from "@/lib/nominations/board";
 import { can } from "@/lib/permissions";
@@ -136,7 +137,7 @@ export default async function DossierPage({ params }: { params: Promise<{ yearId
                         </Link>
                       </td>
                       <td className={`${td} text-right tabular-nums`}>
-                        {entry.notScored ? rankingT("notScored") : formatNumber(entry.total)}
+                        {entry.notScored ? rankingT("notScored") : formatPoints(entry.total)}
                       </td>
                       <td className={td}>
                         {entry.notScored
