@@ -22,6 +22,7 @@ export default defineConfig({
           environment: "node",
           include: [
             "lib/**/*.test.ts",
+            "app/**/*.test.ts",
             "components/**/*.test.{ts,tsx}",
             "scripts/**/*.test.ts",
             "prisma/**/*.test.ts",

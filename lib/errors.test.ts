@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   AppError,
+  ERROR_REASONS,
   ERROR_STATUS,
   conflict,
   forbidden,
@@ -67,6 +68,18 @@ describe("AppError", () => {
     expect(error.fieldIssues).toEqual([]);
     expect(error.items).toEqual([]);
     expect(error.details).toBeUndefined();
+    expect(error.reason).toBeUndefined();
+  });
+
+  it("names the refusals pages act on by a reason, apart from the message key and the API code", () => {
+    const error = new AppError("NOT_FOUND", "errors.ranking.notPublished", {
+      reason: "RANKING_NOT_PUBLISHED",
+    });
+    expect(error).toMatchObject({
+      code: "NOT_FOUND",
+      status: 404,
+      reason: ERROR_REASONS.RANKING_NOT_PUBLISHED,
+    });
   });
 });
 

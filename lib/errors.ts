@@ -16,6 +16,19 @@ export const ERROR_STATUS = {
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
+/**
+ * Refusals that pages act on (a redirect, a notice instead of the page), named so that no page branches
+ * on a message's catalog key. The HTTP status and the API's error code stay those of `code`.
+ */
+export const ERROR_REASONS = {
+  /** The user must change a reset password before anything else. */
+  PASSWORD_CHANGE_REQUIRED: "PASSWORD_CHANGE_REQUIRED",
+  /** A member asked for the year's ranking before it was published. */
+  RANKING_NOT_PUBLISHED: "RANKING_NOT_PUBLISHED",
+} as const;
+
+export type ErrorReason = keyof typeof ERROR_REASONS;
+
 /** Values interpolated into a message (ICU arguments of the catalog entry). */
 export type MessageParams = Record<string, string | number | Date>;
 
@@ -36,6 +49,8 @@ export class AppError extends Error {
   readonly details: Record<string, unknown> | undefined;
   /** A list the user must see to act (e.g. the work a phase move leaves undone), translated at the edge. */
   readonly items: { message: string; params?: MessageParams }[];
+  /** What a page acts on, for the refusals it handles (see ERROR_REASONS). */
+  readonly reason: ErrorReason | undefined;
 
   constructor(
     code: ErrorCode,
@@ -45,6 +60,7 @@ export class AppError extends Error {
       fieldIssues?: FieldIssue[];
       details?: Record<string, unknown>;
       items?: { message: string; params?: MessageParams }[];
+      reason?: ErrorReason;
     } = {},
   ) {
     super(`${code}: ${messageKey}`);
@@ -55,6 +71,7 @@ export class AppError extends Error {
     this.fieldIssues = options.fieldIssues ?? [];
     this.details = options.details;
     this.items = options.items ?? [];
+    this.reason = options.reason;
   }
 
   get status(): number {

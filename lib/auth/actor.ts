@@ -4,7 +4,7 @@ import { cookies } from "next/headers";
 import { cache } from "react";
 import { db } from "@/lib/db";
 import { getEnv, servedOverHttps } from "@/lib/env";
-import { forbidden, unauthenticated } from "@/lib/errors";
+import { AppError, unauthenticated } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { currentRequestMeta, type RequestMeta } from "@/lib/http/request-meta";
 import type { Principal } from "@/lib/permissions";
@@ -94,7 +94,7 @@ export async function requireActor(options: { allowPendingPasswordChange?: boole
   const actor = await loadActor();
   if (!actor) throw unauthenticated();
   if (actor.mustChangePassword && !options.allowPendingPasswordChange) {
-    throw forbidden("errors.passwordChangeRequired");
+    throw new AppError("FORBIDDEN", "errors.passwordChangeRequired", { reason: "PASSWORD_CHANGE_REQUIRED" });
   }
   return actor;
 }

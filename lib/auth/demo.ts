@@ -1,5 +1,5 @@
 import "server-only";
-import { DEMO_PASSWORD, demoAccountEmails } from "@/prisma/seed/demo-data";
+import { DEMO_PASSWORD, demoAccountEmails } from "@/lib/demo";
 import { getEnv } from "@/lib/env";
 
 /** The demo accounts shown on the sign-in page, in demo mode only (embedded database). */

@@ -7,7 +7,7 @@ import { isAppError } from "@/lib/errors";
 function interrupt(error: unknown): never {
   if (isAppError(error)) {
     if (error.code === "UNAUTHENTICATED") redirect("/login");
-    if (error.messageKey === "errors.passwordChangeRequired") redirect("/account/password");
+    if (error.reason === "PASSWORD_CHANGE_REQUIRED") redirect("/account/password");
     if (error.code === "FORBIDDEN") forbidden();
     if (error.code === "NOT_FOUND") notFound();
   }

@@ -16,7 +16,7 @@ export type NominationBasis = z.output<typeof basis>;
 /** Nomination.basis: the ranking (and vote) it rests on, as they stood when it was made. */
 export const nominationBasisColumn = jsonColumn(basis);
 
-/** DossierSubmission.nominations: the nominations a submission sent (the agency code since round 1). */
+/** DossierSubmission.nominations: the nominations a submission sent, each with its award (and agency code). */
 export const submittedNominationsColumn = jsonColumn(
   z.array(z.object({ id: z.string(), agency: z.string().optional(), award: z.string() })),
 );

@@ -5,7 +5,7 @@ import { rankingPublished } from "@/lib/assessments/load";
 import { recordAudit } from "@/lib/audit/record";
 import { db, type Tx } from "@/lib/db";
 import { TRANSACTION, transaction } from "@/lib/db/transaction";
-import { AppError, conflict, forbidden, notFound } from "@/lib/errors";
+import { AppError, conflict, forbidden } from "@/lib/errors";
 import { runAfterResponse } from "@/lib/http/after";
 import { emailNotifications, notifyUsers } from "@/lib/notifications/notify";
 import { fromX100 } from "@/lib/scores/points";
@@ -110,7 +110,8 @@ export async function getRanking(actor: Actor, yearId: string): Promise<RankingV
     orderBy: { publishedAt: "desc" },
   });
   const standing = publications[0] && publications[0].reopenedAt === null ? publications[0] : null;
-  if (!mayPreview && !standing) throw new AppError("NOT_FOUND", "errors.ranking.notPublished");
+  if (!mayPreview && !standing)
+    throw new AppError("NOT_FOUND", "errors.ranking.notPublished", { reason: "RANKING_NOT_PUBLISHED" });
   const input = mayPreview && !standing ? await rankingInputOf(db, year) : null;
   return {
     year: { id: year.id, year: year.year, phase: year.phase, blocName: year.bloc.name },
@@ -232,7 +233,8 @@ export async function reopenRanking(actor: Actor, yearId: string, input: unknown
       where: { yearId: year.id },
       orderBy: { publishedAt: "desc" },
     });
-    if (!standing || standing.reopenedAt) throw notFound("errors.ranking.notPublished");
+    if (!standing || standing.reopenedAt)
+      throw new AppError("NOT_FOUND", "errors.ranking.notPublished", { reason: "RANKING_NOT_PUBLISHED" });
     await tx.rankingPublication.update({
       where: { id: standing.id },
       data: { reopenedAt: now(), reopenedById: actor.id, reopenReason: reason },

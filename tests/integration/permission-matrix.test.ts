@@ -6,7 +6,7 @@ import path from "node:path";
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { OPERATIONS } from "@/lib/http/openapi";
+import { OPERATIONS } from "@/app/api/v1/openapi.json/openapi";
 import { createHash } from "node:crypto";
 import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import os from "node:os";

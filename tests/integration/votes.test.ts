@@ -371,11 +371,13 @@ describe("createVoteSession", () => {
     });
     expect(await sessionsOf(setup.year.id)).toEqual([]);
     expect(await auditCountBy(setup.secretariat.id)).toBe(before);
-    // A window of exactly 31 days, starting within the minute just past, is fine.
+    // A window of exactly 31 days, starting within the minute just past, is fine (one clock reading for
+    // both ends: two readings a millisecond apart made the window a millisecond too long).
+    const start = Date.now() - 30_000;
     const longest = await open({
       ...election,
-      opensAt: new Date(Date.now() - 30_000).toISOString(),
-      closesAt: new Date(Date.now() - 30_000 + 31 * 86_400_000).toISOString(),
+      opensAt: new Date(start).toISOString(),
+      closesAt: new Date(start + 31 * 86_400_000).toISOString(),
     });
     expect(longest.status).toBe("OPEN");
   });

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { openApiDocument } from "@/lib/http/openapi";
+import { openApiDocument } from "./openapi";
 
 // Public: describes the API, exposes no data.
 export async function GET(): Promise<Response> {

@@ -24,7 +24,7 @@ export default async function RankingPage({ params }: { params: Promise<{ yearId
   // Before publication a member sees a notice, not a 404: the ranking exists, it is not out yet.
   const ranking = await load(() =>
     getRanking(actor, yearId).catch((error: unknown) =>
-      isAppError(error) && error.messageKey === "errors.ranking.notPublished" ? null : Promise.reject(error),
+      isAppError(error) && error.reason === "RANKING_NOT_PUBLISHED" ? null : Promise.reject(error),
     ),
   );
   const table = await load(() => getCriteriaTable(actor, yearId));

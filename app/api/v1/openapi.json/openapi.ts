@@ -41,7 +41,6 @@ import { ERROR_STATUS } from "@/lib/errors";
 import {
   createUserSchema,
   resetPasswordSchema,
-  roleSchema,
   updateUserSchema,
   userFiltersSchema,
   userSchema,
@@ -113,14 +112,14 @@ const notificationSchema = z.object({
   read: z.boolean(),
 });
 
-const meSchema = z.object({
-  id: z.uuid(),
-  email: z.string(),
-  name: z.string(),
-  title: z.string().nullable(),
-  role: roleSchema,
-  agency: z.object({ code: z.string(), name: z.string() }).nullable(),
-  mustChangePassword: z.boolean(),
+const meSchema = userSchema.pick({
+  id: true,
+  email: true,
+  name: true,
+  title: true,
+  role: true,
+  agency: true,
+  mustChangePassword: true,
 });
 
 export const OPERATIONS: Operation[] = [
