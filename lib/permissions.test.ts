@@ -180,6 +180,12 @@ describe("the permission map", () => {
     expect(rolesWith("year.phase.move")).toEqual(["ADMIN", "SECRETARIAT"]);
   });
 
+  it("year.phase.moveAny (backwards, or past a phase) is held by ADMIN only", () => {
+    expect(rolesWith("year.phase.moveAny")).toEqual(["ADMIN"]);
+    expect(can(principal("SECRETARIAT", BDV), "year.phase.moveAny", year2022)).toBe(false);
+    expect(can(principal("ADMIN"), "year.phase.moveAny", year2022)).toBe(true);
+  });
+
   it.each(["account.read", "account.changePassword", "agency.read", "bloc.read", "year.read"] as const)(
     "%s is held by every role",
     (permission) => {

@@ -51,8 +51,10 @@ export const PERMISSIONS = {
   "year.read": membersOr("yearMember"),
   /** Create years; set members, Khối trưởng, Khối phó, rules and deadlines. */
   "year.manage": { ADMIN: "any" },
-  /** Admins move any year in any direction; the year's secretariat moves it forward. */
+  /** Move the year to its next phase: the admin, and the year's secretariat. */
   "year.phase.move": { ADMIN: "any", SECRETARIAT: "yearLeader" },
+  /** Move the year backwards or past a phase (with a reason): the admin only. */
+  "year.phase.moveAny": { ADMIN: "any" },
 
   "user.read": { ADMIN: "any" },
   "user.manage": { ADMIN: "any" },

@@ -38,7 +38,8 @@ export async function moveYearPhase(actor: Actor, yearId: string, input: unknown
 
     const move = classifyMove(row.phase, target);
     if (move === "none") throw conflict("errors.year.samePhase");
-    if (actor.role !== "ADMIN" && move !== "forward") throw forbidden("errors.year.forwardOnly");
+    if (move !== "forward" && !can(actor, "year.phase.moveAny", yearScope(row)))
+      throw forbidden("errors.year.forwardOnly");
     if ((move === "back" || move === "skip") && !reason) {
       throw invalid([{ path: "reason", message: "validation.reasonRequired" }]);
     }
@@ -89,7 +90,11 @@ export async function phaseMoveOptions(actor: Actor, yearId: string): Promise<Ph
   if (!can(actor, "year.phase.move", yearScope(row))) return null;
   const facts = { ...row, memberCount: row.members.length };
   const next = nextPhase(row.phase);
-  const targets = actor.role === "ADMIN" ? PHASES.filter((phase) => phase !== row.phase) : next ? [next] : [];
+  const targets = can(actor, "year.phase.moveAny", yearScope(row))
+    ? PHASES.filter((phase) => phase !== row.phase)
+    : next
+      ? [next]
+      : [];
   return {
     current: row.phase,
     targets,
