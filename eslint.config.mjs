@@ -2,6 +2,15 @@ import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
+const DATABASE_IMPORTS = {
+  group: ["@/lib/db", "@/lib/db/*", "@/lib/generated/prisma/client", "@prisma/*", "pg"],
+  message: "Use a data access function from lib/<feature>.",
+};
+const APP_IMPORTS = {
+  group: ["@/app/*", "**/app/*"],
+  message: "Routes stay thin: import from the feature in lib/ (or components/), never from app/.",
+};
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
@@ -35,21 +44,24 @@ export default defineConfig([
     },
   },
   {
-    // The data access layer (lib/) is the only door to the database; pages, components, actions and
-    // route handlers call it instead.
-    files: ["app/**", "components/**", "proxy.ts"],
+    // The data access layer (lib/) is the only door to the database; pages, components and route
+    // handlers call it instead. Nothing outside app/ imports from app/: routes are thin, and what they
+    // use (data layer, server actions, components) lives in the features.
+    files: ["components/**", "proxy.ts"],
     rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            {
-              group: ["@/lib/db", "@/lib/db/*", "@/lib/generated/prisma/client", "@prisma/*", "pg"],
-              message: "Use a data access function from lib/<feature>.",
-            },
-          ],
-        },
-      ],
+      "no-restricted-imports": ["error", { patterns: [DATABASE_IMPORTS, APP_IMPORTS] }],
+    },
+  },
+  {
+    files: ["app/**"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [DATABASE_IMPORTS] }],
+    },
+  },
+  {
+    files: ["lib/**", "scripts/**", "prisma/**", "instrumentation.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [APP_IMPORTS] }],
     },
   },
 ]);

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { createAgencyAction, updateAgencyAction } from "@/app/(app)/admin/agencies/actions";
+import { createAgencyAction, updateAgencyAction } from "@/lib/agencies/actions";
 import { Button } from "@/components/ui/button";
 import { FormMessage, SubmitButton, TextInput, useActionForm } from "@/components/ui/form";
 import type { AgencyDto } from "@/lib/agencies/schemas";

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { createBlocAction, updateBlocAction } from "@/app/(app)/admin/blocs/actions";
+import { createBlocAction, updateBlocAction } from "@/lib/blocs/actions";
 import { Button } from "@/components/ui/button";
 import { FormMessage, SubmitButton, TextArea, TextInput, useActionForm } from "@/components/ui/form";
 import type { BlocDto } from "@/lib/blocs/schemas";

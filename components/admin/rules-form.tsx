@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { updateYearRulesAction } from "@/app/(app)/admin/years/actions";
+import { updateYearRulesAction } from "@/lib/years/manage-actions";
 import { Button } from "@/components/ui/button";
 import { FormMessage, SubmitButton, inputClass, useActionForm } from "@/components/ui/form";
 import { AWARD_VOTE_METHODS, QUOTA_ROUNDING, TIE_BREAKS, type YearRules } from "@/lib/years/rules";

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { createUserAction, resetUserPasswordAction, updateUserAction } from "@/app/(app)/admin/users/actions";
+import { createUserAction, resetUserPasswordAction, updateUserAction } from "@/lib/users/actions";
 import {
   FormFooter,
   FormMessage,

@@ -6,7 +6,7 @@ import {
   createYearAction,
   setYearMembersAction,
   updateYearLeadershipAction,
-} from "@/app/(app)/admin/years/actions";
+} from "@/lib/years/manage-actions";
 import {
   FormFooter,
   FormMessage,

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState, useTransition, type ChangeEvent } from "react";
-import { deleteEvidenceAction } from "@/app/(app)/years/[yearId]/assessment/actions";
+import { deleteEvidenceAction } from "@/lib/assessments/actions";
 import { Button, buttonClass } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { formatDateTime, formatNumber } from "@/lib/format";

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { returnSelfAssessmentAction } from "@/app/(app)/years/[yearId]/assessment/actions";
+import { returnSelfAssessmentAction } from "@/lib/assessments/actions";
 import { FormMessage, SubmitButton, TextArea, useActionForm } from "@/components/ui/form";
 
 /** The secretariat returns a submitted self-assessment to its agency, with a required comment. */

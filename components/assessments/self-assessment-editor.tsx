@@ -3,10 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
-import {
-  saveSelfScoreAction,
-  submitSelfAssessmentAction,
-} from "@/app/(app)/years/[yearId]/assessment/actions";
+import { saveSelfScoreAction, submitSelfAssessmentAction } from "@/lib/assessments/actions";
 import { KIND_TONES } from "@/components/criteria/kind-tones";
 import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/card";

@@ -2,7 +2,7 @@
 
 import { signOut } from "next-auth/react";
 import { useTranslations } from "next-intl";
-import { changePasswordAction } from "@/app/(app)/account/actions";
+import { changePasswordAction } from "@/lib/auth/actions";
 import { FormMessage, SubmitButton, TextInput, useActionForm } from "@/components/ui/form";
 
 export function ChangePasswordForm() {

@@ -3,7 +3,11 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useRef } from "react";
-import { bulkApproveAction, recordDecisionAction, reviewNominationAction } from "@/app/(app)/board/actions";
+import {
+  bulkApproveAction,
+  recordDecisionAction,
+  reviewNominationAction,
+} from "@/lib/nominations/board-actions";
 import { Button } from "@/components/ui/button";
 import { FormMessage, TextArea, TextInput, useActionForm } from "@/components/ui/form";
 

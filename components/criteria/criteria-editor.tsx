@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useEffect, useMemo, useRef, useState, useTransition, type ReactNode } from "react";
-import { copyCriteriaAction, saveCriteriaTableAction } from "@/app/(app)/years/[yearId]/criteria/actions";
+import { copyCriteriaAction, saveCriteriaTableAction } from "@/lib/criteria/actions";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { FormMessage, Select, TextArea, TextInput } from "@/components/ui/form";

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { applyCrossScoresAction } from "@/app/(app)/years/[yearId]/cross-scoring/actions";
+import { applyCrossScoresAction } from "@/lib/cross-scoring/actions";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form";
 import type { ActionResult } from "@/lib/http/action";

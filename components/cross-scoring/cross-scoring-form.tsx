@@ -3,10 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition, type KeyboardEvent } from "react";
-import {
-  completeCrossScoringAction,
-  saveCrossScoreAction,
-} from "@/app/(app)/years/[yearId]/cross-scoring/actions";
+import { completeCrossScoringAction, saveCrossScoreAction } from "@/lib/cross-scoring/actions";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { FormMessage, inputClass } from "@/components/ui/form";

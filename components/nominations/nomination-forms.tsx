@@ -9,7 +9,7 @@ import {
   submitDossierAction,
   updateNominationNoteAction,
   withdrawNominationAction,
-} from "@/app/(app)/years/[yearId]/nominations/actions";
+} from "@/lib/nominations/actions";
 import { EVIDENCE_ACCEPT } from "@/components/assessments/evidence-box";
 import { buttonClass } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useMemo, useState, useTransition, type FormEvent } from "react";
-import { openPledgeAction, savePledgeDraftAction } from "@/app/(app)/years/[yearId]/pledge/actions";
+import { openPledgeAction, savePledgeDraftAction } from "@/lib/pledges/actions";
 import { Button } from "@/components/ui/button";
 import { FormMessage, SubmitButton, TextArea, TextInput } from "@/components/ui/form";
 import type { ActionResult } from "@/lib/http/action";

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { signPledgeAction } from "@/app/(app)/years/[yearId]/pledge/actions";
+import { signPledgeAction } from "@/lib/pledges/actions";
 import { FormMessage, SubmitButton, TextInput, useActionForm } from "@/components/ui/form";
 
 export interface SignPanelProps {

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { clearNotScoredAction, markNotScoredAction } from "@/app/(app)/years/[yearId]/ranking/actions";
+import { clearNotScoredAction, markNotScoredAction } from "@/lib/ranking/actions";
 import { Button } from "@/components/ui/button";
 import { FormMessage, SubmitButton, TextArea, useActionForm } from "@/components/ui/form";
 import type { ActionResult } from "@/lib/http/action";

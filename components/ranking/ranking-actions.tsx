@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
-import { publishRankingAction, reopenRankingAction } from "@/app/(app)/years/[yearId]/ranking/actions";
+import { publishRankingAction, reopenRankingAction } from "@/lib/ranking/actions";
 import { Button } from "@/components/ui/button";
 import { FormMessage, SubmitButton, TextArea } from "@/components/ui/form";
 import type { ActionResult } from "@/lib/http/action";

@@ -11,7 +11,7 @@ import {
   useSyncExternalStore,
   type KeyboardEvent,
 } from "react";
-import { cellHistoryAction, saveFinalScoreAction } from "@/app/(app)/years/[yearId]/review/actions";
+import { cellHistoryAction, saveFinalScoreAction } from "@/lib/scores/actions";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import type { ActionResult } from "@/lib/http/action";

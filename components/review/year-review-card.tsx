@@ -1,6 +1,6 @@
 import { useTranslations } from "next-intl";
 import Link from "next/link";
-import { yearScopeOf } from "@/app/(app)/years/[yearId]/year-scope";
+import { yearScopeOf } from "@/lib/years/year-scope";
 import { Card } from "@/components/ui/card";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/permissions";

@@ -3,7 +3,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
-import { setLocaleAction } from "@/app/locale-actions";
+import { setLocaleAction } from "@/lib/i18n/actions";
 import { LOCALES } from "@/lib/i18n/locales";
 import { cn } from "@/components/ui/cn";
 

@@ -4,10 +4,7 @@ import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
-import {
-  markAllNotificationsReadAction,
-  markNotificationReadAction,
-} from "@/app/(app)/notifications/actions";
+import { markAllNotificationsReadAction, markNotificationReadAction } from "@/lib/notifications/actions";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { formatDateTime } from "@/lib/format";

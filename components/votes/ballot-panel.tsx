@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
-import { castBallotAction } from "@/app/(app)/years/[yearId]/votes/actions";
+import { castBallotAction } from "@/lib/votes/actions";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { FormMessage, inputClass, SubmitButton, TextInput, useActionForm } from "@/components/ui/form";

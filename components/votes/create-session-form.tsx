@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { createVoteSessionAction } from "@/app/(app)/years/[yearId]/votes/actions";
+import { createVoteSessionAction } from "@/lib/votes/actions";
 import { FormMessage, Select, SubmitButton, TextInput, useActionForm } from "@/components/ui/form";
 
 /**

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { cancelVoteSessionAction, closeVoteSessionAction } from "@/app/(app)/years/[yearId]/votes/actions";
+import { cancelVoteSessionAction, closeVoteSessionAction } from "@/lib/votes/actions";
 import { Button } from "@/components/ui/button";
 import { FormMessage, SubmitButton, TextArea, useActionForm } from "@/components/ui/form";
 

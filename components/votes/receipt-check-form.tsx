@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { checkReceiptAction } from "@/app/(app)/years/[yearId]/votes/actions";
+import { checkReceiptAction } from "@/lib/votes/actions";
 import { FormMessage, SubmitButton, TextInput, useActionForm } from "@/components/ui/form";
 
 /** Kiểm tra mã biên nhận: anyone who reads the session checks a receipt against the counted ballots. */

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { moveYearPhaseAction } from "@/app/(app)/years/actions";
+import { moveYearPhaseAction } from "@/lib/years/actions";
 import { FormMessage, Select, SubmitButton, TextArea, useActionForm } from "@/components/ui/form";
 import type { Phase } from "@/lib/years/phases";
 

@@ -1243,38 +1243,38 @@ async function nominationUnderReview(status: "SUBMITTED" | "APPROVED") {
 }
 
 const ACTIONS: Record<string, ActionEntry> = {
-  "app/locale-actions.ts#setLocaleAction": { allowed: "public", args: async () => ["en"] },
-  "app/(app)/account/actions.ts#changePasswordAction": {
+  "lib/i18n/actions.ts#setLocaleAction": { allowed: "public", args: async () => ["en"] },
+  "lib/auth/actions.ts#changePasswordAction": {
     allowed: SIGNED_IN,
     args: async () => [form({ currentPassword: "not-the-password-1", newPassword: "MotMatKhauMoi2026" })],
   },
-  "app/(app)/admin/agencies/actions.ts#createAgencyAction": {
+  "lib/agencies/actions.ts#createAgencyAction": {
     allowed: ["ADMIN"],
     args: async () => {
       const token = uniqueToken();
       return [form({ code: `f${token}`, name: `Cơ quan ${token}`, shortName: `CQ ${token}` })];
     },
   },
-  "app/(app)/admin/agencies/actions.ts#updateAgencyAction": {
+  "lib/agencies/actions.ts#updateAgencyAction": {
     allowed: ["ADMIN"],
     args: async () => [await world.newAgencyCode(), form({ shortName: `Sửa ${uniqueToken()}` })],
   },
-  "app/(app)/admin/blocs/actions.ts#createBlocAction": {
+  "lib/blocs/actions.ts#createBlocAction": {
     allowed: ["ADMIN"],
     args: async () => [form({ name: `Khối ${uniqueToken()}` })],
   },
-  "app/(app)/admin/blocs/actions.ts#updateBlocAction": {
+  "lib/blocs/actions.ts#updateBlocAction": {
     allowed: ["ADMIN"],
     args: async () => [world.blocId, form({ description: uniqueToken() })],
   },
-  "app/(app)/admin/years/actions.ts#createYearAction": {
+  "lib/years/manage-actions.ts#createYearAction": {
     allowed: ["ADMIN"],
     args: async () => {
       yearNumber += 1;
       return [form({ blocId: world.blocId, year: String(yearNumber), copyMembersFromPrevious: "on" })];
     },
   },
-  "app/(app)/admin/years/actions.ts#updateYearLeadershipAction": {
+  "lib/years/manage-actions.ts#updateYearLeadershipAction": {
     allowed: ["ADMIN"],
     args: async () => [
       (await world.newYear()).id,
@@ -1285,21 +1285,21 @@ const ACTIONS: Record<string, ActionEntry> = {
       }),
     ],
   },
-  "app/(app)/admin/years/actions.ts#updateYearRulesAction": {
+  "lib/years/manage-actions.ts#updateYearRulesAction": {
     allowed: ["ADMIN"],
     args: async () => {
       const { DEFAULT_RULES } = await import("@/lib/years/rules");
       return [(await world.newYear()).id, form({ rules: JSON.stringify({ ...DEFAULT_RULES, scale: 1000 }) })];
     },
   },
-  "app/(app)/admin/years/actions.ts#setYearMembersAction": {
+  "lib/years/manage-actions.ts#setYearMembersAction": {
     allowed: ["ADMIN"],
     args: async () => [
       (await world.newYear()).id,
       form({ "agencyCodes[]": [world.agencyCodes.a1, world.agencyCodes.a2, world.agencyCodes.a3] }),
     ],
   },
-  "app/(app)/admin/users/actions.ts#createUserAction": {
+  "lib/users/actions.ts#createUserAction": {
     allowed: ["ADMIN"],
     args: async () => [
       form({
@@ -1311,18 +1311,18 @@ const ACTIONS: Record<string, ActionEntry> = {
       }),
     ],
   },
-  "app/(app)/admin/users/actions.ts#updateUserAction": {
+  "lib/users/actions.ts#updateUserAction": {
     allowed: ["ADMIN"],
     args: async () => [
       await world.newUserId(),
       form({ name: "Tên mới", role: "AGENCY_STAFF", agencyCode: world.agencyCodes.a3 }),
     ],
   },
-  "app/(app)/admin/users/actions.ts#resetUserPasswordAction": {
+  "lib/users/actions.ts#resetUserPasswordAction": {
     allowed: ["ADMIN"],
     args: async () => [await world.newUserId(), form({ password: "TamThoi2026x" })],
   },
-  "app/(app)/years/[yearId]/pledge/actions.ts#savePledgeDraftAction": {
+  "lib/pledges/actions.ts#savePledgeDraftAction": {
     allowed: ["SECRETARIAT_LEAD"],
     args: async () => {
       const { pledgeTemplate } = await import("@/lib/pledges/template");
@@ -1332,7 +1332,7 @@ const ACTIONS: Record<string, ActionEntry> = {
       ];
     },
   },
-  "app/(app)/years/[yearId]/pledge/actions.ts#openPledgeAction": {
+  "lib/pledges/actions.ts#openPledgeAction": {
     allowed: ["SECRETARIAT_LEAD"],
     args: async () => {
       const { pledgeTemplate } = await import("@/lib/pledges/template");
@@ -1342,26 +1342,26 @@ const ACTIONS: Record<string, ActionEntry> = {
       ];
     },
   },
-  "app/(app)/years/[yearId]/pledge/actions.ts#signPledgeAction": {
+  "lib/pledges/actions.ts#signPledgeAction": {
     allowed: ["AGENCY_LEADER"],
     args: async () => {
       const { yearId, versionId } = await world.newPledge("OPEN");
       return [yearId, versionId, form({ password: TEST_PASSWORD, consent: "on" })];
     },
   },
-  "app/(app)/notifications/actions.ts#markNotificationReadAction": {
+  "lib/notifications/actions.ts#markNotificationReadAction": {
     allowed: SIGNED_IN,
     args: async (persona) => [await world.newNotification(persona)],
   },
-  "app/(app)/notifications/actions.ts#markAllNotificationsReadAction": {
+  "lib/notifications/actions.ts#markAllNotificationsReadAction": {
     allowed: SIGNED_IN,
     args: async () => [],
   },
-  "app/(app)/years/[yearId]/criteria/actions.ts#saveCriteriaTableAction": {
+  "lib/criteria/actions.ts#saveCriteriaTableAction": {
     allowed: ["SECRETARIAT_LEAD"],
     args: async () => [(await world.newScoringYear("SETUP")).yearId, criteriaInput()],
   },
-  "app/(app)/years/[yearId]/criteria/actions.ts#copyCriteriaAction": {
+  "lib/criteria/actions.ts#copyCriteriaAction": {
     allowed: ["SECRETARIAT_LEAD"],
     args: async () => {
       const ownBloc = await makeBloc(db);
@@ -1371,14 +1371,14 @@ const ACTIONS: Record<string, ActionEntry> = {
       return [(await makeYear(db, { blocId: ownBloc.id, year: 2030, phase: "SETUP", ...members })).id];
     },
   },
-  "app/(app)/years/[yearId]/assessment/actions.ts#saveSelfScoreAction": {
+  "lib/assessments/actions.ts#saveSelfScoreAction": {
     allowed: ["AGENCY_LEADER", "AGENCY_STAFF"],
     args: async () => {
       const { yearId, criteria } = await world.newScoringYear("SELF_ASSESSMENT");
       return [yearId, { criterionId: criteria.get("I.2")!, points: 20, note: "Theo báo cáo" }];
     },
   },
-  "app/(app)/years/[yearId]/assessment/actions.ts#deleteEvidenceAction": {
+  "lib/assessments/actions.ts#deleteEvidenceAction": {
     allowed: ["AGENCY_LEADER", "AGENCY_STAFF"],
     args: async () => {
       const evidenceId = await world.newEvidence();
@@ -1386,11 +1386,11 @@ const ACTIONS: Record<string, ActionEntry> = {
       return [yearId, evidenceId];
     },
   },
-  "app/(app)/years/[yearId]/assessment/actions.ts#submitSelfAssessmentAction": {
+  "lib/assessments/actions.ts#submitSelfAssessmentAction": {
     allowed: ["AGENCY_LEADER"],
     args: async () => [(await world.newScoringYear("SELF_ASSESSMENT")).yearId, 0],
   },
-  "app/(app)/years/[yearId]/assessment/actions.ts#returnSelfAssessmentAction": {
+  "lib/assessments/actions.ts#returnSelfAssessmentAction": {
     allowed: ["SECRETARIAT_LEAD"],
     args: async () => {
       const { yearId } = await world.newScoringYear("SELF_ASSESSMENT");
@@ -1400,7 +1400,7 @@ const ACTIONS: Record<string, ActionEntry> = {
       return [yearId, world.agencyCodes.a3, form({ comment: "Bổ sung minh chứng" })];
     },
   },
-  "app/(app)/years/[yearId]/review/actions.ts#saveFinalScoreAction": {
+  "lib/scores/actions.ts#saveFinalScoreAction": {
     allowed: ["SECRETARIAT_LEAD"],
     args: async () => [
       (await world.newScoringYear("REVIEW")).yearId,
@@ -1413,15 +1413,15 @@ const ACTIONS: Record<string, ActionEntry> = {
       },
     ],
   },
-  "app/(app)/years/[yearId]/review/actions.ts#cellHistoryAction": {
+  "lib/scores/actions.ts#cellHistoryAction": {
     allowed: ["ADMIN", "BOARD", "SECRETARIAT_LEAD"],
     args: async () => [(await world.newScoringYear("REVIEW")).yearId, world.agencyCodes.a3, "I.1"],
   },
-  "app/(app)/years/[yearId]/ranking/actions.ts#publishRankingAction": {
+  "lib/ranking/actions.ts#publishRankingAction": {
     allowed: ["SECRETARIAT_LEAD"],
     args: async () => [(await world.newScoringYear("REVIEW", { scored: true })).yearId],
   },
-  "app/(app)/years/[yearId]/ranking/actions.ts#markNotScoredAction": {
+  "lib/ranking/actions.ts#markNotScoredAction": {
     allowed: ["SECRETARIAT_LEAD"],
     args: async () => [
       (await world.newScoringYear("REVIEW")).yearId,
@@ -1429,11 +1429,11 @@ const ACTIONS: Record<string, ActionEntry> = {
       form({ reason: "Sáp nhập từ tháng 6" }),
     ],
   },
-  "app/(app)/years/[yearId]/ranking/actions.ts#clearNotScoredAction": {
+  "lib/ranking/actions.ts#clearNotScoredAction": {
     allowed: ["SECRETARIAT_LEAD"],
     args: async () => [await world.newNotScoredMark(), world.agencyCodes.a3],
   },
-  "app/(app)/years/[yearId]/ranking/actions.ts#reopenRankingAction": {
+  "lib/ranking/actions.ts#reopenRankingAction": {
     allowed: ["ADMIN", "SECRETARIAT_LEAD"],
     args: async () => {
       const { yearId } = await world.newScoringYear("REVIEW");
@@ -1443,7 +1443,7 @@ const ACTIONS: Record<string, ActionEntry> = {
       return [yearId, form({ reason: "Sửa điểm theo khiếu nại" })];
     },
   },
-  "app/(app)/years/[yearId]/cross-scoring/actions.ts#saveCrossScoreAction": {
+  "lib/cross-scoring/actions.ts#saveCrossScoreAction": {
     allowed: ["AGENCY_LEADER"],
     args: async () => {
       const { yearId, criteria } = await world.newScoringYear("REVIEW", { crossScoring: true });
@@ -1453,7 +1453,7 @@ const ACTIONS: Record<string, ActionEntry> = {
       ];
     },
   },
-  "app/(app)/years/[yearId]/cross-scoring/actions.ts#completeCrossScoringAction": {
+  "lib/cross-scoring/actions.ts#completeCrossScoringAction": {
     allowed: ["AGENCY_LEADER"],
     args: async () => {
       const { yearId, criteria } = await world.newScoringYear("REVIEW", { crossScoring: true });
@@ -1474,11 +1474,11 @@ const ACTIONS: Record<string, ActionEntry> = {
       return [yearId];
     },
   },
-  "app/(app)/years/[yearId]/cross-scoring/actions.ts#applyCrossScoresAction": {
+  "lib/cross-scoring/actions.ts#applyCrossScoresAction": {
     allowed: ["SECRETARIAT_LEAD"],
     args: async () => [(await world.newScoringYear("REVIEW", { crossScoring: true })).yearId],
   },
-  "app/(app)/years/[yearId]/votes/actions.ts#createVoteSessionAction": {
+  "lib/votes/actions.ts#createVoteSessionAction": {
     allowed: ["SECRETARIAT_LEAD"],
     args: async () => {
       const { yearId } = await world.newVoteSession("CLOSED");
@@ -1488,7 +1488,7 @@ const ACTIONS: Record<string, ActionEntry> = {
       ];
     },
   },
-  "app/(app)/years/[yearId]/votes/actions.ts#castBallotAction": {
+  "lib/votes/actions.ts#castBallotAction": {
     allowed: ["AGENCY_LEADER"],
     args: async () => {
       const { yearId, sessionId } = await world.newVoteSession("OPEN");
@@ -1502,77 +1502,77 @@ const ACTIONS: Record<string, ActionEntry> = {
       ];
     },
   },
-  "app/(app)/years/[yearId]/votes/actions.ts#closeVoteSessionAction": {
+  "lib/votes/actions.ts#closeVoteSessionAction": {
     allowed: ["SECRETARIAT_LEAD"],
     args: async () => {
       const { yearId, sessionId } = await world.newVoteSession("ENDED");
       return [yearId, sessionId];
     },
   },
-  "app/(app)/years/[yearId]/votes/actions.ts#cancelVoteSessionAction": {
+  "lib/votes/actions.ts#cancelVoteSessionAction": {
     allowed: ["SECRETARIAT_LEAD"],
     args: async () => {
       const { yearId, sessionId } = await world.newVoteSession("OPEN");
       return [yearId, sessionId, form({ reason: "Sai danh sách cử tri" })];
     },
   },
-  "app/(app)/years/[yearId]/votes/actions.ts#checkReceiptAction": {
+  "lib/votes/actions.ts#checkReceiptAction": {
     allowed: BLOC_READERS,
     args: async () => [
       (await world.newVoteSession("CLOSED")).sessionId,
       form({ receipt: "0000-0000-0000-0000" }),
     ],
   },
-  "app/(app)/years/actions.ts#moveYearPhaseAction": {
+  "lib/years/actions.ts#moveYearPhaseAction": {
     allowed: ["ADMIN", "SECRETARIAT_LEAD"],
     args: async () => [(await world.newYear()).id, form({ phase: "PLEDGING" })],
   },
   // Nominations: the year's secretariat builds the list and sends the dossier; a refusal by the rules
   // (VALIDATION), or nothing to do (CONFLICT), still means the call got through authorization.
-  "app/(app)/years/[yearId]/nominations/actions.ts#createNominationAction": {
+  "lib/nominations/actions.ts#createNominationAction": {
     allowed: ["SECRETARIAT_LEAD"],
     args: async () => [
       (await world.newNomination()).yearId,
       form({ agencyCode: world.agencyCodes.a2, awardCode: "PROVINCIAL_MERIT" }),
     ],
   },
-  "app/(app)/years/[yearId]/nominations/actions.ts#applySuggestionsAction": {
+  "lib/nominations/actions.ts#applySuggestionsAction": {
     allowed: ["SECRETARIAT_LEAD"],
     args: async () => [(await world.newNomination()).yearId],
   },
-  "app/(app)/years/[yearId]/nominations/actions.ts#updateNominationNoteAction": {
+  "lib/nominations/actions.ts#updateNominationNoteAction": {
     allowed: ["SECRETARIAT_LEAD"],
     args: async () => {
       const { yearId, nominationId } = await world.newNomination();
       return [yearId, nominationId, form({ note: "Thành tích nổi bật" })];
     },
   },
-  "app/(app)/years/[yearId]/nominations/actions.ts#withdrawNominationAction": {
+  "lib/nominations/actions.ts#withdrawNominationAction": {
     allowed: ["SECRETARIAT_LEAD"],
     args: async () => {
       const { yearId, nominationId } = await world.newNomination();
       return [yearId, nominationId, form({ reason: "Cơ quan xin rút" })];
     },
   },
-  "app/(app)/years/[yearId]/nominations/actions.ts#submitDossierAction": {
+  "lib/nominations/actions.ts#submitDossierAction": {
     allowed: ["SECRETARIAT_LEAD"],
     args: async () => [(await world.newNomination({ report: true })).yearId],
   },
   // The board's review: only the provincial board.
-  "app/(app)/board/actions.ts#reviewNominationAction": {
+  "lib/nominations/board-actions.ts#reviewNominationAction": {
     allowed: ["BOARD"],
     args: async () => {
       const { yearId, nominationId } = await nominationUnderReview("SUBMITTED");
       return [yearId, nominationId, form({ action: "return", comment: "Bổ sung số liệu năm 2030" })];
     },
   },
-  "app/(app)/board/actions.ts#bulkApproveAction": {
+  "lib/nominations/board-actions.ts#bulkApproveAction": {
     allowed: ["BOARD"],
     args: async () => [
       form({ "nominationIds[]": [(await nominationUnderReview("SUBMITTED")).nominationId] }),
     ],
   },
-  "app/(app)/board/actions.ts#recordDecisionAction": {
+  "lib/nominations/board-actions.ts#recordDecisionAction": {
     allowed: ["BOARD"],
     args: async () => [
       (await nominationUnderReview("APPROVED")).yearId,
@@ -1599,10 +1599,15 @@ function walk(dir: string): string[] {
 const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 const appFiles = walk(path.join(ROOT, "app")).map((file) => path.relative(ROOT, file));
 const routeFiles = appFiles.filter((file) => file.endsWith("/route.ts"));
-const actionFiles = appFiles.filter(
-  (file) =>
-    /\.tsx?$/.test(file) && /^\s*["']use server["']/.test(readFileSync(path.join(ROOT, file), "utf8")),
-);
+// Server actions live in their features (lib/<feature>/actions.ts); any "use server" module counts.
+const actionFiles = ["app", "lib", "components"]
+  .flatMap((dir) => walk(path.join(ROOT, dir)).map((file) => path.relative(ROOT, file)))
+  .filter(
+    (file) =>
+      !file.startsWith(path.join("lib", "generated")) &&
+      /\.tsx?$/.test(file) &&
+      /^\s*["']use server["']/.test(readFileSync(path.join(ROOT, file), "utf8")),
+  );
 
 function routePath(file: string): string {
   return `/${path

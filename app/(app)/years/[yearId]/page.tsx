@@ -17,7 +17,7 @@ import { phaseMoveOptions } from "@/lib/years/move-phase";
 import { getYear } from "@/lib/years/queries";
 import { phaseIndex } from "@/lib/years/phases";
 import { DEADLINE_PHASES } from "@/lib/years/rules";
-import { yearScopeOf } from "./year-scope";
+import { yearScopeOf } from "@/lib/years/year-scope";
 
 type Props = { params: Promise<{ yearId: string }> };
 

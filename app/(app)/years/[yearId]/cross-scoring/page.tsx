@@ -8,7 +8,7 @@ import { getCrossScoring } from "@/lib/cross-scoring/cross-scoring";
 import { load, pageActor } from "@/lib/http/page";
 import { can } from "@/lib/permissions";
 import { getYear } from "@/lib/years/queries";
-import { yearScopeOf } from "../year-scope";
+import { yearScopeOf } from "@/lib/years/year-scope";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("crossScoring"))("title") };

@@ -22,7 +22,7 @@ import { load, pageActor } from "@/lib/http/page";
 import { getNomination, getNominations } from "@/lib/nominations/nominations";
 import { can } from "@/lib/permissions";
 import { getYear } from "@/lib/years/queries";
-import { yearScopeOf } from "../year-scope";
+import { yearScopeOf } from "@/lib/years/year-scope";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("nominations"))("title") };

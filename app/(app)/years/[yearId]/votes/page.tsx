@@ -12,7 +12,7 @@ import { load, pageActor } from "@/lib/http/page";
 import { can } from "@/lib/permissions";
 import { listVoteSessions } from "@/lib/votes/sessions";
 import { getYear } from "@/lib/years/queries";
-import { yearScopeOf } from "../year-scope";
+import { yearScopeOf } from "@/lib/years/year-scope";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("votes"))("title") };
