@@ -39,6 +39,7 @@ import pg from "pg";
 import { selfSignedCertificate } from "./db/database";
 import { freePort, startEmbeddedPostgres } from "./db/embedded";
 import { applyMigrations } from "./db/migrations";
+import { waitForHealth } from "./next-server";
 
 const root = path.resolve(import.meta.dirname, "..");
 const SECRET = "bench-secret-0123456789abcdef0123456789";
@@ -219,19 +220,6 @@ async function nominateAll(db: import("@/lib/db/client").PrismaClient, bloc: Blo
     },
   });
   await db.emulationYear.update({ where: { id: bloc.yearId }, data: { phase: "BOARD_REVIEW" } });
-}
-
-async function waitForHealth(url: string, seconds: number): Promise<void> {
-  const deadline = Date.now() + seconds * 1000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`${url} did not answer`);
 }
 
 /** Runs `total` tasks with `concurrency` workers; returns each task's duration (ms). */

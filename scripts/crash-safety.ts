@@ -20,6 +20,7 @@ import { fillScoreWorkbook } from "@/tests/support/score-workbook";
 import { selfSignedCertificate } from "./db/database";
 import { freePort, startEmbeddedPostgres } from "./db/embedded";
 import { applyMigrations } from "./db/migrations";
+import { waitForHealth } from "./next-server";
 
 const root = path.resolve(import.meta.dirname, "..");
 const SECRET = "crash-secret-0123456789abcdef0123456789";
@@ -100,16 +101,8 @@ async function main() {
           },
         },
       );
-      for (let waited = 0; ; waited += 100) {
-        if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
-        if (waited > 60_000) throw new Error("next start did not answer /api/health within 60 s");
-        const ok = await fetch(`${base}/api/health`).then(
-          (response) => response.ok,
-          () => false,
-        );
-        if (ok) return child;
-        await sleep(100);
-      }
+      await waitForHealth(`${base}/api/health`, 60, child);
+      return child;
     };
     const killServer = async (child: ChildProcess) => {
       const exited = new Promise((resolve) => child.once("exit", resolve));

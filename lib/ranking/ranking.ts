@@ -14,13 +14,7 @@ import { parseInput, requiredText } from "@/lib/validation";
 
 import { z } from "zod";
 import { rankingEntriesColumn } from "./columns";
-import {
-  computeRanking,
-  unscoredMembers,
-  type RankAgency,
-  type RankCriterion,
-  type RankingEntry,
-} from "./compute";
+import { computeRanking, type RankAgency, type RankCriterion, type RankingEntry } from "./compute";
 import { loadYear, lockYearInPhase, readYear, yearScope, type YearContext } from "@/lib/years/context";
 
 // Xếp hạng: computed from the final scores and the year's rules; the secretariat publishes it (the
@@ -113,6 +107,8 @@ export async function getRanking(actor: Actor, yearId: string): Promise<RankingV
   if (!mayPreview && !standing)
     throw new AppError("NOT_FOUND", "errors.ranking.notPublished", { reason: "RANKING_NOT_PUBLISHED" });
   const input = mayPreview && !standing ? await rankingInputOf(db, year) : null;
+  const preview = input ? computeRanking(input) : null;
+  const mayPublish = !standing && year.phase === "REVIEW" && can(actor, "ranking.publish", scope);
   return {
     year: { id: year.id, year: year.year, phase: year.phase, blocName: year.bloc.name },
     published: standing
@@ -122,16 +118,15 @@ export async function getRanking(actor: Actor, yearId: string): Promise<RankingV
           entries: rankingEntriesColumn.read(standing.entries),
         }
       : null,
-    preview: input ? computeRanking(input) : null,
-    unscored: input ? unscoredMembers(input) : [],
-    notScored: input
-      ? input.agencies.flatMap(({ notScoredReason, ...agency }) =>
-          notScoredReason ? [{ ...agency, reason: notScoredReason }] : [],
-        )
-      : [],
-    mayMarkNotScored: !standing && year.phase === "REVIEW" && can(actor, "ranking.publish", scope),
+    preview,
+    unscored: (preview ?? []).filter((entry) => entry.unscored).map((entry) => entry.agency),
+    notScored: (preview ?? []).flatMap(({ agency, notScored }) =>
+      notScored ? [{ ...agency, reason: notScored }] : [],
+    ),
+    // Marking members "không chấm" belongs to publishing: the same people, at the same time.
+    mayMarkNotScored: mayPublish,
     bands: year.rules.classificationBands,
-    mayPublish: !standing && year.phase === "REVIEW" && can(actor, "ranking.publish", scope),
+    mayPublish,
     mayReopen: standing !== null && year.phase === "REVIEW" && can(actor, "ranking.reopen", scope),
     history: mayPreview
       ? publications.map((p) => ({
@@ -163,7 +158,8 @@ export async function publishRanking(
     await lockYearInPhase(tx, year.id, ["REVIEW"], "errors.ranking.wrongPhase", { exclusive: true });
     if (await rankingPublished(tx, year.id)) throw conflict("errors.ranking.alreadyPublished");
     const input = await rankingInputOf(tx, await readYear(tx, year.id));
-    const unscored = unscoredMembers(input);
+    const entries = computeRanking(input);
+    const unscored = entries.filter((entry) => entry.unscored).map((entry) => entry.agency);
     if (unscored.length > 0) {
       throw new AppError("VALIDATION", "errors.ranking.unscored", {
         params: { count: unscored.length },
@@ -174,7 +170,6 @@ export async function publishRanking(
         details: { unscored: unscored.map((agency) => agency.code) },
       });
     }
-    const entries = computeRanking(input);
     const publication = await tx.rankingPublication.create({
       data: {
         yearId: year.id,
